@@ -1,0 +1,146 @@
+/**
+ * The case bundle: everything the root-cause engine reads about one escalation
+ * (shared/contracts/case-bundle.md). Extra fields pass through; missing required fields fail with the path.
+ */
+import { z } from "zod";
+import { CATEGORIES } from "./categories.ts";
+
+const isoDateTime = z.iso.datetime({ offset: true, local: false, message: "an ISO-8601 date-time like 2026-11-19T16:05:00Z" });
+const isoDate = z.union([z.iso.date({ message: "an ISO date like 2026-03-15" }), isoDateTime], {
+  message: "an ISO date like 2026-03-15",
+});
+
+export const SEVERITIES = ["low", "normal", "high", "critical"] as const;
+/** How bad an escalation is; critical war-rooms are private by default. */
+export type Severity = (typeof SEVERITIES)[number];
+
+export const SEGMENTS = ["enterprise", "mid_market", "smb"] as const;
+/** Commercial segment of an account. */
+export type Segment = (typeof SEGMENTS)[number];
+
+export const CHANGE_SOURCES = [
+  "vendor_deploy",
+  "vendor_config",
+  "customer_config",
+  "customer_org",
+  "third_party",
+  "incident",
+] as const;
+/** Who made a change: us (vendor_*), the customer, a third party, or an incident. */
+export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+
+export const CHANGE_SCOPES = ["account", "segment", "global"] as const;
+/** How widely a change applies. */
+export type ChangeScope = (typeof CHANGE_SCOPES)[number];
+
+const attributes = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+export const escalationSchema = z.looseObject({
+  id: z.string().min(1),
+  openedAt: isoDateTime,
+  summary: z.string().min(1),
+  reportedBy: z.string().optional(),
+  severity: z.enum(SEVERITIES).optional(),
+});
+
+export const accountSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  segment: z.enum(SEGMENTS).optional(),
+  industry: z.string().optional(),
+  arr: z.number().nonnegative().optional(),
+  contractStart: isoDate.optional(),
+  renewalDate: isoDate.optional(),
+  healthScore: z.number().min(0).max(100).optional(),
+  nps: z.number().min(-100).max(100).optional(),
+  attributes: attributes.optional(),
+});
+
+export const commentSchema = z.looseObject({
+  at: isoDateTime,
+  author: z.string(),
+  body: z.string(),
+});
+
+export const ticketSchema = z.looseObject({
+  id: z.string().min(1),
+  number: z.string().optional(),
+  subject: z.string(),
+  description: z.string().optional(),
+  status: z.string(),
+  priority: z.string().optional(),
+  createdAt: isoDateTime,
+  closedAt: isoDateTime.nullish(),
+  resolution: z.string().nullish(),
+  tags: z.array(z.string()).optional(),
+  comments: z.array(commentSchema).optional(),
+});
+
+export const changeSchema = z.looseObject({
+  id: z.string().min(1),
+  at: isoDateTime,
+  source: z.enum(CHANGE_SOURCES),
+  scope: z.enum(CHANGE_SCOPES),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  productArea: z.string().optional(),
+});
+
+export const relatedEscalationSchema = z.looseObject({
+  id: z.string().min(1),
+  accountId: z.string().min(1),
+  accountName: z.string().optional(),
+  openedAt: isoDateTime,
+  summary: z.string(),
+  attributes: attributes.optional(),
+  status: z.string().optional(),
+  rootCauseCategory: z.enum(CATEGORIES).nullish(),
+});
+
+export const knowledgeSchema = z.looseObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  category: z.enum(CATEGORIES),
+  symptoms: z.string().optional(),
+  rootCause: z.string().optional(),
+  resolution: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  validatedAt: isoDate.optional(),
+});
+
+export const caseBundleSchema = z
+  .looseObject({
+    escalation: escalationSchema,
+    account: accountSchema,
+    tickets: z.array(ticketSchema).default([]),
+    changes: z.array(changeSchema).default([]),
+    relatedEscalations: z.array(relatedEscalationSchema).default([]),
+    knowledge: z.array(knowledgeSchema).default([]),
+  })
+  .superRefine((bundle, ctx) => {
+    const seen = new Map<string, string>();
+    for (const key of ["tickets", "changes", "relatedEscalations", "knowledge"] as const) {
+      bundle[key].forEach((item, index) => {
+        const first = seen.get(item.id);
+        if (first) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key, index, "id"],
+            message: `evidence id "${item.id}" is already used at ${first}; ids must be unique across the bundle`,
+          });
+        } else {
+          seen.set(item.id, `${key}[${index}]`);
+        }
+      });
+    }
+  });
+
+export type Escalation = z.infer<typeof escalationSchema>;
+export type Account = z.infer<typeof accountSchema>;
+export type Comment = z.infer<typeof commentSchema>;
+export type Ticket = z.infer<typeof ticketSchema>;
+export type Change = z.infer<typeof changeSchema>;
+export type RelatedEscalation = z.infer<typeof relatedEscalationSchema>;
+export type KnowledgeItem = z.infer<typeof knowledgeSchema>;
+/** A parsed case bundle: arrays are always present (absent in the input means empty). */
+export type CaseBundle = z.infer<typeof caseBundleSchema>;

@@ -1,0 +1,60 @@
+/**
+ * Turns a zod issue into a sentence a person can act on: where (a JSON path like `tickets[3].createdAt`)
+ * and what was expected.
+ */
+import type { z } from "zod";
+
+/** Formats a path as `a.b[3].c`; the root is `$`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "$";
+  return path
+    .map((part, i) => {
+      if (typeof part === "number") return `[${part}]`;
+      const key = String(part);
+      return /^[A-Za-z_$][\w$]*$/.test(key) ? (i === 0 ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
+    })
+    .join("");
+}
+
+/** One line: `path: what is wrong (expected …)`. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = formatPath(issue.path);
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined
+        ? `${where}: required ${issue.expected} is missing`
+        : `${where}: expected ${issue.expected}${got(issue.input)}`;
+    case "invalid_value":
+      return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${got(issue.input)}`;
+    case "unrecognized_keys":
+      return `${where}: unexpected field(s) ${issue.keys.join(", ")}`;
+    default:
+      return `${where}: ${issue.message}`;
+  }
+}
+
+/**
+ * Parses with zod, asking it to keep the offending input in each issue so messages can say what was
+ * found. Returns zod's own result.
+ */
+export function parseReporting<S extends z.ZodType>(schema: S, data: unknown): z.ZodSafeParseResult<z.output<S>> {
+  return schema.safeParse(data, { reportInput: true });
+}
+
+/** The first issue of a zod error, described. */
+export function describeFirstIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  return first ? describeIssue(first) : "invalid input";
+}
+
+function got(value: unknown): string {
+  return value === undefined ? "" : `, got ${describeValue(value)}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? `a string "${value.slice(0, 37)}..."` : `"${value}"`;
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * CrmSource: where accounts, their tickets, the changes around them and other accounts' escalations come
+ * from. Implemented by integrations/local (a dataset folder, the embedded default) and, later,
+ * integrations/salesforce. Everything returned is already in the case bundle's shapes.
+ */
+import type { Account, Change, RelatedEscalation, Ticket } from "../domain/case-bundle.ts";
+
+/** An account as the CRM knows it: the bundle's account plus the CSM who owns it. */
+export interface CrmAccount extends Account {
+  /** Email of the account owner (the CSM), used to invite them to the war-room. */
+  ownerEmail?: string;
+}
+
+/** A ranked search hit for an account name or id. */
+export interface AccountMatch {
+  account: CrmAccount;
+  /** 0 (perfect) .. 1 (barely similar). */
+  score: number;
+  /** True when the query equals the id or the name (case-insensitive). */
+  exact: boolean;
+}
+
+/** A time window; either end may be open. */
+export interface TimeWindow {
+  since?: Date;
+  until?: Date;
+}
+
+/** A past or current escalation as the CRM records it (the bundle's related-escalation shape). */
+export type CrmEscalation = RelatedEscalation & {
+  resolvedAt?: string | null;
+  severity?: string;
+  productArea?: string;
+};
+
+/** The CRM port. Read-only: warroom never writes customer records. */
+export interface CrmSource {
+  /** Short name of the backing system for logs and health output ("local dataset", "salesforce"). */
+  readonly name: string;
+
+  /** Finds accounts by id or fuzzy name, best first; at most `limit` (default 5). */
+  searchAccounts(query: string, limit?: number): Promise<AccountMatch[]>;
+
+  /** One account by id, or null when there is none. */
+  getAccount(accountId: string): Promise<CrmAccount | null>;
+
+  /** Every account (used for base rates in the digest). */
+  listAccounts(): Promise<CrmAccount[]>;
+
+  /** The account's tickets created inside the window, with their comments. */
+  listTickets(accountId: string, window?: TimeWindow): Promise<Ticket[]>;
+
+  /**
+   * Changes that can affect the account inside the window: its own account-scoped changes plus segment
+   * and global ones (ours, third parties', incidents).
+   */
+  listChanges(accountId: string, window?: TimeWindow): Promise<Change[]>;
+
+  /** Escalations of any account opened inside the window, newest first. */
+  listEscalations(window?: TimeWindow): Promise<CrmEscalation[]>;
+}
