@@ -21,9 +21,11 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined
+      if (issue.input !== undefined) return `${where}: expected ${issue.expected}${got(issue.input)}`;
+      // Without reportInput zod leaves `input` out; its message still says what it received.
+      return /received undefined/.test(issue.message)
         ? `${where}: required ${issue.expected} is missing`
-        : `${where}: expected ${issue.expected}${got(issue.input)}`;
+        : `${where}: ${issue.message.replace(/^Invalid input: /, "")}`;
     case "invalid_value":
       return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${got(issue.input)}`;
     case "unrecognized_keys":

@@ -1,0 +1,42 @@
+/**
+ * Commands of the contract that later issues build. Each parses its real options, then says which issue
+ * brings it and exits 2, so scripts written against the contract fail clearly rather than oddly.
+ */
+import type { Command } from "commander";
+import { NotYetAvailableError } from "../../../src/errors.ts";
+
+/** Registers `escalate`, `digest`, `demo` and `changes import`. */
+export function registerLaterCommands(program: Command): void {
+  program
+    .command("escalate")
+    .description("open a war-room from the terminal on whatever platform is configured")
+    .argument("<account>", "account id or name")
+    .argument("<summary...>", "what the customer reports")
+    .option("--severity <severity>", "low | normal | high | critical", "normal")
+    .action(() => {
+      throw new NotYetAvailableError("warroom escalate", 4);
+    });
+  program
+    .command("digest")
+    .description("build (and with --post, post) the weekly digest")
+    .option("--week <week>", "ISO week like 2026-W47 (default: last week)")
+    .option("--format <format>", "md | json", "md")
+    .option("--post", "post it to DIGEST_CHANNEL")
+    .action(() => {
+      throw new NotYetAvailableError("warroom digest", 6);
+    });
+  program
+    .command("demo")
+    .description("open a war-room for a sample escalation on the embedded defaults and print it")
+    .action(() => {
+      throw new NotYetAvailableError("warroom demo", 4);
+    });
+  program
+    .command("changes")
+    .description("record deploys and config changes")
+    .command("import")
+    .argument("<file>", "JSON array of changes")
+    .action(() => {
+      throw new NotYetAvailableError("warroom changes import", 5);
+    });
+}

@@ -1,0 +1,94 @@
+/**
+ * The embedded CRM: a local dataset folder read into memory (read-only, so replicas each holding a copy
+ * share nothing that can diverge). Used when Salesforce is not configured.
+ */
+import Fuse from "fuse.js";
+import type { Change, Ticket } from "../../src/domain/case-bundle.ts";
+import type { AccountMatch, CrmAccount, CrmEscalation, CrmSource, TimeWindow } from "../../src/ports/crm-source.ts";
+import type { Dataset, DatasetAccount } from "./dataset-schema.ts";
+
+/** Configuration of the local CRM. */
+export interface LocalCrmAdapterConfig {
+  dataset: Dataset;
+  /** Shown in health output: "bundled sample dataset" or the folder. */
+  label: string;
+}
+
+/** A CrmSource over an in-memory dataset. */
+export interface LocalCrmAdapter extends CrmSource {
+  /** The whole dataset (the local knowledge base seeds from its findings). */
+  readonly dataset: Dataset;
+}
+
+function inWindow(at: string, window: TimeWindow = {}): boolean {
+  const t = Date.parse(at);
+  return (!window.since || t >= window.since.getTime()) && (!window.until || t <= window.until.getTime());
+}
+
+function withoutExtras({ accountId: _accountId, ...rest }: { accountId?: string } & Record<string, unknown>) {
+  return rest;
+}
+
+/** Creates the local CRM over a loaded dataset. */
+export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAdapter {
+  const { dataset } = config;
+  const accounts = new Map(dataset.accounts.map((a) => [a.id, a]));
+  const fuse = new Fuse(dataset.accounts, { keys: ["name", "id"], includeScore: true, threshold: 0.4, ignoreLocation: true });
+
+  const toMatch = (account: DatasetAccount, score: number, query: string): AccountMatch => {
+    const q = query.trim().toLowerCase();
+    return { account, score, exact: account.id.toLowerCase() === q || account.name.toLowerCase() === q };
+  };
+
+  return {
+    name: config.label,
+    dataset,
+
+    async searchAccounts(query, limit = 5) {
+      const byId = accounts.get(query.trim());
+      if (byId) return [toMatch(byId, 0, query)];
+      return fuse.search(query.trim(), { limit }).map((hit) => toMatch(hit.item, hit.score ?? 1, query));
+    },
+
+    async getAccount(accountId) {
+      return accounts.get(accountId) ?? null;
+    },
+
+    async listAccounts(): Promise<CrmAccount[]> {
+      return [...dataset.accounts];
+    },
+
+    async listTickets(accountId, window) {
+      return dataset.tickets
+        .filter((t) => t.accountId === accountId && inWindow(t.createdAt, window))
+        .map((t) => withoutExtras(t) as Ticket);
+    },
+
+    async listChanges(accountId, window) {
+      const account = accounts.get(accountId);
+      return dataset.changes
+        .filter((c) => inWindow(c.at, window))
+        .filter((c) => (c.scope === "account" ? c.accountId === accountId : c.scope === "global" || affectsSegment(c, account)))
+        .map((c) => withoutExtras(c) as Change);
+    },
+
+    async listEscalations(window) {
+      return dataset.escalations
+        .filter((e) => inWindow(e.openedAt, window))
+        .sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt))
+        .map((e): CrmEscalation => {
+          const account = accounts.get(e.accountId);
+          return { ...e, accountName: account?.name, attributes: account?.attributes };
+        });
+    },
+  };
+}
+
+/**
+ * A segment-scoped change names its segment in a `segment` field when the dataset has one; without it the
+ * change is kept (better a candidate the engine can rule out than a cause it never sees).
+ */
+function affectsSegment(change: Dataset["changes"][number], account: DatasetAccount | undefined): boolean {
+  const segment = (change as { segment?: unknown }).segment;
+  return typeof segment !== "string" || account?.segment === undefined || segment === account.segment;
+}

@@ -1,0 +1,146 @@
+/**
+ * The durable job queue: pg-boss in warroom's own database (PGlite or PostgreSQL), so a job survives a
+ * restart and runs once even with several replicas. Slow work (opening a war-room, syncing a finding to the
+ * knowledge base, posting a digest) goes through here; handlers only ack and enqueue.
+ */
+import PgBoss from "pg-boss";
+import type { z } from "zod";
+import { InputError } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+import type { Database, Sql } from "../storage/database.ts";
+import { describeFirstIssue } from "../domain/describe-issue.ts";
+
+/** What a job handler gets besides its payload. */
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first try, 2 on the first retry, ... */
+  attempt: number;
+  logger: Logger;
+}
+
+/** A kind of job: its name, payload schema, retry policy and handler. */
+export interface JobDefinition<T> {
+  name: string;
+  schema: z.ZodType<T>;
+  /** Retries after the first failure (default 5), spaced by exponential backoff from `retryDelaySeconds`. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** An active job not finished after this long is considered lost and retried (default 15 min). */
+  expireInSeconds?: number;
+  handle(data: T, context: JobContext): Promise<void>;
+}
+
+/** Options when enqueueing. */
+export interface SendOptions {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  tx?: Sql;
+  /** A deterministic id: a second send with the same id is ignored. */
+  id?: string;
+  startAfter?: Date;
+}
+
+/** Options of the queue itself. */
+export interface JobQueueOptions {
+  db: Database;
+  logger: Logger;
+  /** How often idle workers look for work (default 2 s; tests use less). */
+  pollingIntervalSeconds?: number;
+  /** How long `stop` waits for running jobs before returning them to the queue (default 20 s). */
+  stopTimeoutMs?: number;
+}
+
+function bossDb(sql: Sql) {
+  // pg-boss sends its multi-statement scripts without parameters; those must go through `exec`.
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      const rows = values && values.length > 0 ? await sql.query(text, values) : await sql.exec(text);
+      return { rows };
+    },
+  };
+}
+
+/** The queue; define every job before `start`. */
+export class JobQueue {
+  readonly #boss: PgBoss;
+  readonly #logger: Logger;
+  readonly #definitions = new Map<string, JobDefinition<unknown>>();
+  readonly #options: JobQueueOptions;
+  #started = false;
+
+  constructor(options: JobQueueOptions) {
+    this.#options = options;
+    this.#logger = options.logger.child({ component: "jobs" });
+    this.#boss = new PgBoss({ db: bossDb(options.db), schedule: false, migrate: true, supervise: true });
+    this.#boss.on("error", (error) => this.#logger.error({ err: error }, "job queue error"));
+  }
+
+  /** Registers a kind of job. */
+  define<T>(definition: JobDefinition<T>): void {
+    if (this.#started) throw new Error(`define job "${definition.name}" before the queue starts`);
+    this.#definitions.set(definition.name, definition as JobDefinition<unknown>);
+  }
+
+  /** Creates pg-boss's schema and queues, then starts one worker per kind of job. */
+  async start(): Promise<void> {
+    // Replicas starting together on a fresh database would race to install pg-boss's schema; one installs,
+    // the others wait and then find it installed.
+    await this.#options.db.withLock("warroom:pg-boss:start", () => this.#boss.start());
+    for (const definition of this.#definitions.values()) {
+      await this.#boss.createQueue(definition.name, {
+        retryLimit: definition.retryLimit ?? 5,
+        retryDelay: definition.retryDelaySeconds ?? 5,
+        retryBackoff: true,
+        retryDelayMax: 15 * 60,
+        expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+      });
+      await this.#boss.work(
+        definition.name,
+        { batchSize: 1, pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2, includeMetadata: true },
+        async ([job]) => {
+          if (job) await this.#run(definition, job.id, job.data, job.retryCount + 1);
+        },
+      );
+    }
+    this.#started = true;
+  }
+
+  async #run(definition: JobDefinition<unknown>, jobId: string, data: unknown, attempt: number): Promise<void> {
+    const logger = this.#logger.child({ job: definition.name, jobId, attempt });
+    const parsed = definition.schema.safeParse(data);
+    if (!parsed.success) throw new InputError(`job ${definition.name}: ${describeFirstIssue(parsed.error)}`);
+    logger.debug("job started");
+    try {
+      await definition.handle(parsed.data, { jobId, attempt, logger });
+      logger.debug("job finished");
+    } catch (error) {
+      logger.warn({ err: error }, "job failed; pg-boss retries it while retries remain");
+      throw error;
+    }
+  }
+
+  /** Enqueues a job; returns its id, or null when a job with the same `id` already exists. */
+  async send<T>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
+    const definition = this.#definitions.get(name);
+    if (!definition) throw new Error(`unknown job "${name}"`);
+    const parsed = definition.schema.safeParse(data);
+    if (!parsed.success) throw new InputError(`job ${name}: ${describeFirstIssue(parsed.error)}`);
+    return this.#boss.send(name, parsed.data as object, {
+      ...(options.id ? { id: options.id } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      ...(options.tx ? { db: bossDb(options.tx) } : {}),
+    });
+  }
+
+  /** Counts of jobs by state for one kind of job (health output, tests). */
+  async counts(name: string): Promise<{ queued: number; active: number; total: number }> {
+    const queue = await this.#boss.getQueue(name);
+    return { queued: queue?.queuedCount ?? 0, active: queue?.activeCount ?? 0, total: queue?.totalCount ?? 0 };
+  }
+
+  /** Stops taking work; waits for running jobs, returning unfinished ones to the queue after the timeout. */
+  async stop(): Promise<void> {
+    if (!this.#started) return;
+    this.#started = false;
+    await this.#boss.stop({ graceful: true, wait: true, close: false, timeout: this.#options.stopTimeoutMs ?? 20_000 });
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Escalations in the database. The partial unique index on open escalations per account makes "one open
+ * war-room per account" a database fact, so two replicas racing on one account cannot both open one.
+ */
+import type { Severity } from "../domain/case-bundle.ts";
+import type { Sql } from "./database.ts";
+
+/** Where an escalation came from. */
+export type EscalationOrigin = "slack" | "teams" | "terminal" | "salesforce" | "dataset";
+
+/** A stored escalation. */
+export interface EscalationRecord {
+  id: string;
+  accountId: string;
+  accountName: string;
+  summary: string;
+  severity: Severity;
+  status: "open" | "resolved" | "closed";
+  origin: EscalationOrigin;
+  originRef: string | null;
+  requestedBy: string | null;
+  openedAt: Date;
+  resolvedAt: Date | null;
+}
+
+/** What opening an escalation needs. */
+export interface NewEscalation {
+  accountId: string;
+  accountName: string;
+  summary: string;
+  severity?: Severity;
+  origin: EscalationOrigin;
+  originRef?: string;
+  requestedBy?: string;
+  openedAt?: Date;
+}
+
+/** The outcome of `openEscalation`: the new one, or the open one that already existed for the account. */
+export type OpenEscalationResult = { created: true; escalation: EscalationRecord } | { created: false; escalation: EscalationRecord };
+
+interface EscalationRow {
+  [column: string]: unknown;
+  id: string;
+  account_id: string;
+  account_name: string;
+  summary: string;
+  severity: Severity;
+  status: EscalationRecord["status"];
+  origin: EscalationOrigin;
+  origin_ref: string | null;
+  requested_by: string | null;
+  opened_at: Date;
+  resolved_at: Date | null;
+}
+
+function fromRow(row: EscalationRow): EscalationRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    summary: row.summary,
+    severity: row.severity,
+    status: row.status,
+    origin: row.origin,
+    originRef: row.origin_ref,
+    requestedBy: row.requested_by,
+    openedAt: new Date(row.opened_at),
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
+  };
+}
+
+/**
+ * Opens an escalation unless the account already has an open one (or the same origin reference was seen),
+ * in which case that one is returned. Safe to call concurrently from several replicas.
+ */
+export async function openEscalation(sql: Sql, input: NewEscalation): Promise<OpenEscalationResult> {
+  const openedAt = input.openedAt ?? new Date();
+  const inserted = await sql.query<EscalationRow>(
+    `INSERT INTO escalations (id, account_id, account_name, summary, severity, origin, origin_ref, requested_by, opened_at)
+     VALUES ('WR-' || to_char($8::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('escalation_number_seq')::text, 4, '0'),
+             $1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT DO NOTHING
+     RETURNING *`,
+    [input.accountId, input.accountName, input.summary, input.severity ?? "normal", input.origin, input.originRef ?? null, input.requestedBy ?? null, openedAt],
+  );
+  if (inserted[0]) return { created: true, escalation: fromRow(inserted[0]) };
+  const existing = await sql.query<EscalationRow>(
+    `SELECT * FROM escalations
+     WHERE (account_id = $1 AND status = 'open') OR (origin = $2 AND origin_ref = $3)
+     ORDER BY opened_at DESC LIMIT 1`,
+    [input.accountId, input.origin, input.originRef ?? null],
+  );
+  if (!existing[0]) throw new Error(`escalation for ${input.accountId} conflicted but could not be found`);
+  return { created: false, escalation: fromRow(existing[0]) };
+}
+
+/** One escalation by id, or null. */
+export async function getEscalation(sql: Sql, id: string): Promise<EscalationRecord | null> {
+  const rows = await sql.query<EscalationRow>("SELECT * FROM escalations WHERE id = $1", [id]);
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/** Open escalations, oldest first. */
+export async function listOpenEscalations(sql: Sql): Promise<EscalationRecord[]> {
+  const rows = await sql.query<EscalationRow>("SELECT * FROM escalations WHERE status = 'open' ORDER BY opened_at");
+  return rows.map(fromRow);
+}
+
+/** Appends an event to an escalation's timeline. */
+export async function recordTimelineEvent(
+  sql: Sql,
+  event: { escalationId: string; kind: string; actor?: string; data?: Record<string, unknown>; at?: Date },
+): Promise<void> {
+  await sql.query("INSERT INTO timeline_events (escalation_id, kind, actor, data, at) VALUES ($1, $2, $3, $4, $5)", [
+    event.escalationId,
+    event.kind,
+    event.actor ?? null,
+    JSON.stringify(event.data ?? {}),
+    event.at ?? new Date(),
+  ]);
+}

@@ -1,0 +1,103 @@
+/**
+ * PostgreSQL through a node-postgres pool: what several replicas share.
+ */
+import pg from "pg";
+import type { Logger } from "../logger.ts";
+import type { Database, Row, Sql } from "./database.ts";
+
+/** Options for the PostgreSQL pool. */
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  logger: Logger;
+}
+
+/** Opens a pool and checks that the server answers. */
+export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    application_name: "warroom",
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client that loses its server emits here; without a listener node would crash the process.
+  pool.on("error", (error) => options.logger.warn({ err: error }, "idle PostgreSQL connection failed"));
+  const database = new PostgresDatabase(pool);
+  try {
+    await database.ping();
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return database;
+}
+
+function wrap(client: pg.Pool | pg.PoolClient): Sql {
+  return {
+    async query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]> {
+      const result = await client.query<R>(text, params ? [...params] : undefined);
+      return result.rows;
+    },
+    async exec<R extends Row = Row>(script: string): Promise<R[]> {
+      // A multi-statement script answers with one result per statement.
+      const result: pg.QueryResult<R> | pg.QueryResult<R>[] = await client.query<R>(script);
+      return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows;
+    },
+  };
+}
+
+class PostgresDatabase implements Database {
+  readonly kind = "postgres" as const;
+  readonly #pool: pg.Pool;
+  readonly #sql: Sql;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+    this.#sql = wrap(pool);
+  }
+
+  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]> {
+    return this.#sql.query<R>(text, params);
+  }
+
+  exec<R extends Row = Row>(script: string): Promise<R[]> {
+    return this.#sql.exec<R>(script);
+  }
+
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(wrap(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
+      try {
+        return await work();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.#pool.query("SELECT 1");
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+}

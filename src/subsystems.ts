@@ -1,0 +1,70 @@
+/**
+ * What a configuration turns on. `warroom serve` prints one line per subsystem at start, and /healthz
+ * reports the same, so an admin sees at once what runs on an embedded default and how to change that.
+ */
+import type { Config } from "./config.ts";
+
+/** One subsystem: on or off, and a sentence saying what it uses or which variables turn it on. */
+export interface SubsystemStatus {
+  name: string;
+  on: boolean;
+  detail: string;
+}
+
+/** A configured system whose adapter is not in this build yet: off, naming the issue that brings it. */
+function pending(name: string, issue: number): SubsystemStatus {
+  return { name, on: false, detail: `configured, but this build does not have it yet (issue #${issue})` };
+}
+
+function databaseLine(config: Config): SubsystemStatus {
+  if (config.database.kind === "pglite") {
+    return { name: "database", on: true, detail: `embedded PGlite in ${config.database.dataDir} (DATABASE_URL for PostgreSQL)` };
+  }
+  const url = new URL(config.database.url);
+  return { name: "database", on: true, detail: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}` };
+}
+
+function crmLine(config: Config): SubsystemStatus {
+  if (config.crm.kind === "salesforce") return pending("crm", 5);
+  return {
+    name: "crm",
+    on: true,
+    detail: config.crm.dataDir
+      ? `local dataset ${config.crm.dataDir}`
+      : "bundled sample dataset (CRM_DATA_DIR for your own dataset, SALESFORCE_* for Salesforce)",
+  };
+}
+
+/** One status per subsystem, in the order `serve` prints them. */
+export function describeSubsystems(config: Config): SubsystemStatus[] {
+  const lines: SubsystemStatus[] = [
+    databaseLine(config),
+    { name: "jobs", on: true, detail: "durable queue (pg-boss) in the database" },
+    crmLine(config),
+    config.slack
+      ? pending("slack", 4)
+      : { name: "slack", on: false, detail: "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (plus SLACK_APP_TOKEN for Socket Mode)" },
+    config.teams
+      ? pending("teams", 4)
+      : { name: "teams", on: false, detail: "set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD" },
+    config.knowledgeBase.kind === "notion"
+      ? pending("knowledge", 5)
+      : { name: "knowledge", on: true, detail: "local knowledge base in the database (NOTION_TOKEN for Notion)" },
+    config.llm
+      ? pending("llm", 3)
+      : { name: "llm", on: false, detail: "evidence engine only; set OPENAI_API_KEY (OPENAI_BASE_URL, OPENAI_MODEL)" },
+    config.digest
+      ? pending("digest", 6)
+      : { name: "digest", on: false, detail: "set DIGEST_CHANNEL (DIGEST_CRON, DIGEST_TZ)" },
+    config.changesToken
+      ? pending("changes api", 5)
+      : { name: "changes api", on: false, detail: "set CHANGES_TOKEN" },
+    { name: "terminal", on: true, detail: "warroom escalate / demo" },
+  ];
+  return lines;
+}
+
+/** The lines `serve` prints: `  database     on   embedded PGlite in ./.data`. */
+export function formatSubsystems(statuses: SubsystemStatus[]): string {
+  return statuses.map((s) => `  ${s.name.padEnd(12)} ${s.on ? "on " : "off"}  ${s.detail}`).join("\n");
+}

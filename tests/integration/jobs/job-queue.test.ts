@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { JobQueue } from "../../../src/jobs/job-queue.ts";
+import type { Database } from "../../../src/storage/database.ts";
+import { type Backend, backends, postgresBackends, type TestDatabase, testLogger } from "../../support/databases.ts";
+
+const payload = z.object({ key: z.string() });
+
+/** A job that records each run in a table, so "ran once" is checked in the database, not in memory. */
+function recordingQueue(db: Database, options: { failFirst?: number } = {}) {
+  const queue = new JobQueue({ db, logger: testLogger, pollingIntervalSeconds: 0.5, stopTimeoutMs: 2_000 });
+  let failures = options.failFirst ?? 0;
+  queue.define({
+    name: "record",
+    schema: payload,
+    retryDelaySeconds: 1,
+    async handle({ key }, { attempt }) {
+      if (failures > 0) {
+        failures--;
+        throw new Error(`planned failure on attempt ${attempt}`);
+      }
+      await db.query("INSERT INTO cursors (name, value) VALUES ($1, $2)", [key, String(attempt)]);
+    },
+  });
+  return queue;
+}
+
+async function runs(db: Database): Promise<Record<string, string>> {
+  const rows = await db.query<{ name: string; value: string }>("SELECT name, value FROM cursors");
+  return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+}
+
+describe.each(backends)("job queue on $name", (backend: Backend) => {
+  let testDb: TestDatabase;
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+    await testDb?.dispose();
+  });
+  const start = async (db: Database, options?: { failFirst?: number }) => {
+    const queue = recordingQueue(db, options);
+    await queue.start();
+    cleanup.push(() => queue.stop());
+    return queue;
+  };
+  const connect = async () => {
+    const db = await testDb.open();
+    cleanup.push(() => db.close());
+    return db;
+  };
+
+  it("runs a job", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    const queue = await start(db);
+    expect(await queue.send("record", { key: "a" })).toEqual(expect.any(String));
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ a: "1" }), { timeout: 20_000, interval: 200 });
+  });
+
+  it("retries a failing job with backoff until it succeeds", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    const queue = await start(db, { failFirst: 2 });
+    await queue.send("record", { key: "flaky" });
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ flaky: "3" }), { timeout: 40_000, interval: 250 });
+  });
+
+  it("rejects a payload that does not match the job's schema, naming the field", async () => {
+    testDb = await backend.create();
+    const queue = await start(await connect());
+    await expect(queue.send("record", { key: 42 } as never)).rejects.toThrow(/key: expected string/);
+  });
+
+  it("ignores a second send with the same id", async () => {
+    testDb = await backend.create();
+    const queue = await start(await connect());
+    const id = "5b5e3c1e-6f51-4a55-9c39-0f6c1b7d9a10";
+    expect(await queue.send("record", { key: "x" }, { id })).toBe(id);
+    expect(await queue.send("record", { key: "x" }, { id })).toBeNull();
+  });
+
+  it("enqueues inside a transaction: a rolled-back transaction leaves no job", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    const queue = await start(db);
+    await expect(
+      db.transaction(async (tx) => {
+        await queue.send("record", { key: "ghost" }, { tx });
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    await db.transaction((tx) => queue.send("record", { key: "real" }, { tx }));
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ real: "1" }), { timeout: 20_000, interval: 200 });
+  });
+
+  it("runs a job that was pending at shutdown after a restart", async () => {
+    testDb = await backend.create();
+    const first = await testDb.open();
+    const producer = recordingQueue(first);
+    await producer.start();
+    await producer.stop(); // workers gone: nothing can pick the job up before the restart
+    await producer.send("record", { key: "survivor" });
+    await first.close();
+
+    const db = await connect();
+    await start(db);
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ survivor: "1" }), { timeout: 20_000, interval: 200 });
+  });
+});
+
+describe.each(postgresBackends)("two workers on one $name", (backend: Backend) => {
+  it("execute each job exactly once", async () => {
+    const testDb = await backend.create();
+    const [a, b] = [await testDb.open(), await testDb.open()];
+    const [qa, qb] = [recordingQueue(a), recordingQueue(b)];
+    try {
+      await Promise.all([qa.start(), qb.start()]);
+      const keys = Array.from({ length: 30 }, (_, i) => `job-${i}`);
+      await Promise.all(keys.map((key, i) => (i % 2 ? qa : qb).send("record", { key })));
+      // The primary key on cursors.name would reject a second run of any job: the handler would throw and
+      // the run count below would not add up.
+      await vi.waitFor(async () => expect(Object.keys(await runs(a))).toHaveLength(30), { timeout: 40_000, interval: 250 });
+      expect(Object.values(await runs(a)).every((attempt) => attempt === "1")).toBe(true);
+      const failed = await a.query("SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('failed', 'retry')");
+      expect(failed).toEqual([{ n: 0 }]);
+    } finally {
+      await Promise.all([qa.stop(), qb.stop()]);
+      await Promise.all([a.close(), b.close()]);
+      await testDb.dispose();
+    }
+  });
+});
