@@ -2,6 +2,8 @@
  * The composition root: builds every service from a validated Config, in one place, explicitly. Entry
  * points (handlers/) call `openServices` and hand the pieces to use-cases.
  */
+
+import { openLocalCrm } from "../integrations/local/index.ts";
 import type { Config } from "./config.ts";
 import { NotYetAvailableError } from "./errors.ts";
 import { housekeepingJob, housekeepingSchedule } from "./jobs/housekeeping.ts";
@@ -12,7 +14,6 @@ import type { Clock } from "./ports/clock.ts";
 import type { CrmSource } from "./ports/crm-source.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
-import { openLocalCrm } from "../integrations/local/index.ts";
 
 /** Everything a running warroom holds. */
 export interface Services {
@@ -43,7 +44,11 @@ export async function openCrm(config: Config, clock: Clock): Promise<CrmSource> 
 export async function openServices(config: Config, deps: ServiceDeps): Promise<Services> {
   const crm = await openCrm(config, deps.clock);
   const db = await openDatabase(config.database, deps.logger);
-  const queue = new JobQueue({ db, logger: deps.logger, pollingIntervalSeconds: deps.pollingIntervalSeconds });
+  const queue = new JobQueue({
+    db,
+    logger: deps.logger,
+    pollingIntervalSeconds: deps.pollingIntervalSeconds,
+  });
   const scheduler = new Scheduler({ db, queue, logger: deps.logger });
   queue.define(housekeepingJob(db));
   scheduler.add(housekeepingSchedule);

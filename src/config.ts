@@ -26,6 +26,13 @@ const text = z.string().trim().min(1, "is empty");
 const url = (protocols: RegExp, hint: string) =>
   z.url({ protocol: protocols, message: `is not a ${hint} URL` });
 const httpUrl = url(/^https?$/, "http(s)");
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 
 function isTimeZone(value: string): boolean {
   try {
@@ -37,7 +44,7 @@ function isTimeZone(value: string): boolean {
 }
 
 const envSchema = z.object({
-  PORT: envVar("PORT", z.coerce.number().int().min(0).max(65535).optional(), {
+  PORT: envVar("PORT", integer(0, 65535).optional(), {
     description: "HTTP port of `warroom serve` (0 picks a free one)",
     example: "3000",
   }),
@@ -50,7 +57,7 @@ const envSchema = z.object({
     example: "postgres://warroom:secret@db.internal:5432/warroom",
     secret: true,
   }),
-  DATABASE_POOL_SIZE: envVar("DATABASE_POOL_SIZE", z.coerce.number().int().min(2).max(100).optional(), {
+  DATABASE_POOL_SIZE: envVar("DATABASE_POOL_SIZE", integer(2, 100).optional(), {
     description: "connections per replica to PostgreSQL",
     example: "10",
   }),
@@ -164,10 +171,14 @@ const envSchema = z.object({
     example: "a-long-random-string-0123456789",
     secret: true,
   }),
-  LOG_LEVEL: envVar("LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(), {
-    description: "log verbosity",
-    example: "info",
-  }),
+  LOG_LEVEL: envVar(
+    "LOG_LEVEL",
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    {
+      description: "log verbosity",
+      example: "info",
+    },
+  ),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -180,7 +191,15 @@ export type DatabaseConfig =
 /** The CRM: a local dataset folder (null = the bundled sample) or Salesforce. */
 export type CrmConfig =
   | { kind: "local"; dataDir: string | null }
-  | { kind: "salesforce"; instanceUrl?: string; accessToken?: string; loginUrl?: string; clientId?: string; username?: string; privateKey?: string };
+  | {
+      kind: "salesforce";
+      instanceUrl?: string;
+      accessToken?: string;
+      loginUrl?: string;
+      clientId?: string;
+      username?: string;
+      privateKey?: string;
+    };
 
 /** Slack over HTTP, or Socket Mode when `appToken` is set. */
 export interface SlackConfig {
@@ -242,9 +261,10 @@ export interface LoadConfigOptions {
  */
 export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions = {}): Config {
   const cwd = options.cwd ?? process.cwd();
-  const parsed = envSchema.safeParse(blankToUndefined(env), { reportInput: true });
+  const given = blankToUndefined(env);
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
-    throw new ConfigError(formatProblems(parsed.error.issues.map(problemFromIssue)));
+    throw new ConfigError(formatProblems(parsed.error.issues.map((issue) => problemFromIssue(issue, given))));
   }
   const e = parsed.data;
   const problems = checkGroups(e);
@@ -259,14 +279,29 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     crm: crmConfig(e, cwd),
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
-        ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+          }
         : null,
     teams:
       e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD
-        ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID }
+        ? {
+            appId: e.MICROSOFT_APP_ID,
+            appPassword: e.MICROSOFT_APP_PASSWORD,
+            tenantId: e.MICROSOFT_APP_TENANT_ID,
+          }
         : null,
     knowledgeBase: e.NOTION_TOKEN
-      ? { kind: "notion", token: e.NOTION_TOKEN, dataSourceId: e.NOTION_KB_DATA_SOURCE_ID, parentPageId: e.NOTION_KB_PARENT_PAGE_ID, apiUrl: e.NOTION_API_URL }
+      ? {
+          kind: "notion",
+          token: e.NOTION_TOKEN,
+          dataSourceId: e.NOTION_KB_DATA_SOURCE_ID,
+          parentPageId: e.NOTION_KB_PARENT_PAGE_ID,
+          apiUrl: e.NOTION_API_URL,
+        }
       : { kind: "local" },
     llm: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL ?? "gpt-4.1-mini" }
@@ -298,10 +333,18 @@ function crmConfig(e: Env, cwd: string): CrmConfig {
 const GROUPS: { when: keyof Env; needs: (keyof Env)[]; purpose: string }[] = [
   { when: "SLACK_BOT_TOKEN", needs: ["SLACK_SIGNING_SECRET"], purpose: "Slack" },
   { when: "SLACK_SIGNING_SECRET", needs: ["SLACK_BOT_TOKEN"], purpose: "Slack" },
-  { when: "SLACK_APP_TOKEN", needs: ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"], purpose: "Slack Socket Mode" },
+  {
+    when: "SLACK_APP_TOKEN",
+    needs: ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"],
+    purpose: "Slack Socket Mode",
+  },
   { when: "MICROSOFT_APP_ID", needs: ["MICROSOFT_APP_PASSWORD"], purpose: "Teams" },
   { when: "MICROSOFT_APP_PASSWORD", needs: ["MICROSOFT_APP_ID"], purpose: "Teams" },
-  { when: "SALESFORCE_INSTANCE_URL", needs: ["SALESFORCE_ACCESS_TOKEN"], purpose: "Salesforce (access token)" },
+  {
+    when: "SALESFORCE_INSTANCE_URL",
+    needs: ["SALESFORCE_ACCESS_TOKEN"],
+    purpose: "Salesforce (access token)",
+  },
   {
     when: "SALESFORCE_LOGIN_URL",
     needs: ["SALESFORCE_CLIENT_ID", "SALESFORCE_USERNAME", "SALESFORCE_PRIVATE_KEY"],
@@ -318,14 +361,18 @@ function checkGroups(e: Env): Problem[] {
     if (e[group.when] === undefined) continue;
     for (const needed of group.needs) {
       if (e[needed] === undefined && !problems.some((p) => p.variable === needed)) {
-        problems.push({ variable: needed, message: `is required for ${group.purpose} because ${group.when} is set` });
+        problems.push({
+          variable: needed,
+          message: `is required for ${group.purpose} because ${group.when} is set`,
+        });
       }
     }
   }
   if (e.NOTION_TOKEN && !e.NOTION_KB_DATA_SOURCE_ID && !e.NOTION_KB_PARENT_PAGE_ID) {
     problems.push({
       variable: "NOTION_KB_DATA_SOURCE_ID",
-      message: "or NOTION_KB_PARENT_PAGE_ID is required with NOTION_TOKEN (which data source holds the findings)",
+      message:
+        "or NOTION_KB_PARENT_PAGE_ID is required with NOTION_TOKEN (which data source holds the findings)",
     });
   }
   return problems;
@@ -336,10 +383,12 @@ interface Problem {
   message: string;
 }
 
-function problemFromIssue(issue: z.core.$ZodIssue): Problem {
+function problemFromIssue(issue: z.core.$ZodIssue, given: Record<string, string | undefined>): Problem {
   const variable = String(issue.path[0] ?? "environment");
-  const got = "input" in issue && typeof issue.input === "string" ? ` (got "${shown(variable, issue.input)}")` : "";
-  const message = issue.code === "invalid_value" ? `must be one of ${issue.values.join(", ")}` : issue.message;
+  const value = given[variable];
+  const got = value === undefined ? "" : ` (got "${shown(variable, value)}")`;
+  const message =
+    issue.code === "invalid_value" ? `must be one of ${issue.values.join(", ")}` : issue.message;
   return { variable, message: `${message}${got}` };
 }
 
@@ -368,7 +417,12 @@ function blankToUndefined(env: Record<string, string | undefined>): Record<strin
 }
 
 /** Every variable warroom reads, with its description and example (for docs and `--help`). */
-export function describeVariables(): { name: string; description: string; example: string; secret: boolean }[] {
+export function describeVariables(): {
+  name: string;
+  description: string;
+  example: string;
+  secret: boolean;
+}[] {
   return [...VARS.entries()].map(([name, meta]) => ({ name, ...meta, secret: meta.secret ?? false }));
 }
 

@@ -2,7 +2,7 @@
  * The HTTP server of `warroom serve` (Hono on Node's http). Unknown errors become a coded 500 in one place.
  */
 import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { toWarroomError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
@@ -23,7 +23,9 @@ export function createHttpApp(logger: Logger): Hono {
     logger.error({ err: error, code: coded.code, path: c.req.path }, "request failed");
     return c.json({ error: coded.code, message: coded.message }, 500);
   });
-  app.notFound((c) => c.json({ error: "not_found", message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) =>
+    c.json({ error: "not_found", message: `no route for ${c.req.method} ${c.req.path}` }, 404),
+  );
   return app;
 }
 

@@ -18,10 +18,18 @@ function pending(name: string, issue: number): SubsystemStatus {
 
 function databaseLine(config: Config): SubsystemStatus {
   if (config.database.kind === "pglite") {
-    return { name: "database", on: true, detail: `embedded PGlite in ${config.database.dataDir} (DATABASE_URL for PostgreSQL)` };
+    return {
+      name: "database",
+      on: true,
+      detail: `embedded PGlite in ${config.database.dataDir} (DATABASE_URL for PostgreSQL)`,
+    };
   }
   const url = new URL(config.database.url);
-  return { name: "database", on: true, detail: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}` };
+  return {
+    name: "database",
+    on: true,
+    detail: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+  };
 }
 
 function crmLine(config: Config): SubsystemStatus {
@@ -43,16 +51,28 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
     crmLine(config),
     config.slack
       ? pending("slack", 4)
-      : { name: "slack", on: false, detail: "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (plus SLACK_APP_TOKEN for Socket Mode)" },
+      : {
+          name: "slack",
+          on: false,
+          detail: "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (plus SLACK_APP_TOKEN for Socket Mode)",
+        },
     config.teams
       ? pending("teams", 4)
       : { name: "teams", on: false, detail: "set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD" },
     config.knowledgeBase.kind === "notion"
       ? pending("knowledge", 5)
-      : { name: "knowledge", on: true, detail: "local knowledge base in the database (NOTION_TOKEN for Notion)" },
+      : {
+          name: "knowledge",
+          on: true,
+          detail: "local knowledge base in the database (NOTION_TOKEN for Notion)",
+        },
     config.llm
       ? pending("llm", 3)
-      : { name: "llm", on: false, detail: "evidence engine only; set OPENAI_API_KEY (OPENAI_BASE_URL, OPENAI_MODEL)" },
+      : {
+          name: "llm",
+          on: false,
+          detail: "evidence engine only; set OPENAI_API_KEY (OPENAI_BASE_URL, OPENAI_MODEL)",
+        },
     config.digest
       ? pending("digest", 6)
       : { name: "digest", on: false, detail: "set DIGEST_CHANNEL (DIGEST_CRON, DIGEST_TZ)" },

@@ -37,6 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function describeUnknown(error: unknown): string {
-  if (error instanceof Error) return `${error.message}\n(unexpected error; rerun with LOG_LEVEL=debug for details)`;
+  if (error instanceof Error)
+    return `${error.message}\n(unexpected error; rerun with LOG_LEVEL=debug for details)`;
   return String(error);
 }

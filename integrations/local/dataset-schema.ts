@@ -12,7 +12,10 @@ import {
   ticketSchema,
 } from "../../src/domain/case-bundle.ts";
 
-const isoDateTime = z.iso.datetime({ offset: true, message: "an ISO-8601 date-time like 2026-11-19T16:05:00Z" });
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: "an ISO-8601 date-time like 2026-11-19T16:05:00Z",
+});
 
 export const datasetAccountSchema = accountSchema.extend({
   ownerEmail: z.email({ message: "an email address like csm@example.com" }).optional(),
@@ -27,12 +30,14 @@ export const datasetChangeSchema = changeSchema
     path: ["accountId"],
   });
 
-export const datasetEscalationSchema = relatedEscalationSchema.omit({ accountName: true, attributes: true }).extend({
-  status: z.string().min(1),
-  resolvedAt: isoDateTime.nullish(),
-  severity: z.enum(SEVERITIES).optional(),
-  productArea: z.string().optional(),
-});
+export const datasetEscalationSchema = relatedEscalationSchema
+  .omit({ accountName: true, attributes: true })
+  .extend({
+    status: z.string().min(1),
+    resolvedAt: isoDateTime.nullish(),
+    severity: z.enum(SEVERITIES).optional(),
+    productArea: z.string().optional(),
+  });
 
 export const datasetKnowledgeSchema = knowledgeSchema;
 

@@ -21,7 +21,10 @@ export interface LoadDatasetOptions {
 /** Loads and validates every file of a dataset folder; missing files are empty. */
 export async function loadDataset(dir: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
   const dataset: Dataset = { accounts: [], tickets: [], changes: [], escalations: [], knowledge: [] };
-  for (const [key, spec] of Object.entries(DATASET_FILES) as [keyof Dataset, (typeof DATASET_FILES)[keyof Dataset]][]) {
+  for (const [key, spec] of Object.entries(DATASET_FILES) as [
+    keyof Dataset,
+    (typeof DATASET_FILES)[keyof Dataset],
+  ][]) {
     const path = join(dir, spec.file);
     const raw = await readJson(path);
     if (raw === undefined) continue;
@@ -30,7 +33,9 @@ export async function loadDataset(dir: string, options: LoadDatasetOptions = {})
     (dataset[key] as unknown[]) = items.data;
   }
   checkReferences(dir, dataset);
-  return options.rebase ? rebaseDataset(dataset, weeksBetween(options.rebase.anchor, options.rebase.to)) : dataset;
+  return options.rebase
+    ? rebaseDataset(dataset, weeksBetween(options.rebase.anchor, options.rebase.to))
+    : dataset;
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -106,7 +111,11 @@ function rebaseDataset(d: Dataset, weeks: number): Dataset {
       comments: t.comments?.map((c) => ({ ...c, at: shift(c.at, weeks) })),
     })),
     changes: d.changes.map((c) => ({ ...c, at: shift(c.at, weeks) })),
-    escalations: d.escalations.map((e) => ({ ...e, openedAt: shift(e.openedAt, weeks), resolvedAt: shift(e.resolvedAt, weeks) })),
+    escalations: d.escalations.map((e) => ({
+      ...e,
+      openedAt: shift(e.openedAt, weeks),
+      resolvedAt: shift(e.resolvedAt, weeks),
+    })),
     knowledge: d.knowledge.map((k) => ({ ...k, validatedAt: shift(k.validatedAt, weeks) ?? undefined })),
   };
 }

@@ -4,7 +4,13 @@
  */
 import Fuse from "fuse.js";
 import type { Change, Ticket } from "../../src/domain/case-bundle.ts";
-import type { AccountMatch, CrmAccount, CrmEscalation, CrmSource, TimeWindow } from "../../src/ports/crm-source.ts";
+import type {
+  AccountMatch,
+  CrmAccount,
+  CrmEscalation,
+  CrmSource,
+  TimeWindow,
+} from "../../src/ports/crm-source.ts";
 import type { Dataset, DatasetAccount } from "./dataset-schema.ts";
 
 /** Configuration of the local CRM. */
@@ -33,7 +39,12 @@ function withoutExtras({ accountId: _accountId, ...rest }: { accountId?: string 
 export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAdapter {
   const { dataset } = config;
   const accounts = new Map(dataset.accounts.map((a) => [a.id, a]));
-  const fuse = new Fuse(dataset.accounts, { keys: ["name", "id"], includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const fuse = new Fuse(dataset.accounts, {
+    keys: ["name", "id"],
+    includeScore: true,
+    threshold: 0.4,
+    ignoreLocation: true,
+  });
 
   const toMatch = (account: DatasetAccount, score: number, query: string): AccountMatch => {
     const q = query.trim().toLowerCase();
@@ -68,7 +79,11 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
       const account = accounts.get(accountId);
       return dataset.changes
         .filter((c) => inWindow(c.at, window))
-        .filter((c) => (c.scope === "account" ? c.accountId === accountId : c.scope === "global" || affectsSegment(c, account)))
+        .filter((c) =>
+          c.scope === "account"
+            ? c.accountId === accountId
+            : c.scope === "global" || affectsSegment(c, account),
+        )
         .map((c) => withoutExtras(c) as Change);
     },
 

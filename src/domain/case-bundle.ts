@@ -5,7 +5,11 @@
 import { z } from "zod";
 import { CATEGORIES } from "./categories.ts";
 
-const isoDateTime = z.iso.datetime({ offset: true, local: false, message: "an ISO-8601 date-time like 2026-11-19T16:05:00Z" });
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  local: false,
+  message: "an ISO-8601 date-time like 2026-11-19T16:05:00Z",
+});
 const isoDate = z.union([z.iso.date({ message: "an ISO date like 2026-03-15" }), isoDateTime], {
   message: "an ISO date like 2026-03-15",
 });

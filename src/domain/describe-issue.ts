@@ -39,7 +39,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
  * Parses with zod, asking it to keep the offending input in each issue so messages can say what was
  * found. Returns zod's own result.
  */
-export function parseReporting<S extends z.ZodType>(schema: S, data: unknown): z.ZodSafeParseResult<z.output<S>> {
+export function parseReporting<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+): z.ZodSafeParseResult<z.output<S>> {
   return schema.safeParse(data, { reportInput: true });
 }
 
@@ -56,7 +59,8 @@ function got(value: unknown): string {
 function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return value.length > 40 ? `a string "${value.slice(0, 37)}..."` : `"${value}"`;
+  if (typeof value === "string")
+    return value.length > 40 ? `a string "${value.slice(0, 37)}..."` : `"${value}"`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }

@@ -5,10 +5,10 @@
  */
 import PgBoss from "pg-boss";
 import type { z } from "zod";
+import { describeFirstIssue } from "../domain/describe-issue.ts";
 import { InputError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Database, Sql } from "../storage/database.ts";
-import { describeFirstIssue } from "../domain/describe-issue.ts";
 
 /** What a job handler gets besides its payload. */
 export interface JobContext {
@@ -95,7 +95,11 @@ export class JobQueue {
       });
       await this.#boss.work(
         definition.name,
-        { batchSize: 1, pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2, includeMetadata: true },
+        {
+          batchSize: 1,
+          pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2,
+          includeMetadata: true,
+        },
         async ([job]) => {
           if (job) await this.#run(definition, job.id, job.data, job.retryCount + 1);
         },
@@ -104,7 +108,12 @@ export class JobQueue {
     this.#started = true;
   }
 
-  async #run(definition: JobDefinition<unknown>, jobId: string, data: unknown, attempt: number): Promise<void> {
+  async #run(
+    definition: JobDefinition<unknown>,
+    jobId: string,
+    data: unknown,
+    attempt: number,
+  ): Promise<void> {
     const logger = this.#logger.child({ job: definition.name, jobId, attempt });
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) throw new InputError(`job ${definition.name}: ${describeFirstIssue(parsed.error)}`);
@@ -134,13 +143,22 @@ export class JobQueue {
   /** Counts of jobs by state for one kind of job (health output, tests). */
   async counts(name: string): Promise<{ queued: number; active: number; total: number }> {
     const queue = await this.#boss.getQueue(name);
-    return { queued: queue?.queuedCount ?? 0, active: queue?.activeCount ?? 0, total: queue?.totalCount ?? 0 };
+    return {
+      queued: queue?.queuedCount ?? 0,
+      active: queue?.activeCount ?? 0,
+      total: queue?.totalCount ?? 0,
+    };
   }
 
   /** Stops taking work; waits for running jobs, returning unfinished ones to the queue after the timeout. */
   async stop(): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.#boss.stop({ graceful: true, wait: true, close: false, timeout: this.#options.stopTimeoutMs ?? 20_000 });
+    await this.#boss.stop({
+      graceful: true,
+      wait: true,
+      close: false,
+      timeout: this.#options.stopTimeoutMs ?? 20_000,
+    });
   }
 }

@@ -46,7 +46,8 @@ export class Scheduler {
 
   /** Adds a schedule; it starts ticking on `start`. */
   add<T>(definition: ScheduleDefinition<T>): void {
-    if (!cron.validate(definition.cron)) throw new Error(`schedule ${definition.name}: invalid cron "${definition.cron}"`);
+    if (!cron.validate(definition.cron))
+      throw new Error(`schedule ${definition.name}: invalid cron "${definition.cron}"`);
     this.#schedules.set(definition.name, definition as ScheduleDefinition<unknown>);
   }
 
@@ -83,7 +84,11 @@ export class Scheduler {
       );
       if (claimed.length === 0) return false;
       const jobId = await this.#options.queue.send(definition.job, definition.payload(slot), { tx });
-      await tx.query("UPDATE schedule_runs SET job_id = $3 WHERE schedule = $1 AND slot = $2", [name, slot, jobId]);
+      await tx.query("UPDATE schedule_runs SET job_id = $3 WHERE schedule = $1 AND slot = $2", [
+        name,
+        slot,
+        jobId,
+      ]);
       this.#logger.info({ schedule: name, slot, jobId }, "scheduled job enqueued");
       return true;
     });

@@ -36,7 +36,9 @@ export interface NewEscalation {
 }
 
 /** The outcome of `openEscalation`: the new one, or the open one that already existed for the account. */
-export type OpenEscalationResult = { created: true; escalation: EscalationRecord } | { created: false; escalation: EscalationRecord };
+export type OpenEscalationResult =
+  | { created: true; escalation: EscalationRecord }
+  | { created: false; escalation: EscalationRecord };
 
 interface EscalationRow {
   [column: string]: unknown;
@@ -81,7 +83,16 @@ export async function openEscalation(sql: Sql, input: NewEscalation): Promise<Op
              $1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT DO NOTHING
      RETURNING *`,
-    [input.accountId, input.accountName, input.summary, input.severity ?? "normal", input.origin, input.originRef ?? null, input.requestedBy ?? null, openedAt],
+    [
+      input.accountId,
+      input.accountName,
+      input.summary,
+      input.severity ?? "normal",
+      input.origin,
+      input.originRef ?? null,
+      input.requestedBy ?? null,
+      openedAt,
+    ],
   );
   if (inserted[0]) return { created: true, escalation: fromRow(inserted[0]) };
   const existing = await sql.query<EscalationRow>(
@@ -102,7 +113,9 @@ export async function getEscalation(sql: Sql, id: string): Promise<EscalationRec
 
 /** Open escalations, oldest first. */
 export async function listOpenEscalations(sql: Sql): Promise<EscalationRecord[]> {
-  const rows = await sql.query<EscalationRow>("SELECT * FROM escalations WHERE status = 'open' ORDER BY opened_at");
+  const rows = await sql.query<EscalationRow>(
+    "SELECT * FROM escalations WHERE status = 'open' ORDER BY opened_at",
+  );
   return rows.map(fromRow);
 }
 
@@ -111,11 +124,14 @@ export async function recordTimelineEvent(
   sql: Sql,
   event: { escalationId: string; kind: string; actor?: string; data?: Record<string, unknown>; at?: Date },
 ): Promise<void> {
-  await sql.query("INSERT INTO timeline_events (escalation_id, kind, actor, data, at) VALUES ($1, $2, $3, $4, $5)", [
-    event.escalationId,
-    event.kind,
-    event.actor ?? null,
-    JSON.stringify(event.data ?? {}),
-    event.at ?? new Date(),
-  ]);
+  await sql.query(
+    "INSERT INTO timeline_events (escalation_id, kind, actor, data, at) VALUES ($1, $2, $3, $4, $5)",
+    [
+      event.escalationId,
+      event.kind,
+      event.actor ?? null,
+      JSON.stringify(event.data ?? {}),
+      event.at ?? new Date(),
+    ],
+  );
 }

@@ -12,7 +12,11 @@ export interface HealthReport {
 }
 
 /** Checks the database with a bounded wait and reports subsystems. */
-export async function checkHealth(db: Database, subsystems: SubsystemStatus[], timeoutMs = 2_000): Promise<HealthReport> {
+export async function checkHealth(
+  db: Database,
+  subsystems: SubsystemStatus[],
+  timeoutMs = 2_000,
+): Promise<HealthReport> {
   let error: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {

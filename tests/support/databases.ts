@@ -19,7 +19,9 @@ const postgresUrl = process.env.WARROOM_TEST_DATABASE_URL;
 const requirePostgres = process.env.WARROOM_REQUIRE_POSTGRES === "1";
 
 if (!postgresUrl && requirePostgres) {
-  throw new Error("WARROOM_REQUIRE_POSTGRES=1 but WARROOM_TEST_DATABASE_URL is not set: the PostgreSQL tests cannot run");
+  throw new Error(
+    "WARROOM_REQUIRE_POSTGRES=1 but WARROOM_TEST_DATABASE_URL is not set: the PostgreSQL tests cannot run",
+  );
 }
 if (!postgresUrl) {
   console.warn(

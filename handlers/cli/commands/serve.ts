@@ -3,7 +3,6 @@
  * stops taking requests, lets running jobs finish (or return to the queue) and closes the database.
  */
 import type { Command } from "commander";
-import { registerHttpRoutes } from "../../http/index.ts";
 import { closeServices, openServices, startServices } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createHttpApp, startHttpServer } from "../../../src/http-server.ts";
@@ -11,6 +10,7 @@ import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
 import { describeSubsystems, formatSubsystems } from "../../../src/subsystems.ts";
 import { checkHealth } from "../../../src/use-cases/check-health.ts";
+import { registerHttpRoutes } from "../../http/index.ts";
 import type { CliIo } from "../io.ts";
 
 /** Registers `serve`. */

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { JobQueue } from "../../../src/jobs/job-queue.ts";
 import type { Database } from "../../../src/storage/database.ts";
-import { type Backend, backends, postgresBackends, type TestDatabase, testLogger } from "../../support/databases.ts";
+import {
+  type Backend,
+  backends,
+  postgresBackends,
+  type TestDatabase,
+  testLogger,
+} from "../../support/databases.ts";
 
 const payload = z.object({ key: z.string() });
 
@@ -54,7 +60,10 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
     const db = await connect();
     const queue = await start(db);
     expect(await queue.send("record", { key: "a" })).toEqual(expect.any(String));
-    await vi.waitFor(async () => expect(await runs(db)).toEqual({ a: "1" }), { timeout: 20_000, interval: 200 });
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ a: "1" }), {
+      timeout: 20_000,
+      interval: 200,
+    });
   });
 
   it("retries a failing job with backoff until it succeeds", async () => {
@@ -62,7 +71,10 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
     const db = await connect();
     const queue = await start(db, { failFirst: 2 });
     await queue.send("record", { key: "flaky" });
-    await vi.waitFor(async () => expect(await runs(db)).toEqual({ flaky: "3" }), { timeout: 40_000, interval: 250 });
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ flaky: "3" }), {
+      timeout: 40_000,
+      interval: 250,
+    });
   });
 
   it("rejects a payload that does not match the job's schema, naming the field", async () => {
@@ -90,7 +102,10 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
       }),
     ).rejects.toThrow("rollback");
     await db.transaction((tx) => queue.send("record", { key: "real" }, { tx }));
-    await vi.waitFor(async () => expect(await runs(db)).toEqual({ real: "1" }), { timeout: 20_000, interval: 200 });
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ real: "1" }), {
+      timeout: 20_000,
+      interval: 200,
+    });
   });
 
   it("runs a job that was pending at shutdown after a restart", async () => {
@@ -104,7 +119,10 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
 
     const db = await connect();
     await start(db);
-    await vi.waitFor(async () => expect(await runs(db)).toEqual({ survivor: "1" }), { timeout: 20_000, interval: 200 });
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ survivor: "1" }), {
+      timeout: 20_000,
+      interval: 200,
+    });
   });
 });
 
@@ -119,9 +137,14 @@ describe.each(postgresBackends)("two workers on one $name", (backend: Backend) =
       await Promise.all(keys.map((key, i) => (i % 2 ? qa : qb).send("record", { key })));
       // The primary key on cursors.name would reject a second run of any job: the handler would throw and
       // the run count below would not add up.
-      await vi.waitFor(async () => expect(Object.keys(await runs(a))).toHaveLength(30), { timeout: 40_000, interval: 250 });
+      await vi.waitFor(async () => expect(Object.keys(await runs(a))).toHaveLength(30), {
+        timeout: 40_000,
+        interval: 250,
+      });
       expect(Object.values(await runs(a)).every((attempt) => attempt === "1")).toBe(true);
-      const failed = await a.query("SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('failed', 'retry')");
+      const failed = await a.query(
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('failed', 'retry')",
+      );
       expect(failed).toEqual([{ n: 0 }]);
     } finally {
       await Promise.all([qa.stop(), qb.stop()]);

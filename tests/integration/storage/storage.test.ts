@@ -1,11 +1,21 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/storage/database.ts";
-import { getEscalation, listOpenEscalations, openEscalation, recordTimelineEvent } from "../../../src/storage/escalation-store.ts";
+import {
+  getEscalation,
+  listOpenEscalations,
+  openEscalation,
+  recordTimelineEvent,
+} from "../../../src/storage/escalation-store.ts";
 import { migrate } from "../../../src/storage/migrate.ts";
 import { markEventProcessed } from "../../../src/storage/processed-events.ts";
 import { type Backend, backends, postgresBackends, type TestDatabase } from "../../support/databases.ts";
 
-const acme = { accountId: "ACC-1", accountName: "Acme Corp", summary: "sync broken", origin: "terminal" as const };
+const acme = {
+  accountId: "ACC-1",
+  accountName: "Acme Corp",
+  summary: "sync broken",
+  origin: "terminal" as const,
+};
 
 describe.each(backends)("storage on $name", (backend: Backend) => {
   let testDb: TestDatabase;
@@ -29,8 +39,20 @@ describe.each(backends)("storage on $name", (backend: Backend) => {
     );
     expect(tables.map((t) => t.table_name)).toEqual(
       expect.arrayContaining([
-        "escalations", "war_rooms", "war_room_members", "evidence_snapshots", "analyses", "hypotheses", "verdicts",
-        "findings", "timeline_events", "processed_events", "schedule_runs", "digests", "cursors", "schema_migrations",
+        "escalations",
+        "war_rooms",
+        "war_room_members",
+        "evidence_snapshots",
+        "analyses",
+        "hypotheses",
+        "verdicts",
+        "findings",
+        "timeline_events",
+        "processed_events",
+        "schedule_runs",
+        "digests",
+        "cursors",
+        "schema_migrations",
       ]),
     );
     expect(await migrate(db)).toEqual([]);
@@ -39,7 +61,10 @@ describe.each(backends)("storage on $name", (backend: Backend) => {
   it("keeps one open escalation per account: a second open returns the first", async () => {
     testDb = await backend.create();
     const db = await connect();
-    const [a, b] = await Promise.all([openEscalation(db, acme), openEscalation(db, { ...acme, summary: "again" })]);
+    const [a, b] = await Promise.all([
+      openEscalation(db, acme),
+      openEscalation(db, { ...acme, summary: "again" }),
+    ]);
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect(a.escalation.id).toBe(b.escalation.id);
     expect(a.escalation.id).toMatch(/^WR-\d{4}-\d{4}$/);
@@ -75,8 +100,13 @@ describe.each(backends)("storage on $name", (backend: Backend) => {
     await recordTimelineEvent(first, { escalationId: escalation.id, kind: "opened", actor: "U1" });
     await first.close();
     const second = await connect();
-    expect(await getEscalation(second, escalation.id)).toMatchObject({ accountName: "Acme Corp", status: "open" });
-    const events = await second.query("SELECT kind, actor FROM timeline_events WHERE escalation_id = $1", [escalation.id]);
+    expect(await getEscalation(second, escalation.id)).toMatchObject({
+      accountName: "Acme Corp",
+      status: "open",
+    });
+    const events = await second.query("SELECT kind, actor FROM timeline_events WHERE escalation_id = $1", [
+      escalation.id,
+    ]);
     expect(events).toEqual([{ kind: "opened", actor: "U1" }]);
   });
 });

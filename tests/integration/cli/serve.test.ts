@@ -1,0 +1,115 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { getEscalation, openEscalation } from "../../../src/storage/escalation-store.ts";
+import { openDatabase } from "../../../src/storage/open-database.ts";
+import { testLogger } from "../../support/databases.ts";
+import { runWarroom, type ServeProcess, startServe } from "../../support/run-cli.ts";
+
+describe("warroom serve", () => {
+  const dirs: string[] = [];
+  let serve: ServeProcess | undefined;
+  const tempDir = async () => {
+    const dir = await mkdtemp(join(tmpdir(), "warroom-serve-"));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(async () => {
+    if (serve && serve.child.exitCode === null) await serve.stop();
+    serve = undefined;
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("starts on embedded defaults, prints each subsystem, answers /healthz and stops cleanly on SIGTERM", async () => {
+    const dataDir = await tempDir();
+    serve = await startServe({ DATA_DIR: dataDir });
+    const output = serve.output();
+    for (const name of [
+      "database",
+      "jobs",
+      "crm",
+      "slack",
+      "teams",
+      "knowledge",
+      "llm",
+      "digest",
+      "changes api",
+    ]) {
+      expect(output).toMatch(new RegExp(`^  ${name} +(on|off) `, "m"));
+    }
+    const response = await fetch(`http://127.0.0.1:${serve.port}/healthz`);
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as { subsystems: Record<string, unknown> };
+    expect(health).toMatchObject({ status: "ok", database: { kind: "pglite", reachable: true } });
+    expect(health.subsystems.slack).toEqual({
+      on: false,
+      detail: expect.stringContaining("SLACK_BOT_TOKEN"),
+    });
+    expect(await serve.stop()).toBe(0);
+    expect(serve.output()).toContain("stopped");
+  });
+
+  it("keeps data written before a restart", async () => {
+    const dataDir = await tempDir();
+    serve = await startServe({ DATA_DIR: dataDir });
+    expect(await serve.stop()).toBe(0);
+
+    // While serve is down, write through the store as a use-case would; then serve again on the same folder.
+    const db = await openDatabase({ kind: "pglite", dataDir }, testLogger);
+    const { escalation } = await openEscalation(db, {
+      accountId: "A1",
+      accountName: "Acme",
+      summary: "x",
+      origin: "terminal",
+    });
+    await db.close();
+
+    serve = await startServe({ DATA_DIR: dataDir });
+    expect((await fetch(`http://127.0.0.1:${serve.port}/healthz`)).status).toBe(200);
+    expect(await serve.stop()).toBe(0);
+
+    const reopened = await openDatabase({ kind: "pglite", dataDir }, testLogger);
+    expect(await getEscalation(reopened, escalation.id)).toMatchObject({
+      accountName: "Acme",
+      status: "open",
+    });
+    await reopened.close();
+  });
+
+  it("refuses a second process on the same data directory with a clear message", async () => {
+    const dataDir = await tempDir();
+    serve = await startServe({ DATA_DIR: dataDir });
+    const second = await runWarroom(["serve"], { DATA_DIR: dataDir, PORT: "0" });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain("is in use by another warroom process");
+  });
+
+  it("exits 2 naming the variable when the configuration is invalid", async () => {
+    const result = await runWarroom(["serve"], { PORT: "99999" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("PORT");
+    expect(result.stderr).toContain("Example: PORT=3000");
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe("warroom commands", () => {
+  it.each([
+    [["digest"], 6],
+    [["demo"], 4],
+    [["escalate", "Acme", "sync", "broken"], 4],
+    [["changes", "import", "x.json"], 5],
+  ])("%j says which issue brings it and exits 2", async (args, issue) => {
+    const result = await runWarroom(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`issue #${issue}`);
+  });
+
+  it("exits 2 on an unknown command and 0 on --help", async () => {
+    expect((await runWarroom(["frobnicate"])).code).toBe(2);
+    const help = await runWarroom(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("serve");
+  });
+});
