@@ -6,7 +6,9 @@ import pg from "pg";
 
 const [action, adminUrl, name] = process.argv.slice(2);
 if (!action || !adminUrl || !name || !/^[a-z0-9_]+$/.test(name) || !["create", "drop"].includes(action)) {
-  console.error("usage: node scripts/pg-database.ts create|drop ADMIN_URL NAME (NAME: lowercase letters, digits, _)");
+  console.error(
+    "usage: node scripts/pg-database.ts create|drop ADMIN_URL NAME (NAME: lowercase letters, digits, _)",
+  );
   process.exit(2);
 }
 const client = new pg.Client({ connectionString: adminUrl });
@@ -16,6 +18,8 @@ try {
   console.error(`cannot reach PostgreSQL at ${adminUrl}: ${(error as Error).message}`);
   process.exit(1);
 }
-await client.query(action === "create" ? `CREATE DATABASE "${name}"` : `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+await client.query(
+  action === "create" ? `CREATE DATABASE "${name}"` : `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+);
 await client.end();
 console.error(`${action === "create" ? "created" : "dropped"} database ${name}`);
