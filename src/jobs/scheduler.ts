@@ -18,7 +18,7 @@ export interface ScheduleDefinition<T> {
   timeZone?: string;
   /** The job to enqueue and its payload for a slot. */
   job: string;
-  payload(slot: Date): unknown;
+  payload(slot: Date): T;
 }
 
 /** Options of the scheduler. */
