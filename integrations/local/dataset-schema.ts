@@ -6,19 +6,20 @@ import { z } from "zod";
 import {
   accountSchema,
   changeSchema,
+  isoDateTime,
   knowledgeSchema,
   relatedEscalationSchema,
   SEVERITIES,
   ticketSchema,
 } from "../../src/domain/case-bundle.ts";
 
-const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: "an ISO-8601 date-time like 2026-11-19T16:05:00Z",
-});
-
 export const datasetAccountSchema = accountSchema.extend({
-  ownerEmail: z.email({ message: "an email address like csm@example.com" }).optional(),
+  ownerEmail: z
+    .email({
+      error: (issue) =>
+        issue.input === undefined ? undefined : "expected an email address like csm@example.com",
+    })
+    .optional(),
 });
 
 export const datasetTicketSchema = ticketSchema.extend({ accountId: z.string().min(1) });

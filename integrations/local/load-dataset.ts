@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { describeIssue } from "../../src/domain/describe-issue.ts";
+import { describeIssue, describeProblem } from "../../src/domain/describe-issue.ts";
 import { InputError } from "../../src/errors.ts";
 import { DATASET_FILES, type Dataset } from "./dataset-schema.ts";
 
@@ -58,7 +58,7 @@ function datasetProblem(path: string, issue: z.core.$ZodIssue | undefined): stri
   const [index, ...field] = issue.path;
   if (typeof index !== "number") return `${path}: ${describeIssue(issue)} (the file must be a JSON array)`;
   const fieldName = field.length > 0 ? field.map(String).join(".") : "(the item itself)";
-  return `${path}: item ${index}, field ${fieldName}: ${describeIssue({ ...issue, path: field })}`;
+  return `${path}: item ${index}, field ${fieldName}: ${describeProblem(issue)}`;
 }
 
 function checkReferences(dir: string, dataset: Dataset): void {

@@ -100,10 +100,16 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
 }
 
 /**
- * A segment-scoped change names its segment in a `segment` field when the dataset has one; without it the
- * change is kept (better a candidate the engine can rule out than a cause it never sees).
+ * A segment-scoped change may say which accounts it reaches: `segment` (enterprise, mid_market, smb) and/or
+ * `region` (matched against the account's `region` attribute). Without either it reaches every account
+ * (better a candidate the engine can rule out than a cause it never sees).
  */
 function affectsSegment(change: Dataset["changes"][number], account: DatasetAccount | undefined): boolean {
-  const segment = (change as { segment?: unknown }).segment;
-  return typeof segment !== "string" || account?.segment === undefined || segment === account.segment;
+  const { segment, region } = change as { segment?: unknown; region?: unknown };
+  const segmentOk =
+    typeof segment !== "string" || account?.segment === undefined || segment === account.segment;
+  const accountRegion = account?.attributes?.region;
+  const regionOk =
+    typeof region !== "string" || accountRegion === undefined || String(accountRegion) === region;
+  return segmentOk && regionOk;
 }

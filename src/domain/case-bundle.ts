@@ -5,13 +5,17 @@
 import { z } from "zod";
 import { CATEGORIES } from "./categories.ts";
 
-const isoDateTime = z.iso.datetime({
+/** Custom wording for a malformed value only; a missing one keeps zod's "required" wording. */
+const malformed = (expected: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? undefined : expected;
+
+export const isoDateTime = z.iso.datetime({
   offset: true,
   local: false,
-  message: "an ISO-8601 date-time like 2026-11-19T16:05:00Z",
+  error: malformed("expected an ISO-8601 date-time like 2026-11-19T16:05:00Z"),
 });
-const isoDate = z.union([z.iso.date({ message: "an ISO date like 2026-03-15" }), isoDateTime], {
-  message: "an ISO date like 2026-03-15",
+const isoDate = z.union([z.iso.date(), isoDateTime], {
+  error: malformed("expected an ISO date like 2026-03-15"),
 });
 
 export const SEVERITIES = ["low", "normal", "high", "critical"] as const;

@@ -18,20 +18,24 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** One line: `path: what is wrong (expected …)`. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = formatPath(issue.path);
+  return `${formatPath(issue.path)}: ${describeProblem(issue)}`;
+}
+
+/** What is wrong, without where: `expected number, got "12"`. */
+export function describeProblem(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input !== undefined) return `${where}: expected ${issue.expected}${got(issue.input)}`;
+      if (issue.input !== undefined) return `expected ${issue.expected}${got(issue.input)}`;
       // Without reportInput zod leaves `input` out; its message still says what it received.
       return /received undefined/.test(issue.message)
-        ? `${where}: required ${issue.expected} is missing`
-        : `${where}: ${issue.message.replace(/^Invalid input: /, "")}`;
+        ? `required ${issue.expected} is missing`
+        : issue.message.replace(/^Invalid input: /, "");
     case "invalid_value":
-      return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${got(issue.input)}`;
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${got(issue.input)}`;
     case "unrecognized_keys":
-      return `${where}: unexpected field(s) ${issue.keys.join(", ")}`;
+      return `unexpected field(s) ${issue.keys.join(", ")}`;
     default:
-      return `${where}: ${issue.message}`;
+      return issue.message;
   }
 }
 

@@ -126,6 +126,74 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
   });
 });
 
+describe.each(backends)("stopping the queue on $name", (backend: Backend) => {
+  /** A queue whose job takes `ms` and records that it finished. */
+  function slowQueue(db: Database, ms: number, stopTimeoutMs: number) {
+    const queue = new JobQueue({ db, logger: testLogger, pollingIntervalSeconds: 0.5, stopTimeoutMs });
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    queue.define({
+      name: "slow",
+      schema: payload,
+      retryDelaySeconds: 1,
+      async handle({ key }, { attempt }) {
+        started();
+        await new Promise((r) => setTimeout(r, ms));
+        await db.query("INSERT INTO cursors (name, value) VALUES ($1, $2)", [key, String(attempt)]);
+      },
+    });
+    return { queue, running };
+  }
+
+  it("lets a running job finish before it returns", async () => {
+    const testDb = await backend.create();
+    const db = await testDb.open();
+    try {
+      const { queue, running } = slowQueue(db, 1_500, 10_000);
+      await queue.start();
+      await queue.send("slow", { key: "in-flight" });
+      await running;
+      await queue.stop();
+      expect(await runs(db)).toEqual({ "in-flight": "1" });
+    } finally {
+      await db.close();
+      await testDb.dispose();
+    }
+  });
+
+  it("returns a job that outlasts the stop timeout to the queue, and it runs after a restart", async () => {
+    const testDb = await backend.create();
+    let db = await testDb.open();
+    try {
+      const first = slowQueue(db, 4_000, 1_000);
+      await first.queue.start();
+      await first.queue.send("slow", { key: "returned" });
+      await first.running;
+      await first.queue.stop();
+      const [job] = await db.query<{ state: string }>("SELECT state FROM pgboss.job WHERE name = 'slow'");
+      expect(job?.state).toBe("retry");
+      // The abandoned run may still finish in this process; wait it out so it cannot write after close.
+      await new Promise((r) => setTimeout(r, 3_500));
+      await db.query("DELETE FROM cursors");
+      await db.close();
+
+      db = await testDb.open();
+      const second = slowQueue(db, 10, 10_000);
+      await second.queue.start();
+      await vi.waitFor(async () => expect(await runs(db)).toEqual({ returned: "2" }), {
+        timeout: 20_000,
+        interval: 250,
+      });
+      await second.queue.stop();
+    } finally {
+      await db.close();
+      await testDb.dispose();
+    }
+  });
+});
+
 describe.each(postgresBackends)("two workers on one $name", (backend: Backend) => {
   it("execute each job exactly once", async () => {
     const testDb = await backend.create();

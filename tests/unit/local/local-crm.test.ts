@@ -103,3 +103,36 @@ describe("loadDataset", () => {
     expect(dataset.accounts[0]?.renewalDate).toBe("2027-03-26");
   });
 });
+
+describe("local CRM change targeting", () => {
+  it("gives an account the segment-scoped changes aimed at its segment or region, and untargeted ones", async () => {
+    const dir = await writeDataset({
+      "accounts.json": [
+        { id: "EU-ENT", name: "Eu Ent", segment: "enterprise", attributes: { region: "eu" } },
+        { id: "US-SMB", name: "Us Smb", segment: "smb", attributes: { region: "us" } },
+      ],
+      "changes.json": [
+        {
+          id: "TO-ENT",
+          at: "2026-11-01T00:00:00Z",
+          source: "vendor_config",
+          scope: "segment",
+          segment: "enterprise",
+          title: "t",
+        },
+        {
+          id: "TO-EU",
+          at: "2026-11-01T00:00:00Z",
+          source: "vendor_config",
+          scope: "segment",
+          region: "eu",
+          title: "t",
+        },
+        { id: "TO-ALL", at: "2026-11-01T00:00:00Z", source: "vendor_config", scope: "segment", title: "t" },
+      ],
+    });
+    const crm = createLocalCrmAdapter({ dataset: await loadDataset(dir), label: "t" });
+    expect((await crm.listChanges("EU-ENT")).map((c) => c.id).sort()).toEqual(["TO-ALL", "TO-ENT", "TO-EU"]);
+    expect((await crm.listChanges("US-SMB")).map((c) => c.id)).toEqual(["TO-ALL"]);
+  });
+});
