@@ -67,7 +67,11 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
           detail: "local knowledge base in the database (NOTION_TOKEN for Notion)",
         },
     config.llm
-      ? pending("llm", 3)
+      ? {
+          name: "llm",
+          on: true,
+          detail: `OpenAI-compatible model ${config.llm.model}${config.llm.baseUrl ? ` at ${new URL(config.llm.baseUrl).host}` : ""}`,
+        }
       : {
           name: "llm",
           on: false,

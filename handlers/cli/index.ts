@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from "commander";
 import { exitCodeFor, WarroomError } from "../../src/errors.ts";
+import { registerAnalyze } from "./commands/analyze.ts";
+import { registerDemo } from "./commands/demo.ts";
 import { registerLaterCommands } from "./commands/later.ts";
 import { registerServe } from "./commands/serve.ts";
 import type { CliIo } from "./io.ts";
@@ -16,6 +18,8 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   registerServe(program, io);
+  registerAnalyze(program, io);
+  registerDemo(program, io);
   registerLaterCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -16,6 +16,12 @@ function stopSignal(): Promise<string> {
   });
 }
 
+// `warroom analyze … | head`: the reader left; there is nobody to report to.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stdin: process.stdin,

@@ -1,0 +1,72 @@
+/**
+ * `warroom analyze FILE|- [--format json|md] [--engine auto|evidence|openai]`: root-cause analysis of a
+ * case bundle. An invalid bundle exits 2 with the JSON path of the first problem and what was expected.
+ */
+import { readFile } from "node:fs/promises";
+import { text } from "node:stream/consumers";
+import { type Command, Option } from "commander";
+import { type LlmConfig, loadConfig } from "../../../src/config.ts";
+import { type CaseBundle, caseBundleSchema } from "../../../src/domain/case-bundle.ts";
+import { describeFirstIssue, parseReporting } from "../../../src/domain/describe-issue.ts";
+import { InputError } from "../../../src/errors.ts";
+import { createLogger } from "../../../src/logger.ts";
+import { analyzeCase, type EngineChoice } from "../../../src/use-cases/analyze-case.ts";
+import type { CliIo } from "../io.ts";
+import { renderAnalysisMarkdown } from "../render-analysis.ts";
+
+/** Registers `analyze`. */
+export function registerAnalyze(program: Command, io: CliIo): void {
+  program
+    .command("analyze")
+    .description("root-cause analysis of a case bundle (shared/contracts/case-bundle.md)")
+    .argument("<file>", "bundle JSON file, or - for standard input")
+    .addOption(new Option("--format <format>", "output format").choices(["json", "md"]).default("json"))
+    .addOption(
+      new Option("--engine <engine>", "which engine").choices(["auto", "evidence", "openai"]).default("auto"),
+    )
+    .action((file: string, options: { format: "json" | "md"; engine: EngineChoice }) =>
+      analyze(io, file, options),
+    );
+}
+
+async function readBundle(io: CliIo, file: string): Promise<CaseBundle> {
+  let raw: string;
+  try {
+    raw = file === "-" ? await text(io.stdin) : await readFile(file, "utf8");
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new InputError(
+      `${file === "-" ? "standard input" : file} is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  const parsed = parseReporting(caseBundleSchema, json);
+  if (!parsed.success) throw new InputError(`invalid case bundle at ${describeFirstIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+async function openLlm(llm: LlmConfig) {
+  const { createOpenAiAdapter } = await import("../../../integrations/openai/index.ts");
+  return createOpenAiAdapter({ apiKey: llm.apiKey, baseUrl: llm.baseUrl, model: llm.model });
+}
+
+async function analyze(
+  io: CliIo,
+  file: string,
+  options: { format: "json" | "md"; engine: EngineChoice },
+): Promise<void> {
+  const config = loadConfig(io.env, { cwd: io.cwd });
+  const logger = createLogger(io.env.LOG_LEVEL ?? "warn");
+  const bundle = await readBundle(io, file);
+  const llm = config.llm && options.engine !== "evidence" ? await openLlm(config.llm) : null;
+  const analysis = await analyzeCase(bundle, { engine: options.engine, llm, logger });
+  io.stdout.write(
+    options.format === "json"
+      ? `${JSON.stringify(analysis, null, 2)}\n`
+      : renderAnalysisMarkdown(analysis, bundle),
+  );
+}

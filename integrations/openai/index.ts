@@ -1,0 +1,102 @@
+/**
+ * The OpenAI adapter: structured outputs through Chat Completions (`response_format: json_schema`, strict),
+ * which every OpenAI-compatible server speaks. `baseUrl` points it at any of them.
+ */
+import OpenAI from "openai";
+import { zodResponseFormat } from "openai/helpers/zod";
+import { z } from "zod";
+import { describeFirstIssue } from "../../src/domain/describe-issue.ts";
+import {
+  AuthError,
+  IntegrationError,
+  PermissionError,
+  RateLimitedError,
+  ValidationError,
+} from "../../src/errors.ts";
+import type { LlmClient, StructuredRequest } from "../../src/ports/llm-client.ts";
+
+/** Configuration of the OpenAI adapter. */
+export interface OpenAiAdapterConfig {
+  apiKey: string;
+  /** Base URL of an OpenAI-compatible server (default OpenAI's). */
+  baseUrl?: string;
+  model: string;
+  /** Per request (default 60 s: an analysis is interactive, a slow answer is a failed one). */
+  timeoutMs?: number;
+  /** Retries on 408/409/429/5xx (default 1). */
+  maxRetries?: number;
+}
+
+/** An LlmClient over the openai SDK. */
+export type OpenAiAdapter = LlmClient;
+
+/** Creates the adapter. */
+export function createOpenAiAdapter(config: OpenAiAdapterConfig): OpenAiAdapter {
+  const client = new OpenAI({
+    apiKey: config.apiKey,
+    baseURL: config.baseUrl,
+    timeout: config.timeoutMs ?? 60_000,
+    maxRetries: config.maxRetries ?? 1,
+  });
+  return {
+    model: config.model,
+    async generate<T>(request: StructuredRequest<T>): Promise<T> {
+      try {
+        const completion = await client.chat.completions.parse(
+          {
+            model: config.model,
+            temperature: 0,
+            messages: [
+              { role: "system", content: request.instructions },
+              { role: "user", content: request.input },
+            ],
+            response_format: zodResponseFormat(request.schema, request.name),
+          },
+          request.timeoutMs ? { timeout: request.timeoutMs } : undefined,
+        );
+        const message = completion.choices[0]?.message;
+        if (message?.refusal) throw new ValidationError("openai", `the model refused: ${message.refusal}`);
+        if (message?.parsed == null) throw new ValidationError("openai", "the answer was empty");
+        return message.parsed as T;
+      } catch (error) {
+        throw toIntegrationError(error);
+      }
+    },
+  };
+}
+
+function toIntegrationError(error: unknown): IntegrationError {
+  if (error instanceof IntegrationError) return error;
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return new IntegrationError("openai", "timeout", "no answer before the timeout", { cause: error });
+  }
+  if (error instanceof OpenAI.APIConnectionError) {
+    return new IntegrationError("openai", "unreachable", `cannot reach the server (${error.message})`, {
+      cause: error,
+    });
+  }
+  if (error instanceof OpenAI.RateLimitError) {
+    const seconds = Number(error.headers?.get("retry-after") ?? 30);
+    return new RateLimitedError("openai", (Number.isFinite(seconds) ? seconds : 30) * 1000, { cause: error });
+  }
+  if (error instanceof OpenAI.AuthenticationError) {
+    return new AuthError("openai", "the API key was rejected; check OPENAI_API_KEY", { cause: error });
+  }
+  if (error instanceof OpenAI.PermissionDeniedError) {
+    return new PermissionError("openai", `permission denied for model (${error.message})`, { cause: error });
+  }
+  if (error instanceof OpenAI.APIError) {
+    return new IntegrationError("openai", `http_${error.status ?? "error"}`, error.message, { cause: error });
+  }
+  // The SDK throws the schema's ZodError when the answer parses but has the wrong shape, and a plain
+  // error when it is not JSON at all.
+  if (error instanceof z.ZodError) {
+    return new ValidationError(
+      "openai",
+      `the answer did not match the schema at ${describeFirstIssue(error)}`,
+      { cause: error },
+    );
+  }
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new ValidationError("openai", `the answer did not match the schema (${message})`, { cause: error });
+}
