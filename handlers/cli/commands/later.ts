@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { NotYetAvailableError } from "../../../src/errors.ts";
 
-/** Registers `escalate`, `digest`, `demo` and `changes import`. */
+/** Registers `escalate`, `digest` and `changes import`. */
 export function registerLaterCommands(program: Command): void {
   program
     .command("escalate")
@@ -24,12 +24,6 @@ export function registerLaterCommands(program: Command): void {
     .option("--post", "post it to DIGEST_CHANNEL")
     .action(() => {
       throw new NotYetAvailableError("warroom digest", 6);
-    });
-  program
-    .command("demo")
-    .description("open a war-room for a sample escalation on the embedded defaults and print it")
-    .action(() => {
-      throw new NotYetAvailableError("warroom demo", 4);
     });
   program
     .command("changes")

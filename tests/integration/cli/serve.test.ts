@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -85,6 +85,26 @@ describe("warroom serve", () => {
     expect(second.stderr).toContain("is in use by another warroom process");
   });
 
+  it("exits 2 naming the file, the item and the field of a malformed dataset", async () => {
+    const crmDir = await tempDir();
+    await writeFile(
+      join(crmDir, "accounts.json"),
+      JSON.stringify([
+        { id: "A1", name: "Acme" },
+        { id: "A2", arr: 5 },
+      ]),
+    );
+    const result = await runWarroom(["serve"], {
+      DATA_DIR: await tempDir(),
+      CRM_DATA_DIR: crmDir,
+      PORT: "0",
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${join(crmDir, "accounts.json")}: item 1, field name: required string is missing`,
+    );
+  });
+
   it("exits 2 naming the variable when the configuration is invalid", async () => {
     const result = await runWarroom(["serve"], { PORT: "99999" });
     expect(result.code).toBe(2);
@@ -94,10 +114,21 @@ describe("warroom serve", () => {
   });
 });
 
+describe("warroom demo", () => {
+  it("prints the sample escalation's context card and ranked hypotheses citing the sample's evidence", async () => {
+    const result = await runWarroom(["demo"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# .+ \(ACC-\d{4}\)/);
+    expect(result.stdout).toMatch(/ARR \$[\d,]+ · renewal \d{4}-\d{2}-\d{2} \(-?\d+ days\)/);
+    expect(result.stdout).toContain("Recent changes:");
+    expect(result.stdout).toMatch(/## 1\. .+ — \d+% · [a-z_]+/);
+    expect(result.stdout).toMatch(/\[(CHG|TCK|KB|ESC)-[\d-]+\]/);
+  });
+});
+
 describe("warroom commands", () => {
   it.each([
     [["digest"], 6],
-    [["demo"], 4],
     [["escalate", "Acme", "sync", "broken"], 4],
     [["changes", "import", "x.json"], 5],
   ])("%j says which issue brings it and exits 2", async (args, issue) => {
