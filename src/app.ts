@@ -1,19 +1,32 @@
 /**
  * The composition root: builds every service from a validated Config, in one place, explicitly. Entry
- * points (handlers/) call `openServices` and hand the pieces to use-cases.
+ * points (handlers/) call `openServices` and hand the pieces to use-cases. Vendor SDKs are loaded only
+ * when their system is configured.
  */
-
-import { openLocalCrm } from "../integrations/local/index.ts";
+import { join } from "node:path";
+import { stdout } from "node:process";
+import {
+  createLocalKnowledgeBaseAdapter,
+  createTerminalChatAdapter,
+  type LocalCrmAdapter,
+  openLocalCrm,
+} from "../integrations/local/index.ts";
+import type { SlackAdapter } from "../integrations/slack/index.ts";
 import type { Config } from "./config.ts";
 import { NotYetAvailableError } from "./errors.ts";
 import { housekeepingJob, housekeepingSchedule } from "./jobs/housekeeping.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
 import { Scheduler } from "./jobs/scheduler.ts";
 import type { Logger } from "./logger.ts";
+import type { ChatPlatform } from "./ports/chat-platform.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { CrmSource } from "./ports/crm-source.ts";
+import type { LlmClient } from "./ports/llm-client.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
+import type { WarRoomDeps } from "./war-room/deps.ts";
+import { loadRoutingRules, NO_RULES } from "./war-room/routing-rules.ts";
+import { defineWarRoomJobs } from "./war-room/war-room-jobs.ts";
 
 /** Everything a running warroom holds. */
 export interface Services {
@@ -24,6 +37,8 @@ export interface Services {
   queue: JobQueue;
   scheduler: Scheduler;
   crm: CrmSource;
+  warRoom: WarRoomDeps;
+  slack: SlackAdapter | null;
 }
 
 /** What the entry point provides. */
@@ -32,37 +47,81 @@ export interface ServiceDeps {
   clock: Clock;
   /** Idle workers' polling interval (tests shorten it). */
   pollingIntervalSeconds?: number;
+  /** The chat platform to use instead of the configured one (the terminal for `warroom escalate`). */
+  chat?: ChatPlatform;
 }
 
 /** Opens the CRM the configuration names. */
-export async function openCrm(config: Config, clock: Clock): Promise<CrmSource> {
+export async function openCrm(config: Config, clock: Clock): Promise<LocalCrmAdapter> {
   if (config.crm.kind === "salesforce") throw new NotYetAvailableError("Salesforce as the CRM", 5);
   return openLocalCrm(config.crm.dataDir, clock.now());
 }
 
-/** Opens the database (migrated), the CRM, the queue and the scheduler; nothing runs until `startServices`. */
-export async function openServices(config: Config, deps: ServiceDeps): Promise<Services> {
-  const crm = await openCrm(config, deps.clock);
-  const db = await openDatabase(config.database, deps.logger);
-  const queue = new JobQueue({
-    db,
-    logger: deps.logger,
-    pollingIntervalSeconds: deps.pollingIntervalSeconds,
+async function openLlm(config: Config): Promise<LlmClient | null> {
+  if (!config.llm) return null;
+  const { createOpenAiAdapter } = await import("../integrations/openai/index.ts");
+  return createOpenAiAdapter({
+    apiKey: config.llm.apiKey,
+    baseUrl: config.llm.baseUrl,
+    model: config.llm.model,
   });
-  const scheduler = new Scheduler({ db, queue, logger: deps.logger });
-  queue.define(housekeepingJob(db));
-  scheduler.add(housekeepingSchedule);
-  return { config, logger: deps.logger, clock: deps.clock, db, queue, scheduler, crm };
 }
 
-/** Starts the workers and the schedules. */
+async function openSlack(config: Config, logger: Logger): Promise<SlackAdapter | null> {
+  if (!config.slack) return null;
+  const { createSlackAdapter } = await import("../integrations/slack/index.ts");
+  return createSlackAdapter({ ...config.slack, logger });
+}
+
+/** Opens the database (migrated), the CRM, the platforms, the queue and the scheduler; nothing runs until `startServices`. */
+export async function openServices(config: Config, deps: ServiceDeps): Promise<Services> {
+  const routing = config.routingRulesFile ? await loadRoutingRules(config.routingRulesFile) : NO_RULES;
+  const crm = await openCrm(config, deps.clock);
+  const db = await openDatabase(config.database, deps.logger);
+  try {
+    const slack = deps.chat ? null : await openSlack(config, deps.logger);
+    const queue = new JobQueue({
+      db,
+      logger: deps.logger,
+      pollingIntervalSeconds: deps.pollingIntervalSeconds,
+    });
+    const scheduler = new Scheduler({ db, queue, logger: deps.logger });
+    const warRoom: WarRoomDeps = {
+      db,
+      crm,
+      knowledge: createLocalKnowledgeBaseAdapter({
+        findings: crm.dataset.knowledge,
+        db,
+        dir: join(config.dataDir, "knowledge"),
+      }),
+      chat: deps.chat ?? slack?.platform ?? createTerminalChatAdapter({ out: stdout, user: "terminal" }),
+      llm: await openLlm(config),
+      queue,
+      logger: deps.logger,
+      clock: deps.clock,
+      routing,
+      archiveOnClose: config.archiveOnClose,
+    };
+    queue.define(housekeepingJob(db));
+    defineWarRoomJobs(queue, warRoom);
+    scheduler.add(housekeepingSchedule);
+    return { config, logger: deps.logger, clock: deps.clock, db, queue, scheduler, crm, warRoom, slack };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** Starts the workers, the schedules and Socket Mode when used. */
 export async function startServices(services: Services): Promise<void> {
   await services.queue.start();
   services.scheduler.start();
+  await services.slack?.start();
 }
 
 /** Stops schedules, lets running jobs finish (or return to the queue), then closes the database. */
 export async function closeServices(services: Services): Promise<void> {
+  await services.slack?.stop();
   await services.scheduler.stop();
   await services.queue.stop();
   await services.db.close();

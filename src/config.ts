@@ -171,6 +171,15 @@ const envSchema = z.object({
     example: "a-long-random-string-0123456789",
     secret: true,
   }),
+  ROUTING_RULES_FILE: envVar("ROUTING_RULES_FILE", text.optional(), {
+    description:
+      "JSON file of routing rules: who joins a war-room by segment, ARR, product area and severity",
+    example: "./routing-rules.json",
+  }),
+  ARCHIVE_ON_CLOSE: envVar("ARCHIVE_ON_CLOSE", z.enum(["true", "false"]).optional(), {
+    description: "archive a war-room's channel when its escalation is closed",
+    example: "true",
+  }),
   LOG_LEVEL: envVar(
     "LOG_LEVEL",
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
@@ -247,6 +256,9 @@ export interface Config {
   llm: LlmConfig | null;
   digest: DigestConfig | null;
   changesToken: string | null;
+  /** Absolute path of the routing rules file, or null for none. */
+  routingRulesFile: string | null;
+  archiveOnClose: boolean;
   logLevel: string;
 }
 
@@ -310,6 +322,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       ? { channel: e.DIGEST_CHANNEL, cron: e.DIGEST_CRON ?? "0 9 * * 1", timeZone: e.DIGEST_TZ ?? "UTC" }
       : null,
     changesToken: e.CHANGES_TOKEN ?? null,
+    routingRulesFile: e.ROUTING_RULES_FILE ? resolve(cwd, e.ROUTING_RULES_FILE) : null,
+    archiveOnClose: e.ARCHIVE_ON_CLOSE === "true",
     logLevel: e.LOG_LEVEL ?? "info",
   };
 }

@@ -2,7 +2,7 @@
  * The HTTP server of `warroom serve` (Hono on Node's http). Unknown errors become a coded 500 in one place.
  */
 import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
+import { type HttpBindings, type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { toWarroomError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
@@ -16,8 +16,8 @@ export interface HttpServer {
 }
 
 /** Creates the app with the global error handler; routes are registered by the caller. */
-export function createHttpApp(logger: Logger): Hono {
-  const app = new Hono();
+export function createHttpApp(logger: Logger): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
   app.onError((error, c) => {
     const coded = toWarroomError(error);
     logger.error({ err: error, code: coded.code, path: c.req.path }, "request failed");
@@ -30,7 +30,11 @@ export function createHttpApp(logger: Logger): Hono {
 }
 
 /** Listens on `port` (0 picks a free one). */
-export async function startHttpServer(app: Hono, port: number, hostname = "0.0.0.0"): Promise<HttpServer> {
+export async function startHttpServer(
+  app: Hono<{ Bindings: HttpBindings }>,
+  port: number,
+  hostname = "0.0.0.0",
+): Promise<HttpServer> {
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
     s.once("error", reject);

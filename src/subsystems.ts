@@ -50,14 +50,18 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
     { name: "jobs", on: true, detail: "durable queue (pg-boss) in the database" },
     crmLine(config),
     config.slack
-      ? pending("slack", 4)
+      ? {
+          name: "slack",
+          on: true,
+          detail: config.slack.appToken ? "Socket Mode" : "HTTP on POST /slack/events",
+        }
       : {
           name: "slack",
           on: false,
           detail: "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (plus SLACK_APP_TOKEN for Socket Mode)",
         },
     config.teams
-      ? pending("teams", 4)
+      ? { name: "teams", on: false, detail: "configured, but this build has no Teams adapter yet" }
       : { name: "teams", on: false, detail: "set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD" },
     config.knowledgeBase.kind === "notion"
       ? pending("knowledge", 5)
@@ -83,7 +87,9 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
     config.changesToken
       ? pending("changes api", 5)
       : { name: "changes api", on: false, detail: "set CHANGES_TOKEN" },
-    { name: "terminal", on: true, detail: "warroom escalate / demo" },
+    config.slack
+      ? { name: "terminal", on: true, detail: "warroom demo" }
+      : { name: "terminal", on: true, detail: "war-rooms print here; warroom escalate / demo" },
   ];
   return lines;
 }

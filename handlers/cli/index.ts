@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { exitCodeFor, WarroomError } from "../../src/errors.ts";
 import { registerAnalyze } from "./commands/analyze.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerEscalate } from "./commands/escalate.ts";
 import { registerLaterCommands } from "./commands/later.ts";
 import { registerServe } from "./commands/serve.ts";
 import type { CliIo } from "./io.ts";
@@ -20,6 +21,7 @@ function buildProgram(io: CliIo): Command {
   registerServe(program, io);
   registerAnalyze(program, io);
   registerDemo(program, io);
+  registerEscalate(program, io);
   registerLaterCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;

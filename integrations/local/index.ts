@@ -29,3 +29,4 @@ export async function openLocalCrm(dataDir: string | null, now: Date): Promise<L
   return createLocalCrmAdapter({ dataset, label: "bundled sample dataset" });
 }
 export { createLocalKnowledgeBaseAdapter, type LocalKnowledgeBaseAdapter } from "./local-knowledge-base.ts";
+export { createTerminalChatAdapter, type TerminalChatAdapter } from "./terminal-chat-adapter.ts";

@@ -5,17 +5,8 @@
 import type { Command } from "commander";
 import { NotYetAvailableError } from "../../../src/errors.ts";
 
-/** Registers `escalate`, `digest` and `changes import`. */
+/** Registers `digest` and `changes import`. */
 export function registerLaterCommands(program: Command): void {
-  program
-    .command("escalate")
-    .description("open a war-room from the terminal on whatever platform is configured")
-    .argument("<account>", "account id or name")
-    .argument("<summary...>", "what the customer reports")
-    .option("--severity <severity>", "low | normal | high | critical", "normal")
-    .action(() => {
-      throw new NotYetAvailableError("warroom escalate", 4);
-    });
   program
     .command("digest")
     .description("build (and with --post, post) the weekly digest")

@@ -11,6 +11,7 @@ import { systemClock } from "../../../src/ports/clock.ts";
 import { describeSubsystems, formatSubsystems } from "../../../src/subsystems.ts";
 import { checkHealth } from "../../../src/use-cases/check-health.ts";
 import { registerHttpRoutes } from "../../http/index.ts";
+import { registerSlackHandlers } from "../../slack/index.ts";
 import type { CliIo } from "../io.ts";
 
 /** Registers `serve`. */
@@ -30,7 +31,15 @@ async function serve(io: CliIo): Promise<void> {
   try {
     await startServices(services);
     const app = createHttpApp(logger);
-    registerHttpRoutes(app, { health: () => checkHealth(services.db, subsystems) });
+    if (services.slack)
+      registerSlackHandlers(services.slack.app, {
+        warRoom: services.warRoom,
+        botUserId: services.slack.botUserId,
+      });
+    registerHttpRoutes(app, {
+      health: () => checkHealth(services.db, subsystems),
+      ...(services.slack ? { slack: services.slack.handleHttp } : {}),
+    });
     const server = await startHttpServer(app, config.port);
     io.stdout.write(`listening on http://localhost:${server.port} (GET /healthz)\n`);
     const signal = await io.stopSignal();

@@ -129,7 +129,6 @@ describe("warroom demo", () => {
 describe("warroom commands", () => {
   it.each([
     [["digest"], 6],
-    [["escalate", "Acme", "sync", "broken"], 4],
     [["changes", "import", "x.json"], 5],
   ])("%j says which issue brings it and exits 2", async (args, issue) => {
     const result = await runWarroom(args);

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/storage/database.ts";
 import {
@@ -116,8 +118,9 @@ describe.each(postgresBackends)("replicas on $name", (backend: Backend) => {
     const testDb = await backend.create();
     try {
       const [a, b] = await Promise.all([testDb.open(), testDb.open()]);
-      const rows = await a.query("SELECT name FROM schema_migrations");
-      expect(rows).toHaveLength(1);
+      const rows = await a.query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name");
+      const files = readdirSync(join(import.meta.dirname, "../../../src/storage/migrations")).filter((f) => f.endsWith(".sql"));
+      expect(rows.map((r) => r.name)).toEqual(files.sort());
       await Promise.all([a.close(), b.close()]);
     } finally {
       await testDb.dispose();

@@ -1,0 +1,100 @@
+/**
+ * The rest of the escalation flow: picking among similar accounts, the escalate modal and its account
+ * search, the message shortcut, and recording a resolution.
+ */
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { ACTIONS, SHORTCUT, VIEWS } from "../../integrations/slack/ids.ts";
+import {
+  escalateModal,
+  readEscalateModal,
+  readResolutionModal,
+  resolutionModal,
+} from "../../integrations/slack/modals.ts";
+import type { Severity } from "../../src/domain/case-bundle.ts";
+import { requestEscalation } from "../../src/war-room/request-escalation.ts";
+import { draftResolution, resolveEscalation } from "../../src/war-room/resolve-escalation.ts";
+import type { SlackHandlerDeps } from "./deps.ts";
+import { type PendingChoice, renderOutcome } from "./render-outcome.ts";
+
+/** Registers the listeners. */
+export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): void {
+  app.action<BlockButtonAction>(
+    new RegExp(`^${ACTIONS.chooseAccount}_\\d+$`),
+    async ({ ack, action, body, respond }) => {
+      await ack();
+      const pending = JSON.parse(action.value ?? "{}") as PendingChoice;
+      const outcome = await requestEscalation(
+        {
+          account: pending.accountId,
+          summary: pending.summary,
+          severity: pending.severity as Severity,
+          private: pending.private,
+          requestedBy: body.user.id,
+          origin: "slack",
+        },
+        deps.warRoom,
+      );
+      await respond({
+        response_type: "ephemeral",
+        replace_original: true,
+        ...renderOutcome(outcome, pending),
+      });
+    },
+  );
+
+  app.options(ACTIONS.accountPicker, async ({ ack, options }) => {
+    const matches = await deps.warRoom.crm.searchAccounts(options.value, 10);
+    await ack({
+      options: matches.map((m) => ({
+        text: { type: "plain_text", text: `${m.account.name} (${m.account.id})`.slice(0, 75) },
+        value: m.account.id,
+      })),
+    });
+  });
+
+  app.view(VIEWS.escalate, async ({ ack, view, body, client }) => {
+    await ack();
+    const input = readEscalateModal(view.state.values);
+    const { channelId } = JSON.parse(view.private_metadata) as { channelId: string };
+    const outcome = await requestEscalation(
+      {
+        account: input.accountId,
+        summary: input.summary,
+        severity: input.severity,
+        private: input.private,
+        requestedBy: body.user.id,
+        origin: "slack",
+      },
+      deps.warRoom,
+    );
+    await client.chat.postEphemeral({
+      channel: channelId,
+      user: body.user.id,
+      ...renderOutcome(outcome, input),
+    });
+  });
+
+  app.shortcut(SHORTCUT, async ({ ack, shortcut, client }) => {
+    await ack();
+    if (shortcut.type !== "message_action") return;
+    await client.views.open({
+      trigger_id: shortcut.trigger_id,
+      view: escalateModal(shortcut.channel.id, shortcut.message.text ?? ""),
+    });
+  });
+
+  app.action<BlockButtonAction>(ACTIONS.recordResolution, async ({ ack, action, body, client }) => {
+    await ack();
+    const draft = await draftResolution({ hypothesisId: action.value ?? "" }, deps.warRoom);
+    await client.views.open({ trigger_id: body.trigger_id, view: resolutionModal(draft) });
+  });
+
+  app.view(VIEWS.resolution, async ({ ack, view, body }) => {
+    await ack();
+    await resolveEscalation(
+      readResolutionModal(view.state.values, view.private_metadata),
+      body.user.id,
+      deps.warRoom,
+    );
+  });
+}

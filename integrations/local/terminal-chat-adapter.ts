@@ -1,0 +1,77 @@
+/**
+ * The terminal as a chat platform (the embedded default): rooms are headings, messages are printed, and
+ * the person at the keyboard is the only member. `warroom escalate` runs the same use-cases as Slack.
+ */
+import type { Writable } from "node:stream";
+import type { ChatPlatform, HypothesisView, RoomRef, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+
+/** Configuration of the terminal platform. */
+export interface TerminalChatAdapterConfig {
+  out: Writable;
+  /** The user id of the person at the terminal. */
+  user: string;
+}
+
+/** A ChatPlatform that prints. */
+export type TerminalChatAdapter = ChatPlatform;
+
+const MARK = { proposed: "[ ]", confirmed: "[✅]", rejected: "[❌]", disputed: "[⚖️ disputed]" } as const;
+
+function renderHypothesis(view: HypothesisView): string {
+  const h = view.hypothesis;
+  const cite = (id: string) => `  - ${view.evidenceNames[id] ?? id} [${id}]`;
+  return [
+    `${MARK[view.status]} #${h.rank} ${h.title} — ${Math.round(h.likelihood * 100)}% · ${h.category}`,
+    `  ${h.rationale}`,
+    "  Evidence:",
+    ...h.evidence.map(cite),
+    "  Checks:",
+    ...h.checks.map((c) => `  - ${c}`),
+    "",
+  ].join("\n");
+}
+
+function render(message: WarRoomMessage): string {
+  switch (message.kind) {
+    case "context": {
+      const a = message.card.account;
+      return `== ${a.name} · ${message.severity} · ARR ${a.arr ?? "n/a"} · renewal in ${a.renewalInDays ?? "n/a"} days ==\n${message.summary}\n`;
+    }
+    case "hypothesis":
+      return renderHypothesis(message.view);
+    case "summary":
+      return `Pattern: ${message.analysis.pattern.verdict}${message.analysis.pattern.sharedAttributes.length ? ` (${message.analysis.pattern.sharedAttributes.join(", ")})` : ""}\nTalking points:\n${message.analysis.talkingPoints.map((t) => `- ${t}`).join("\n")}\n${message.note ?? ""}\n`;
+    case "resolution-prompt":
+      return `Confirmed: ${message.title}. Record the resolution to write the finding.\n`;
+    case "text":
+      return `${message.text}\n`;
+  }
+}
+
+/** Creates the terminal platform. */
+export function createTerminalChatAdapter(config: TerminalChatAdapterConfig): TerminalChatAdapter {
+  let counter = 0;
+  return {
+    kind: "terminal",
+    async createRoom(spec) {
+      config.out.write(`\n# ${spec.name}${spec.private ? " (private)" : ""}\n${spec.topic}\n\n`);
+      return { platform: "terminal", id: spec.name, name: spec.name, url: `terminal:${spec.name}` };
+    },
+    async invite(_room, userIds) {
+      return { invited: userIds, failed: [] };
+    },
+    async findUserByEmail(email) {
+      return email;
+    },
+    async post(room: RoomRef, message) {
+      config.out.write(render(message));
+      return `terminal:${room.id}:${++counter}`;
+    },
+    async update(_ref, message) {
+      if (message.kind === "summary" && message.note) config.out.write(`${message.note}\n`);
+    },
+    async members() {
+      return [config.user];
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Every action_id, block_id and callback_id warroom uses in Slack, in one place: renderers put them on
+ * blocks, handlers listen for them, and a test checks them against manifest.json.
+ */
+export const ACTIONS = {
+  confirm: "hypothesis_confirm",
+  reject: "hypothesis_reject",
+  chooseAccount: "escalate_choose_account",
+  recordResolution: "record_resolution",
+  accountPicker: "escalate_account",
+} as const;
+
+export const VIEWS = {
+  escalate: "escalate_modal",
+  resolution: "resolution_modal",
+} as const;
+
+/** Block ids of the inputs in the modals (values are read back by these). */
+export const INPUTS = {
+  account: "account",
+  summary: "summary",
+  severity: "severity",
+  private: "private",
+  rootCause: "root_cause",
+  category: "category",
+  factors: "contributing_factors",
+  steps: "resolution_steps",
+  prevention: "preventive_actions",
+} as const;
+
+export const COMMAND = "/escalate";
+export const SHORTCUT = "escalate_from_message";
+export const REACTIONS = { confirm: ["white_check_mark", "heavy_check_mark"], reject: ["x"] } as const;

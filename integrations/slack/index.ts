@@ -1,0 +1,96 @@
+/**
+ * The Slack adapter: a Bolt app (HTTP through Bolt's own HTTPReceiver, or Socket Mode) and the
+ * ChatPlatform over its WebClient. The HTTP receiver is not started on a port of its own: warroom's
+ * server hands it the raw requests of POST /slack/events, so Bolt verifies signatures exactly as it would
+ * standing alone.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { Logger } from "../../src/logger.ts";
+import type { ChatPlatform } from "../../src/ports/chat-platform.ts";
+import { createSlackChatPlatform } from "./slack-chat-platform.ts";
+
+/** Configuration of the Slack adapter. */
+export interface SlackAdapterConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  /** Base URL of the Web API (proxies, tests). */
+  apiUrl?: string;
+  logger: Logger;
+  /** Retries of a failed Web API call (default 2; a job retries beyond that). */
+  retries?: number;
+}
+
+/** The running Slack adapter. */
+export interface SlackAdapter {
+  app: App;
+  platform: ChatPlatform;
+  botUserId: string;
+  /** Handles one HTTP request to /slack/events (HTTP mode only). */
+  handleHttp(req: IncomingMessage, res: ServerResponse): void;
+  /** Connects Socket Mode (no-op over HTTP). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function boltLogger(logger: Logger) {
+  const child = logger.child({ component: "slack" });
+  return {
+    debug: (...msg: unknown[]) => child.debug(msg.join(" ")),
+    info: (...msg: unknown[]) => child.info(msg.join(" ")),
+    warn: (...msg: unknown[]) => child.warn(msg.join(" ")),
+    error: (...msg: unknown[]) => child.error(msg.join(" ")),
+    setLevel: () => {},
+    getLevel: () => LogLevel.INFO,
+    setName: () => {},
+  };
+}
+
+/** Creates the Bolt app and checks the token (auth.test). */
+export async function createSlackAdapter(config: SlackAdapterConfig): Promise<SlackAdapter> {
+  const logger = boltLogger(config.logger);
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: { retries: config.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+  };
+  const receiver = config.appToken
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret,
+        endpoints: "/slack/events",
+        logger,
+        unhandledRequestTimeoutMillis: 3_001,
+      });
+  const app = new App({
+    token: config.botToken,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+    ...(receiver
+      ? { receiver }
+      : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
+  });
+  await app.init();
+  const auth = await app.client.auth.test();
+  const botUserId = auth.user_id as string;
+  return {
+    app,
+    platform: createSlackChatPlatform(app.client, botUserId),
+    botUserId,
+    handleHttp(req, res) {
+      if (!receiver) {
+        res.writeHead(404).end();
+        return;
+      }
+      void receiver.requestListener(req, res);
+    },
+    start: async () => {
+      if (!receiver) await app.start();
+    },
+    stop: async () => {
+      if (!receiver) await app.stop();
+    },
+  };
+}

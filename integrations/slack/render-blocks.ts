@@ -1,0 +1,148 @@
+/**
+ * Block Kit for war-room messages, kept inside Slack's limits (section text 3,000, header 150, button
+ * text 75, 50 blocks): long text is cut with an ellipsis rather than rejected by Slack.
+ */
+import type { Button, KnownBlock, SectionBlock } from "@slack/types";
+import type { HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
+import { ACTIONS } from "./ids.ts";
+
+/** A Block Kit block, typed by Slack's own definitions. */
+export type Block = KnownBlock;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const mrkdwn = (text: string): SectionBlock => ({
+  type: "section",
+  text: { type: "mrkdwn", text: cut(text, 3000) },
+});
+const header = (text: string): Block => ({
+  type: "header",
+  text: { type: "plain_text", text: cut(text, 150), emoji: true },
+});
+const context = (text: string): Block => ({
+  type: "context",
+  elements: [{ type: "mrkdwn", text: cut(text, 3000) }],
+});
+const button = (text: string, actionId: string, value: string, style?: "primary" | "danger"): Button => ({
+  type: "button",
+  text: { type: "plain_text", text: cut(text, 75), emoji: true },
+  action_id: actionId,
+  value: cut(value, 2000),
+  ...(style ? { style } : {}),
+});
+const money = (n: number | undefined) =>
+  n === undefined ? "n/a" : `$${Math.round(n).toLocaleString("en-US")}`;
+const STATUS = {
+  proposed: "proposed",
+  confirmed: "✅ confirmed",
+  rejected: "❌ rejected",
+  disputed: "⚖️ disputed",
+} as const;
+
+function contextCardBlocks(m: Extract<WarRoomMessage, { kind: "context" }>): Block[] {
+  const c: ContextCard = m.card;
+  const a = c.account;
+  const renewal = a.renewalDate ? `${a.renewalDate.slice(0, 10)} (*${a.renewalInDays} days*)` : "n/a";
+  const tickets = c.tickets.latest
+    .map((t) => `• ${t.createdAt.slice(0, 10)} ${t.number ?? t.id} ${t.subject} _(${t.status})_`)
+    .join("\n");
+  return [
+    header(`🚨 ${a.name} — ${m.severity} escalation`),
+    mrkdwn(`*What happened:* ${m.summary}`),
+    {
+      type: "section",
+      fields: [
+        `*Segment*\n${a.segment ?? "n/a"}`,
+        `*ARR*\n${money(a.arr)}`,
+        `*Renewal*\n${renewal}`,
+        `*Contract month*\n${a.contractMonth ?? "n/a"}`,
+        `*Health*\n${a.healthScore ?? "n/a"}`,
+        `*NPS*\n${a.nps ?? "n/a"}`,
+      ].map((text) => ({ type: "mrkdwn", text })),
+    },
+    mrkdwn(
+      `*Tickets (90 days):* ${c.tickets.openedLast90Days} opened, ${c.tickets.closedLast90Days} closed, ${c.tickets.open} open now${c.tickets.repeatContacts.map((r) => `\n• repeat contact: "${r.subject}" ×${r.count}`).join("")}\n${tickets}`,
+    ),
+    mrkdwn(
+      `*Recent changes*\n${c.recentChanges.map((x) => `• ${x.at.slice(0, 10)} _${x.source}_ ${x.title}`).join("\n") || "none in 30 days"}`,
+    ),
+    mrkdwn(
+      `*Other accounts' escalations (30 days)*\n${c.relatedEscalations.map((r) => `• ${r.openedAt.slice(0, 10)} ${r.accountName ?? ""}: ${r.summary}`).join("\n") || "none"}`,
+    ),
+    context(`${m.escalationId} · react ✅ or ❌ on a hypothesis below, or use its buttons`),
+  ];
+}
+
+function hypothesisBlocks(view: HypothesisView): Block[] {
+  const h = view.hypothesis;
+  const cite = (id: string) => `• ${view.evidenceNames[id] ?? id}`;
+  const who = [
+    view.confirmedBy.length ? `confirmed by ${view.confirmedBy.map((u) => `<@${u}>`).join(" ")}` : "",
+    view.rejectedBy.length ? `rejected by ${view.rejectedBy.map((u) => `<@${u}>`).join(" ")}` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return [
+    mrkdwn(
+      `*#${h.rank} ${h.title}*\n${Math.round(h.likelihood * 100)}% · \`${h.category}\` · ${STATUS[view.status]}${who ? ` · ${who}` : ""}`,
+    ),
+    mrkdwn(
+      `${h.rationale}\n*Evidence*\n${h.evidence.map(cite).join("\n")}${h.against.length ? `\n*Against*\n${h.against.map(cite).join("\n")}` : ""}`,
+    ),
+    mrkdwn(`*Checks*\n${h.checks.map((c) => `☐ ${c}`).join("\n")}`),
+    {
+      type: "actions",
+      elements: [
+        button("✅ Confirm", ACTIONS.confirm, view.hypothesisId, "primary"),
+        button("❌ Reject", ACTIONS.reject, view.hypothesisId, "danger"),
+      ],
+    },
+  ];
+}
+
+function summaryBlocks(m: Extract<WarRoomMessage, { kind: "summary" }>): Block[] {
+  const p = m.analysis.pattern;
+  const statuses = m.views.map((v) => `#${v.hypothesis.rank} ${STATUS[v.status]}`).join(" · ");
+  return [
+    header(p.verdict === "pattern" ? "Pattern across accounts" : "Looks isolated"),
+    ...(p.sharedAttributes.length ? [mrkdwn(`*Shared:* ${p.sharedAttributes.join(", ")}`)] : []),
+    mrkdwn(`*Verdicts:* ${statuses}${m.note ? `\n_${m.note}_` : ""}`),
+    mrkdwn(
+      `*Talking points for the executive call*\n${m.analysis.talkingPoints.map((t) => `• ${t}`).join("\n") || "—"}`,
+    ),
+    mrkdwn(`*Preventive measures*\n${m.analysis.preventiveMeasures.map((t) => `• ${t}`).join("\n") || "—"}`),
+    context(`${m.escalationId} · engine: ${m.analysis.engine}`),
+  ];
+}
+
+/** Blocks and the notification text of a message. */
+export function renderMessage(message: WarRoomMessage): { text: string; blocks: Block[] } {
+  switch (message.kind) {
+    case "context":
+      return { text: `${message.card.account.name}: ${message.summary}`, blocks: contextCardBlocks(message) };
+    case "hypothesis":
+      return {
+        text: `Hypothesis #${message.view.hypothesis.rank}: ${message.view.hypothesis.title}`,
+        blocks: hypothesisBlocks(message.view),
+      };
+    case "summary":
+      return { text: `Summary of ${message.escalationId}`, blocks: summaryBlocks(message) };
+    case "resolution-prompt":
+      return {
+        text: `Confirmed: ${message.title}`,
+        blocks: [
+          mrkdwn(
+            `✅ *Confirmed:* ${message.title}\nRecord the resolution to write the finding to the knowledge base.`,
+          ),
+          {
+            type: "actions",
+            elements: [
+              button("Record resolution", ACTIONS.recordResolution, message.hypothesisId, "primary"),
+            ],
+          },
+        ],
+      };
+    case "text":
+      return { text: cut(message.text, 3000), blocks: [mrkdwn(message.text)] };
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The App Home view.
+ */
+import type { HomeView } from "@slack/types";
+import type { OpenWarRoom } from "../../src/war-room/list-open-war-rooms.ts";
+
+/** The home tab listing open war-rooms (at most 40, inside the 100-block limit). */
+export function renderHome(rooms: OpenWarRoom[], now: Date): HomeView {
+  const lines = rooms.slice(0, 40).map((r) => {
+    const hours = Math.round((now.getTime() - r.openedAt.getTime()) / 3_600_000);
+    const link = r.url ? `<${r.url}|${r.accountName}>` : r.accountName;
+    return {
+      type: "section" as const,
+      text: {
+        type: "mrkdwn" as const,
+        text: `*${link}* · ${r.severity} · open ${hours} h · ${r.escalationId}`,
+      },
+    };
+  });
+  return {
+    type: "home",
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: "Open war-rooms" } },
+      ...(lines.length
+        ? lines
+        : [
+            {
+              type: "section" as const,
+              text: { type: "mrkdwn" as const, text: "No open war-rooms. Type `/escalate` to open one." },
+            },
+          ]),
+    ],
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * ChatPlatform over the Slack Web API (the WebClient that Bolt also uses).
+ */
+import { ErrorCode, type WebAPICallResult, type WebClient } from "@slack/web-api";
+import {
+  AuthError,
+  IntegrationError,
+  NotFoundError,
+  PermissionError,
+  RateLimitedError,
+  ValidationError,
+} from "../../src/errors.ts";
+import type { ChatPlatform, InviteResult, RoomRef } from "../../src/ports/chat-platform.ts";
+import { withCollisionSuffix } from "../../src/war-room/channel-name.ts";
+import { parseSlackMessageRef, slackMessageRef } from "./message-ref.ts";
+import { renderMessage } from "./render-blocks.ts";
+
+const AUTH = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"]);
+const PERMISSION = new Set([
+  "missing_scope",
+  "restricted_action",
+  "not_allowed_token_type",
+  "ekm_access_denied",
+]);
+const NOT_FOUND = new Set([
+  "channel_not_found",
+  "user_not_found",
+  "users_not_found",
+  "message_not_found",
+  "no_such_subteam",
+]);
+
+/** Maps a WebClient failure to warroom's error family, naming Slack and what it said. */
+export function toIntegrationError(error: unknown): IntegrationError {
+  const e = error as {
+    code?: string;
+    data?: { error?: string; errors?: string[] };
+    retryAfter?: number;
+    message?: string;
+  };
+  if (e.code === ErrorCode.RateLimitedError)
+    return new RateLimitedError("slack", (e.retryAfter ?? 30) * 1000, { cause: error });
+  const slackError = e.data?.error;
+  if (e.code === ErrorCode.PlatformError && slackError) {
+    const detail = e.data?.errors?.length ? `${slackError} (${e.data.errors.join("; ")})` : slackError;
+    if (AUTH.has(slackError))
+      return new AuthError("slack", `${detail}: check SLACK_BOT_TOKEN`, { cause: error });
+    if (PERMISSION.has(slackError))
+      return new PermissionError(
+        "slack",
+        `${detail}: the app lacks a scope or a workspace setting forbids it`,
+        { cause: error },
+      );
+    if (NOT_FOUND.has(slackError)) return new NotFoundError("slack", detail, { cause: error });
+    return new ValidationError("slack", detail, { cause: error });
+  }
+  return new IntegrationError("slack", "request_failed", e.message ?? String(error), { cause: error });
+}
+
+async function call<T extends WebAPICallResult>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    throw toIntegrationError(error);
+  }
+}
+
+function slackErrorOf(error: unknown): string | undefined {
+  return (error as { cause?: { data?: { error?: string } } }).cause?.data?.error ?? undefined;
+}
+
+const roomRef = (id: string, name: string): RoomRef => ({
+  platform: "slack",
+  id,
+  name,
+  url: `https://slack.com/app_redirect?channel=${id}`,
+});
+
+async function inviteOne(client: WebClient, channel: string, user: string): Promise<string | null> {
+  try {
+    await call(client.conversations.invite({ channel, users: user }));
+    return null;
+  } catch (error) {
+    const reason = slackErrorOf(error) ?? (error as Error).message;
+    return reason === "already_in_channel" ? null : reason;
+  }
+}
+
+/** Creates the Slack ChatPlatform over a WebClient. */
+export function createSlackChatPlatform(client: WebClient, botUserId: string): ChatPlatform {
+  return {
+    kind: "slack",
+    async createRoom(spec) {
+      for (let attempt = 1; attempt <= 20; attempt++) {
+        const name = withCollisionSuffix(spec.name, attempt);
+        try {
+          const created = await call(client.conversations.create({ name, is_private: spec.private }));
+          const id = created.channel?.id as string;
+          await call(client.conversations.setTopic({ channel: id, topic: spec.topic }));
+          return roomRef(id, created.channel?.name ?? name);
+        } catch (error) {
+          if (slackErrorOf(error) !== "name_taken") throw error;
+        }
+      }
+      throw new ValidationError("slack", `every name from ${spec.name} to ${spec.name}-20 is taken`);
+    },
+    async invite(room, userIds): Promise<InviteResult> {
+      const users = [...new Set(userIds)].filter((u) => u !== botUserId);
+      if (users.length === 0) return { invited: [], failed: [] };
+      try {
+        await call(client.conversations.invite({ channel: room.id, users: users.join(",") }));
+        return { invited: users, failed: [] };
+      } catch {
+        // Slack fails the whole call for one bad user; one at a time tells who.
+        const result: InviteResult = { invited: [], failed: [] };
+        for (const user of users) {
+          const reason = await inviteOne(client, room.id, user);
+          if (reason) result.failed.push({ user, reason });
+          else result.invited.push(user);
+        }
+        return result;
+      }
+    },
+    async findUserByEmail(email) {
+      try {
+        return (await call(client.users.lookupByEmail({ email }))).user?.id ?? null;
+      } catch (error) {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }
+    },
+    async post(room, message) {
+      const { text, blocks } = renderMessage(message);
+      const posted = await call(
+        client.chat.postMessage({ channel: room.id, text, blocks, unfurl_links: false }),
+      );
+      return slackMessageRef(room.id, posted.ts as string);
+    },
+    async update(ref, message) {
+      const where = parseSlackMessageRef(ref);
+      if (!where) throw new ValidationError("slack", `not a Slack message reference: ${ref}`);
+      const { text, blocks } = renderMessage(message);
+      await call(client.chat.update({ channel: where.channel, ts: where.ts, text, blocks }));
+    },
+    async members(room) {
+      const members: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(
+          client.conversations.members({ channel: room.id, limit: 200, ...(cursor ? { cursor } : {}) }),
+        );
+        members.push(...(page.members ?? []));
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return members;
+    },
+    async usersInGroup(groupId) {
+      return (await call(client.usergroups.users.list({ usergroup: groupId }))).users ?? [];
+    },
+    async archive(room) {
+      await call(client.conversations.archive({ channel: room.id }));
+    },
+    async reply(responseUrl, text) {
+      const response = await fetch(responseUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
+      });
+      if (!response.ok)
+        throw new IntegrationError("slack", `http_${response.status}`, "the response_url refused the reply");
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * ChatPlatform: where war-rooms live (Slack, Teams, the terminal). The core hands it platform-neutral
+ * messages (a context card, a hypothesis, the summary) and gets back normalised references such as
+ * `slack:C123:1700000000.000100`; each adapter renders messages its own way.
+ */
+import type { Analysis, Hypothesis } from "../domain/analysis.ts";
+import type { Severity } from "../domain/case-bundle.ts";
+import type { ContextCard } from "../use-cases/build-context-card.ts";
+
+/** A room: a Slack channel, a Teams thread, a terminal session. */
+export interface RoomRef {
+  platform: string;
+  /** Channel id (or conversation id); stable across restarts. */
+  id: string;
+  name: string;
+  /** A link people can click. */
+  url: string;
+}
+
+/** Where a hypothesis stands after the team's verdicts. */
+export type HypothesisStatus = "proposed" | "confirmed" | "rejected" | "disputed";
+
+/** One hypothesis as shown in the room, with the verdicts so far. */
+export interface HypothesisView {
+  escalationId: string;
+  /** Database id of the hypothesis: carried by its buttons. */
+  hypothesisId: string;
+  round: number;
+  hypothesis: Hypothesis;
+  status: HypothesisStatus;
+  confirmedBy: string[];
+  rejectedBy: string[];
+  /** Evidence ids mapped to names people recognise ("ticket 00042010 'URGENT: …'"). */
+  evidenceNames: Record<string, string>;
+}
+
+/** A message the core asks a platform to show. */
+export type WarRoomMessage =
+  | { kind: "context"; escalationId: string; summary: string; severity: Severity; card: ContextCard }
+  | { kind: "hypothesis"; view: HypothesisView }
+  | { kind: "summary"; escalationId: string; analysis: Analysis; views: HypothesisView[]; note?: string }
+  | { kind: "resolution-prompt"; escalationId: string; hypothesisId: string; title: string }
+  | { kind: "text"; text: string };
+
+/** What creating a room needs. */
+export interface RoomSpec {
+  /** Preferred name; the platform adjusts it to its rules and resolves collisions. */
+  name: string;
+  private: boolean;
+  topic: string;
+}
+
+/** The outcome of inviting several people: who made it, who did not and why. */
+export interface InviteResult {
+  invited: string[];
+  failed: { user: string; reason: string }[];
+}
+
+/** The chat platform port. */
+export interface ChatPlatform {
+  /** "slack", "teams", "terminal". */
+  readonly kind: string;
+  /** Creates a room; a taken name gets a suffix. */
+  createRoom(spec: RoomSpec): Promise<RoomRef>;
+  /** Invites people; one bad user never blocks the others. */
+  invite(room: RoomRef, userIds: string[]): Promise<InviteResult>;
+  /** A user id for an email address, or null when the workspace has none. */
+  findUserByEmail(email: string): Promise<string | null>;
+  /** Posts a message; returns its normalised reference. */
+  post(room: RoomRef, message: WarRoomMessage): Promise<string>;
+  /** Replaces a posted message in place. */
+  update(messageRef: string, message: WarRoomMessage): Promise<void>;
+  /** User ids currently in the room. */
+  members(room: RoomRef): Promise<string[]>;
+  /** Members of a user group (optional capability). */
+  usersInGroup?(groupId: string): Promise<string[]>;
+  /** Archives the room (optional capability). */
+  archive?(room: RoomRef): Promise<void>;
+  /**
+   * Answers the person who asked, later, through an opaque reply reference captured with the request
+   * (Slack: the command's response_url) — optional capability.
+   */
+  reply?(replyRef: string, text: string): Promise<void>;
+}

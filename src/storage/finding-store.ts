@@ -1,0 +1,92 @@
+/**
+ * Findings: the validated root cause of an escalation, committed locally first and synced to the
+ * knowledge base by a job (the outbox), so a knowledge-base outage loses nothing.
+ */
+import type { Category } from "../domain/categories.ts";
+import type { Sql } from "./database.ts";
+
+/** A validated finding. */
+export interface Finding {
+  escalationId: string;
+  title: string;
+  category: Category;
+  rootCause: string;
+  contributingFactors: string[];
+  resolution: string;
+  prevention: string[];
+  metadata: Record<string, unknown>;
+  confirmedBy: string[];
+}
+
+/** A stored finding with its sync state. */
+export interface FindingRecord extends Finding {
+  createdAt: Date;
+  kbSyncState: "pending" | "synced" | "failed";
+  kbRef: string | null;
+  kbUrl: string | null;
+}
+
+/** Stores (or replaces, when resolved again) the finding of an escalation; sync starts over. */
+export async function saveFinding(sql: Sql, f: Finding): Promise<void> {
+  await sql.query(
+    `INSERT INTO findings (escalation_id, title, category, root_cause, contributing_factors, resolution, prevention, metadata, confirmed_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (escalation_id) DO UPDATE SET title = $2, category = $3, root_cause = $4, contributing_factors = $5,
+       resolution = $6, prevention = $7, metadata = $8, confirmed_by = $9, kb_sync_state = 'pending', kb_attempts = 0`,
+    [
+      f.escalationId,
+      f.title,
+      f.category,
+      f.rootCause,
+      JSON.stringify(f.contributingFactors),
+      f.resolution,
+      JSON.stringify(f.prevention),
+      JSON.stringify(f.metadata),
+      f.confirmedBy,
+    ],
+  );
+}
+
+/** The finding of an escalation, or null. */
+export async function getFinding(sql: Sql, escalationId: string): Promise<FindingRecord | null> {
+  const rows = await sql.query<Record<string, unknown>>("SELECT * FROM findings WHERE escalation_id = $1", [
+    escalationId,
+  ]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    escalationId: String(r.escalation_id),
+    title: String(r.title),
+    category: r.category as Category,
+    rootCause: String(r.root_cause),
+    contributingFactors: r.contributing_factors as string[],
+    resolution: String(r.resolution),
+    prevention: r.prevention as string[],
+    metadata: r.metadata as Record<string, unknown>,
+    confirmedBy: r.confirmed_by as string[],
+    createdAt: new Date(r.created_at as string),
+    kbSyncState: r.kb_sync_state as FindingRecord["kbSyncState"],
+    kbRef: (r.kb_ref as string | null) ?? null,
+    kbUrl: (r.kb_url as string | null) ?? null,
+  };
+}
+
+/** Records the outcome of a sync attempt. */
+export async function markFindingSynced(
+  sql: Sql,
+  escalationId: string,
+  kb: { ref: string; url: string },
+): Promise<void> {
+  await sql.query(
+    "UPDATE findings SET kb_sync_state = 'synced', kb_ref = $2, kb_url = $3, kb_synced_at = now(), kb_attempts = kb_attempts + 1, kb_last_error = NULL WHERE escalation_id = $1",
+    [escalationId, kb.ref, kb.url],
+  );
+}
+
+/** Records a failed sync attempt (the job retries). */
+export async function markFindingSyncFailed(sql: Sql, escalationId: string, error: string): Promise<void> {
+  await sql.query(
+    "UPDATE findings SET kb_attempts = kb_attempts + 1, kb_last_error = $2 WHERE escalation_id = $1",
+    [escalationId, error],
+  );
+}

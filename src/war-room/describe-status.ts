@@ -1,0 +1,29 @@
+/**
+ * `/escalate status`: where an escalation stands, in a few lines.
+ */
+import { getEscalation } from "../storage/escalation-store.ts";
+import { getFinding } from "../storage/finding-store.ts";
+import { listHypotheses } from "../storage/hypothesis-store.ts";
+import type { WarRoomDeps } from "./deps.ts";
+
+const MARK = { proposed: "·", confirmed: "✅", rejected: "❌", disputed: "⚖️" } as const;
+
+/** A plain-text status report. */
+export async function describeStatus(escalationId: string, deps: WarRoomDeps): Promise<string> {
+  const escalation = await getEscalation(deps.db, escalationId);
+  if (!escalation) return `No escalation ${escalationId}.`;
+  const hypotheses = await listHypotheses(deps.db, escalationId);
+  const finding = await getFinding(deps.db, escalationId);
+  const age = Math.round((deps.clock.now().getTime() - escalation.openedAt.getTime()) / 3_600_000);
+  const lines = [
+    `${escalation.id} · ${escalation.accountName} · ${escalation.severity} · ${escalation.status} · opened ${age} h ago`,
+    ...hypotheses.map(
+      (h) =>
+        `${MARK[h.status]} round ${h.round} #${h.hypothesis.rank} ${h.hypothesis.title} (${h.status}${h.confirmedBy.length ? `, confirmed by ${h.confirmedBy.map((u) => `<@${u}>`).join(" ")}` : ""}${h.rejectedBy.length ? `, rejected by ${h.rejectedBy.map((u) => `<@${u}>`).join(" ")}` : ""})`,
+    ),
+    finding
+      ? `Finding: ${finding.title} — knowledge base ${finding.kbSyncState}${finding.kbUrl ? ` (${finding.kbUrl})` : ""}`
+      : "No finding yet.",
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,4 @@
+/** Names of the war-room jobs (one module so handlers, use-cases and the queue agree). */
+export const OPEN_WAR_ROOM_JOB = "open-war-room";
+export const NEXT_HYPOTHESES_JOB = "next-hypotheses";
+export const SYNC_FINDING_JOB = "sync-finding";

@@ -1,0 +1,135 @@
+/**
+ * The open-war-room job: create the room, invite people, post the context card, analyse, post each
+ * hypothesis and the summary. Every step records what it did before the next starts, so a retry after a
+ * failure (Slack down, a crash) resumes where it stopped instead of opening a second room.
+ */
+import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
+import type { RoomRef } from "../ports/chat-platform.ts";
+import { type EscalationRecord, getEscalation, recordTimelineEvent } from "../storage/escalation-store.ts";
+import { listHypotheses, saveAnalysis } from "../storage/hypothesis-store.ts";
+import {
+  getWarRoom,
+  latestEvidenceSnapshot,
+  saveEvidenceSnapshot,
+  saveStandingMessage,
+  saveWarRoom,
+} from "../storage/war-room-store.ts";
+import { analyzeCase } from "../use-cases/analyze-case.ts";
+import { buildCaseBundle } from "../use-cases/build-case-bundle.ts";
+import { buildContextCard } from "../use-cases/build-context-card.ts";
+import { warRoomChannelName } from "./channel-name.ts";
+import type { WarRoomDeps } from "./deps.ts";
+import { inviteTeam } from "./invite-team.ts";
+import { postUnpostedHypotheses, refreshSummary } from "./post-hypotheses.ts";
+
+const DAY = 24 * 3600 * 1000;
+
+function topic(escalation: EscalationRecord, bundle: CaseBundle): string {
+  const a = bundle.account;
+  const arr = a.arr !== undefined ? `ARR $${Math.round(a.arr).toLocaleString("en-US")}` : "ARR n/a";
+  const renewal = a.renewalDate
+    ? `renewal in ${Math.ceil((Date.parse(a.renewalDate) - escalation.openedAt.getTime()) / DAY)} days`
+    : "no renewal date";
+  return `${escalation.severity.toUpperCase()} · ${a.name} · ${arr} · ${renewal} · ${escalation.summary}`.slice(
+    0,
+    250,
+  );
+}
+
+async function ensureRoom(
+  escalation: EscalationRecord,
+  bundle: CaseBundle,
+  deps: WarRoomDeps,
+): Promise<RoomRef> {
+  const existing = await getWarRoom(deps.db, escalation.id);
+  if (existing) return existing.room;
+  const [row] = await deps.db.query<{ metadata: { private?: boolean } }>(
+    "SELECT metadata FROM escalations WHERE id = $1",
+    [escalation.id],
+  );
+  const isPrivate = escalation.severity === "critical" || row?.metadata.private === true;
+  const room = await deps.chat.createRoom({
+    name: warRoomChannelName(escalation.accountName, escalation.openedAt),
+    private: isPrivate,
+    topic: topic(escalation, bundle),
+  });
+  await saveWarRoom(deps.db, escalation.id, room, isPrivate);
+  await recordTimelineEvent(deps.db, {
+    escalationId: escalation.id,
+    kind: "room-created",
+    data: { room: room.id, name: room.name },
+  });
+  return room;
+}
+
+async function ensureBundle(escalation: EscalationRecord, deps: WarRoomDeps): Promise<CaseBundle> {
+  const stored = await latestEvidenceSnapshot(deps.db, escalation.id);
+  if (stored) return caseBundleSchema.parse(stored);
+  const bundle = await buildCaseBundle(
+    {
+      id: escalation.id,
+      accountId: escalation.accountId,
+      openedAt: escalation.openedAt,
+      summary: escalation.summary,
+      severity: escalation.severity,
+    },
+    { crm: deps.crm, knowledge: deps.knowledge },
+  );
+  await saveEvidenceSnapshot(deps.db, escalation.id, bundle);
+  return bundle;
+}
+
+async function ensureContextCard(
+  escalation: EscalationRecord,
+  room: RoomRef,
+  bundle: CaseBundle,
+  deps: WarRoomDeps,
+): Promise<void> {
+  if ((await getWarRoom(deps.db, escalation.id))?.contextRef) return;
+  const ref = await deps.chat.post(room, {
+    kind: "context",
+    escalationId: escalation.id,
+    summary: escalation.summary,
+    severity: escalation.severity,
+    card: buildContextCard(bundle),
+  });
+  await saveStandingMessage(deps.db, escalation.id, "context", ref);
+}
+
+async function ensureFirstAnalysis(
+  escalation: EscalationRecord,
+  bundle: CaseBundle,
+  deps: WarRoomDeps,
+): Promise<void> {
+  if ((await listHypotheses(deps.db, escalation.id, 1)).length > 0) return;
+  const analysis = await analyzeCase(bundle, { engine: "auto", llm: deps.llm, logger: deps.logger });
+  await saveAnalysis(deps.db, escalation.id, 1, analysis);
+  await recordTimelineEvent(deps.db, {
+    escalationId: escalation.id,
+    kind: "analysed",
+    data: { round: 1, engine: analysis.engine },
+  });
+}
+
+/** Runs (or resumes) opening the war-room of an escalation. */
+export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Promise<RoomRef | null> {
+  const escalation = await getEscalation(deps.db, escalationId);
+  if (!escalation || escalation.status !== "open") return null;
+  const bundle = await ensureBundle(escalation, deps);
+  const room = await ensureRoom(escalation, bundle, deps);
+  // Invites and the first analysis do not depend on each other; the context card goes first in the room.
+  await Promise.all([
+    inviteTeam(escalation, room, bundle, [], deps),
+    ensureContextCard(escalation, room, bundle, deps),
+    ensureFirstAnalysis(escalation, bundle, deps),
+  ]);
+  const views = await postUnpostedHypotheses(escalation.id, room, bundle, deps);
+  await refreshSummary(escalation.id, room, bundle, deps);
+  // Routing by product area can only be decided once the analysis named one.
+  const areas = views
+    .flatMap((v) => v.hypothesis.evidence)
+    .map((id) => bundle.changes.find((c) => c.id === id)?.productArea)
+    .filter((a): a is string => !!a);
+  if (areas.length > 0) await inviteTeam(escalation, room, bundle, [...new Set(areas)], deps);
+  return room;
+}

@@ -1,0 +1,56 @@
+/**
+ * Posts hypotheses one message each (so a reaction belongs to one hypothesis) and keeps the summary
+ * message current by editing it in place.
+ */
+import type { CaseBundle } from "../domain/case-bundle.ts";
+import type { HypothesisView, RoomRef } from "../ports/chat-platform.ts";
+import { getAnalysis, listHypotheses, saveHypothesisMessage } from "../storage/hypothesis-store.ts";
+import { getWarRoom, saveStandingMessage } from "../storage/war-room-store.ts";
+import type { WarRoomDeps } from "./deps.ts";
+import { evidenceNames, toView } from "./hypothesis-views.ts";
+
+/** Posts every hypothesis of the latest round that has no message yet; returns that round's views. */
+export async function postUnpostedHypotheses(
+  escalationId: string,
+  room: RoomRef,
+  bundle: CaseBundle,
+  deps: WarRoomDeps,
+): Promise<HypothesisView[]> {
+  const all = await listHypotheses(deps.db, escalationId);
+  const round = Math.max(0, ...all.map((h) => h.round));
+  const names = evidenceNames(bundle);
+  const views: HypothesisView[] = [];
+  for (const record of all.filter((h) => h.round === round)) {
+    const view = toView(record, names);
+    if (!record.messageRef) {
+      const ref = await deps.chat.post(room, { kind: "hypothesis", view });
+      await saveHypothesisMessage(deps.db, record.id, ref);
+    }
+    views.push(view);
+  }
+  return views;
+}
+
+/** Posts the summary of the latest round, or edits it in place when it exists. */
+export async function refreshSummary(
+  escalationId: string,
+  room: RoomRef,
+  bundle: CaseBundle,
+  deps: WarRoomDeps,
+  note?: string,
+): Promise<void> {
+  const all = await listHypotheses(deps.db, escalationId);
+  const round = Math.max(0, ...all.map((h) => h.round));
+  const analysis = await getAnalysis(deps.db, escalationId, round);
+  if (!analysis) return;
+  const names = evidenceNames(bundle);
+  const views = all.filter((h) => h.round === round).map((h) => toView(h, names));
+  const message = { kind: "summary" as const, escalationId, analysis, views, ...(note ? { note } : {}) };
+  const warRoom = await getWarRoom(deps.db, escalationId);
+  if (warRoom?.summaryRef) {
+    await deps.chat.update(warRoom.summaryRef, message);
+    return;
+  }
+  const ref = await deps.chat.post(room, message);
+  await saveStandingMessage(deps.db, escalationId, "summary", ref);
+}

@@ -1,0 +1,169 @@
+/**
+ * Resolution: a confirmed hypothesis becomes a finding. The form is pre-filled from the analysis; the
+ * finding is committed locally first and a job writes it to the knowledge base (retried until it lands).
+ */
+
+import { caseBundleSchema } from "../domain/case-bundle.ts";
+import { CATEGORY_INFO, type Category } from "../domain/categories.ts";
+import { InputError } from "../errors.ts";
+import { getEscalation, recordTimelineEvent } from "../storage/escalation-store.ts";
+import { saveFinding } from "../storage/finding-store.ts";
+import { getAnalysis, getHypothesis, listHypotheses } from "../storage/hypothesis-store.ts";
+import { getWarRoom, latestEvidenceSnapshot, markArchived } from "../storage/war-room-store.ts";
+import type { WarRoomDeps } from "./deps.ts";
+import { evidenceNames } from "./hypothesis-views.ts";
+import { SYNC_FINDING_JOB } from "./job-names.ts";
+
+/** What the resolution form shows and returns. */
+export interface ResolutionDraft {
+  escalationId: string;
+  hypothesisId: string;
+  title: string;
+  category: Category;
+  rootCause: string;
+  contributingFactors: string[];
+  resolutionSteps: string;
+  preventiveActions: string[];
+}
+
+/**
+ * The form, pre-filled from a hypothesis (given by id), or from the escalation's confirmed (else best)
+ * hypothesis and its analysis.
+ */
+export async function draftResolution(
+  target: { escalationId: string } | { hypothesisId: string },
+  deps: WarRoomDeps,
+): Promise<ResolutionDraft> {
+  const given = "hypothesisId" in target ? await getHypothesis(deps.db, target.hypothesisId) : null;
+  const escalationId = "escalationId" in target ? target.escalationId : given?.escalationId;
+  if (!escalationId) throw new InputError("that hypothesis no longer exists");
+  const all = await listHypotheses(deps.db, escalationId);
+  const chosen =
+    given ??
+    all.find((h) => h.status === "confirmed") ??
+    all.find((h) => h.status !== "rejected") ??
+    all.at(-1);
+  if (!chosen) throw new InputError(`escalation ${escalationId} has no hypotheses to resolve from yet`);
+  const analysis = await getAnalysis(deps.db, escalationId, chosen.round);
+  const names = evidenceNames(caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, escalationId)));
+  const h = chosen.hypothesis;
+  return {
+    escalationId,
+    hypothesisId: chosen.id,
+    title: h.title,
+    category: h.category,
+    rootCause: `${h.title}. ${h.rationale}`.trim(),
+    contributingFactors: h.evidence.slice(1).map((id) => names[id] ?? id),
+    resolutionSteps: h.checks.map((c) => `- ${c}`).join("\n"),
+    preventiveActions: analysis?.preventiveMeasures ?? [],
+  };
+}
+
+/** Stores the finding, marks the escalation resolved and queues the knowledge-base write. */
+export async function resolveEscalation(
+  draft: ResolutionDraft,
+  confirmedBy: string,
+  deps: WarRoomDeps,
+): Promise<void> {
+  const escalation = await getEscalation(deps.db, draft.escalationId);
+  if (!escalation) throw new InputError(`no escalation ${draft.escalationId}`);
+  const bundle = caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, draft.escalationId));
+  const contractStart = bundle.account.contractStart ? Date.parse(bundle.account.contractStart) : null;
+  const lifecycleMonth = contractStart
+    ? Math.floor((escalation.openedAt.getTime() - contractStart) / (30.44 * 86_400_000)) + 1
+    : null;
+  const productAreas = [
+    ...new Set(
+      bundle.changes
+        .filter((c) => (draft.contributingFactors.join(" ") + draft.rootCause).includes(c.title))
+        .map((c) => c.productArea)
+        .filter(Boolean),
+    ),
+  ];
+  await deps.db.transaction(async (tx) => {
+    await saveFinding(tx, {
+      escalationId: draft.escalationId,
+      title: draft.title,
+      category: draft.category,
+      rootCause: draft.rootCause,
+      contributingFactors: draft.contributingFactors,
+      resolution: draft.resolutionSteps,
+      prevention: draft.preventiveActions,
+      metadata: {
+        hypothesisId: draft.hypothesisId,
+        accountId: escalation.accountId,
+        accountName: escalation.accountName,
+        segment: bundle.account.segment ?? null,
+        industry: bundle.account.industry ?? null,
+        arr: bundle.account.arr ?? null,
+        lifecycleMonth,
+        productAreas,
+        dimension: CATEGORY_INFO[draft.category].dimension,
+        preventableBy: CATEGORY_INFO[draft.category].preventableBy,
+        openedAt: escalation.openedAt.toISOString(),
+        resolvedAt: deps.clock.now().toISOString(),
+      },
+      confirmedBy: [confirmedBy],
+    });
+    await tx.query(
+      "UPDATE escalations SET status = 'resolved', resolved_at = $2, updated_at = now() WHERE id = $1",
+      [draft.escalationId, deps.clock.now()],
+    );
+    await recordTimelineEvent(tx, {
+      escalationId: draft.escalationId,
+      kind: "resolved",
+      actor: confirmedBy,
+      data: { category: draft.category },
+    });
+    await deps.queue.send(SYNC_FINDING_JOB, { escalationId: draft.escalationId }, { tx });
+  });
+  const warRoom = await getWarRoom(deps.db, draft.escalationId);
+  if (warRoom)
+    await deps.chat.post(warRoom.room, {
+      kind: "text",
+      text: `Resolved by <@${confirmedBy}>: ${draft.title} (${draft.category}). Writing the finding to the knowledge base…`,
+    });
+}
+
+/** Reopens a resolved escalation (unless the account has another open one). */
+export async function reopenEscalation(
+  escalationId: string,
+  userId: string,
+  deps: WarRoomDeps,
+): Promise<void> {
+  const escalation = await getEscalation(deps.db, escalationId);
+  if (!escalation) throw new InputError(`no escalation ${escalationId}`);
+  const [other] = await deps.db.query<{ id: string }>(
+    "SELECT id FROM escalations WHERE account_id = $1 AND status = 'open' AND id <> $2",
+    [escalation.accountId, escalationId],
+  );
+  if (other)
+    throw new InputError(
+      `${escalation.accountName} already has an open escalation (${other.id}); work there instead`,
+    );
+  await deps.db.transaction(async (tx) => {
+    await tx.query(
+      "UPDATE escalations SET status = 'open', resolved_at = NULL, closed_at = NULL, updated_at = now() WHERE id = $1",
+      [escalationId],
+    );
+    await recordTimelineEvent(tx, { escalationId, kind: "reopened", actor: userId });
+  });
+}
+
+/** Closes an escalation; archives its room when configured. */
+export async function closeEscalation(
+  escalationId: string,
+  userId: string,
+  deps: WarRoomDeps,
+): Promise<void> {
+  await deps.db.query(
+    "UPDATE escalations SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1",
+    [escalationId],
+  );
+  await recordTimelineEvent(deps.db, { escalationId, kind: "closed", actor: userId });
+  const warRoom = await getWarRoom(deps.db, escalationId);
+  if (warRoom && deps.archiveOnClose && deps.chat.archive && !warRoom.archivedAt) {
+    await deps.chat.archive(warRoom.room);
+    await markArchived(deps.db, escalationId);
+  }
+}

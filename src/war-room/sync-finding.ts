@@ -1,0 +1,34 @@
+/**
+ * The outbox's worker: writes a committed finding to the knowledge base, once; failures are recorded and
+ * the job is retried with backoff, so a knowledge-base outage delays the write but never loses it.
+ */
+
+import { recordTimelineEvent } from "../storage/escalation-store.ts";
+import { getFinding, markFindingSynced, markFindingSyncFailed } from "../storage/finding-store.ts";
+import { getWarRoom } from "../storage/war-room-store.ts";
+import type { WarRoomDeps } from "./deps.ts";
+
+/** Syncs the finding of an escalation (no-op when already synced). */
+export async function syncFinding(escalationId: string, deps: WarRoomDeps): Promise<void> {
+  const finding = await getFinding(deps.db, escalationId);
+  if (!finding || finding.kbSyncState === "synced") return;
+  let written: { ref: string; url: string };
+  try {
+    written = await deps.knowledge.writeFinding(finding);
+  } catch (error) {
+    await markFindingSyncFailed(
+      deps.db,
+      escalationId,
+      error instanceof Error ? error.message : String(error),
+    );
+    throw error;
+  }
+  await markFindingSynced(deps.db, escalationId, written);
+  await recordTimelineEvent(deps.db, { escalationId, kind: "finding-synced", data: written });
+  const warRoom = await getWarRoom(deps.db, escalationId);
+  if (warRoom)
+    await deps.chat.post(warRoom.room, {
+      kind: "text",
+      text: `Finding saved to the ${deps.knowledge.name}: ${written.url}`,
+    });
+}

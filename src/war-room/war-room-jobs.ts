@@ -1,0 +1,60 @@
+/**
+ * The war-room's jobs on the durable queue.
+ */
+import { z } from "zod";
+import type { JobQueue } from "../jobs/job-queue.ts";
+import type { WarRoomDeps } from "./deps.ts";
+import { NEXT_HYPOTHESES_JOB, OPEN_WAR_ROOM_JOB, SYNC_FINDING_JOB } from "./job-names.ts";
+import { openWarRoom } from "./open-war-room.ts";
+import { proposeNextHypotheses } from "./propose-next-hypotheses.ts";
+import { syncFinding } from "./sync-finding.ts";
+
+async function tellRequester(escalationId: string, error: unknown, deps: WarRoomDeps): Promise<void> {
+  const [row] = await deps.db.query<{ metadata: { replyRef?: string | null } }>(
+    "SELECT metadata FROM escalations WHERE id = $1",
+    [escalationId],
+  );
+  const replyRef = row?.metadata.replyRef;
+  if (!replyRef || !deps.chat.reply) return;
+  const reason = error instanceof Error ? error.message : String(error);
+  await deps.chat
+    .reply(
+      replyRef,
+      `The war-room for ${escalationId} is not open yet: ${reason}. The escalation is saved and I keep retrying; fix the cause or ask an admin.`,
+    )
+    .catch((e: unknown) => deps.logger.warn({ err: e, escalationId }, "could not tell the requester"));
+}
+
+/** Registers the war-room jobs on `queue`. */
+export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
+  queue.define({
+    name: OPEN_WAR_ROOM_JOB,
+    schema: z.object({ escalationId: z.string() }),
+    retryLimit: 8,
+    retryDelaySeconds: 2,
+    handle: async ({ escalationId }, { attempt }) => {
+      try {
+        await openWarRoom(escalationId, deps);
+      } catch (error) {
+        // Tell the requester once; the escalation is saved and the job keeps retrying.
+        if (attempt === 1) await tellRequester(escalationId, error, deps);
+        throw error;
+      }
+    },
+  });
+  queue.define({
+    name: NEXT_HYPOTHESES_JOB,
+    schema: z.object({ escalationId: z.string(), round: z.number().int().min(2) }),
+    retryLimit: 8,
+    retryDelaySeconds: 2,
+    handle: ({ escalationId, round }) => proposeNextHypotheses(escalationId, round, deps),
+  });
+  queue.define({
+    name: SYNC_FINDING_JOB,
+    schema: z.object({ escalationId: z.string() }),
+    // A knowledge base down for an hour: backoff capped at 15 min, retried for about a day.
+    retryLimit: 100,
+    retryDelaySeconds: 10,
+    handle: ({ escalationId }) => syncFinding(escalationId, deps),
+  });
+}

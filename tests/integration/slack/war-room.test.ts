@@ -1,0 +1,341 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ACTIONS, INPUTS, VIEWS } from "../../../integrations/slack/ids.ts";
+import { getWarRoom } from "../../../src/storage/war-room-store.ts";
+import { type SlackHarness, startSlackHarness } from "../../support/slack-harness.ts";
+
+const ALICE = "U01ALICE0";
+const BOB = "U01BOB000";
+const CAROL = "U01CAROL0";
+const CSM = "U0CSMPRIY";
+const WAIT = { timeout: 45_000, interval: 250 };
+
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await startSlackHarness();
+  h.fake.addUser({
+    id: CSM,
+    name: "priya",
+    real_name: "Priya Raman",
+    email: "priya.raman@csm.warroom-demo.example",
+  });
+}, 60_000);
+afterAll(() => h?.close());
+
+async function openedRoom(escalationId: string) {
+  await vi.waitFor(
+    async () => expect((await getWarRoom(h.services.db, escalationId))?.summaryRef).toBeTruthy(),
+    WAIT,
+  );
+  const room = (await getWarRoom(h.services.db, escalationId))!;
+  return { room, channel: h.fake.channel(room.room.id)!, messages: () => h.fake.messages(room.room.id) };
+}
+
+function escalationIdFrom(responses: unknown[]): string {
+  const text = JSON.stringify(responses);
+  const match = /(WR-\d{4}-\d{4})/.exec(text);
+  if (!match) throw new Error(`no escalation id in ${text}`);
+  return match[1]!;
+}
+
+const hypothesisMessages = (messages: { blocks?: unknown[]; ts: string }[]) =>
+  messages.filter((m) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.confirm));
+
+function blockAction(user: string, actionId: string, value: string, channel: string, messageTs: string) {
+  return {
+    payload: JSON.stringify({
+      type: "block_actions",
+      user: { id: user, username: user, team_id: h.fake.teamId },
+      team: { id: h.fake.teamId, domain: "acme" },
+      api_app_id: "A1",
+      token: "x",
+      container: { type: "message", message_ts: messageTs, channel_id: channel, is_ephemeral: false },
+      channel: { id: channel, name: "war-room" },
+      trigger_id: h.fake.issueTriggerId(),
+      response_url: h.fake.responseUrl(),
+      message: { type: "message", ts: messageTs, text: "" },
+      actions: [
+        { action_id: actionId, block_id: "b", value, type: "button", action_ts: String(Date.now() / 1000) },
+      ],
+    }),
+  };
+}
+
+describe("Slack war-room", () => {
+  let escalationId: string;
+  let channelId: string;
+
+  it("acks /escalate at once, then opens a private channel with the team, the context card, hypotheses and a summary", async () => {
+    const before = h.fake.responses.length;
+    const res = await h.command(
+      ALICE,
+      'Halvard Field Services "COO: closed jobs have not updated their HubSpot deals for a week" --critical',
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringContaining("Opening a war-room for"),
+    });
+    await vi.waitFor(() => expect(h.fake.responses.length).toBeGreaterThan(before), WAIT);
+    escalationId = escalationIdFrom(h.fake.responses.slice(before).map((r) => r.body));
+    const { channel, messages } = await openedRoom(escalationId);
+    channelId = channel.id;
+    expect(channel.name).toMatch(/^esc-halvard-field-services-\d{8}$/);
+    expect(channel.is_private).toBe(true);
+    expect(channel.topic.value).toMatch(
+      /CRITICAL · Halvard Field Services · ARR \$46,500 · renewal in \d+ days/,
+    );
+    expect(channel.members).toEqual(expect.arrayContaining([ALICE, CSM, h.fake.botUserId]));
+    const posted = messages();
+    expect(JSON.stringify(posted[0]?.blocks)).toContain("Halvard Field Services");
+    expect(JSON.stringify(posted[0]?.blocks)).toContain("Renewal");
+    const hypotheses = hypothesisMessages(posted);
+    expect(hypotheses.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(hypotheses[0]?.blocks)).toMatch(/#1 .+[\s\S]*Evidence[\s\S]*Checks/);
+    expect(JSON.stringify(posted.at(-1)?.blocks)).toMatch(/Talking points/);
+  });
+
+  it("makes one war-room for two /escalate of one account a second apart, and links the second to it", async () => {
+    const before = h.fake.responses.length;
+    await h.command(BOB, 'Halvard Field Services "still broken"');
+    await vi.waitFor(() => expect(h.fake.responses.length).toBeGreaterThan(before), WAIT);
+    expect(JSON.stringify(h.fake.responses.slice(before))).toMatch(
+      new RegExp(`already has an open war-room \\(${escalationId}\\)`),
+    );
+    expect(h.fake.channels.filter((c) => c.name.startsWith("esc-halvard-field-services-"))).toHaveLength(1);
+  });
+
+  it("records a ✅ reaction, edits the hypothesis and the summary, asks for the resolution, and ignores a redelivery", async () => {
+    const { messages } = await openedRoom(escalationId);
+    const first = hypothesisMessages(messages())[0]!;
+    const updatesBefore = h.fake.callsTo("chat.update").length;
+    const event = {
+      type: "reaction_added",
+      user: ALICE,
+      reaction: "white_check_mark",
+      item_user: h.fake.botUserId,
+      item: { type: "message", channel: channelId, ts: first.ts },
+      event_ts: "1.1",
+    };
+    expect((await h.postEvent(event, "Ev-CONFIRM-1")).status).toBe(200);
+    await vi.waitFor(
+      () =>
+        expect(JSON.stringify(h.fake.messages(channelId).find((m) => m.ts === first.ts)?.blocks)).toContain(
+          `confirmed by <@${ALICE}>`,
+        ),
+      WAIT,
+    );
+    await vi.waitFor(
+      () => expect(JSON.stringify(h.fake.messages(channelId))).toContain(ACTIONS.recordResolution),
+      WAIT,
+    );
+    expect(h.fake.callsTo("chat.update").length).toBeGreaterThanOrEqual(updatesBefore + 2);
+    const prompts = () =>
+      h.fake.messages(channelId).filter((m) => JSON.stringify(m.blocks).includes(ACTIONS.recordResolution))
+        .length;
+    expect(prompts()).toBe(1);
+
+    expect(
+      (
+        await h.postEvent(event, "Ev-CONFIRM-1", {
+          "x-slack-retry-num": "1",
+          "x-slack-retry-reason": "http_timeout",
+        })
+      ).status,
+    ).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    const verdicts = await h.services.db.query("SELECT * FROM verdicts WHERE user_id = $1", [ALICE]);
+    expect(verdicts).toHaveLength(1);
+    expect(prompts()).toBe(1);
+  });
+
+  it("ignores reactions from people outside the room and from bots", async () => {
+    const { messages } = await openedRoom(escalationId);
+    const first = hypothesisMessages(messages())[0]!;
+    for (const [user, id] of [
+      [CAROL, "Ev-OUTSIDER"],
+      [h.fake.botUserId, "Ev-BOT"],
+    ] as const) {
+      await h.postEvent(
+        {
+          type: "reaction_added",
+          user,
+          reaction: "x",
+          item: { type: "message", channel: channelId, ts: first.ts },
+          event_ts: "1.2",
+        },
+        id,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const rejects = await h.services.db.query("SELECT * FROM verdicts WHERE verdict = 'reject'");
+    expect(rejects).toEqual([]);
+  });
+
+  it("shows conflicting verdicts as disputed, and a removed reaction withdraws its verdict", async () => {
+    const { messages } = await openedRoom(escalationId);
+    const first = hypothesisMessages(messages())[0]!;
+    const reaction = (type: string, id: string) =>
+      h.postEvent(
+        {
+          type,
+          user: CSM,
+          reaction: "x",
+          item: { type: "message", channel: channelId, ts: first.ts },
+          event_ts: "1.3",
+        },
+        id,
+      );
+    await reaction("reaction_added", "Ev-DISPUTE");
+    await vi.waitFor(
+      () =>
+        expect(JSON.stringify(h.fake.messages(channelId).find((m) => m.ts === first.ts)?.blocks)).toContain(
+          "disputed",
+        ),
+      WAIT,
+    );
+    await reaction("reaction_removed", "Ev-UNDISPUTE");
+    await vi.waitFor(
+      () =>
+        expect(
+          JSON.stringify(h.fake.messages(channelId).find((m) => m.ts === first.ts)?.blocks),
+        ).not.toContain("disputed"),
+      WAIT,
+    );
+  });
+
+  it("turns a confirmation into a finding through the pre-filled resolution modal, and posts its link", async () => {
+    const prompt = h.fake
+      .messages(channelId)
+      .find((m) => JSON.stringify(m.blocks).includes(ACTIONS.recordResolution))!;
+    const hypothesisId = /"value":"(\d+)"/.exec(JSON.stringify(prompt.blocks))![1]!;
+    await h.postForm(blockAction(ALICE, ACTIONS.recordResolution, hypothesisId, channelId, prompt.ts));
+    await vi.waitFor(
+      () => expect(h.fake.views.some((v) => v.callback_id === VIEWS.resolution)).toBe(true),
+      WAIT,
+    );
+    const view = h.fake.views.find((v) => v.callback_id === VIEWS.resolution)!;
+    expect(JSON.stringify(view.blocks)).toContain("initial_value");
+    const values = {
+      [INPUTS.rootCause]: {
+        [INPUTS.rootCause]: {
+          type: "plain_text_input",
+          value: "hubspot-sync 4.2.0 batch upserts hit HubSpot Pro's burst limit",
+        },
+      },
+      [INPUTS.category]: {
+        [INPUTS.category]: {
+          type: "static_select",
+          selected_option: { text: { type: "plain_text", text: "product_defect" }, value: "product_defect" },
+        },
+      },
+      [INPUTS.factors]: {
+        [INPUTS.factors]: { type: "plain_text_input", value: "worker pool raised 2 → 8\nno alert on 429s" },
+      },
+      [INPUTS.steps]: {
+        [INPUTS.steps]: {
+          type: "plain_text_input",
+          value: "Pinned the portal to 2 workers; replayed dropped batches",
+        },
+      },
+      [INPUTS.prevention]: {
+        [INPUTS.prevention]: { type: "plain_text_input", value: "tier-aware throttling" },
+      },
+    };
+    const payload = {
+      type: "view_submission",
+      team: { id: h.fake.teamId, domain: "acme" },
+      user: { id: ALICE, team_id: h.fake.teamId },
+      api_app_id: "A1",
+      token: "x",
+      trigger_id: h.fake.issueTriggerId(),
+      view: {
+        ...view.view,
+        id: view.id,
+        team_id: h.fake.teamId,
+        state: { values },
+        hash: "h",
+        private_metadata: view.private_metadata,
+        callback_id: VIEWS.resolution,
+      },
+    };
+    expect((await h.postForm({ payload: JSON.stringify(payload) })).status).toBe(200);
+    await vi.waitFor(
+      () =>
+        expect(JSON.stringify(h.fake.messages(channelId))).toMatch(
+          /Finding saved to the local knowledge base: file:\/\/.+\.md/,
+        ),
+      WAIT,
+    );
+    const [finding] = await h.services.db.query<{
+      category: string;
+      kb_sync_state: string;
+      contributing_factors: string[];
+    }>("SELECT * FROM findings WHERE escalation_id = $1", [escalationId]);
+    expect(finding).toMatchObject({
+      category: "product_defect",
+      kb_sync_state: "synced",
+      contributing_factors: ["worker pool raised 2 → 8", "no alert on 429s"],
+    });
+  });
+
+  it("rejects requests whose signature does not match", async () => {
+    const body = new URLSearchParams({ command: "/escalate", text: "x", user_id: ALICE }).toString();
+    const res = await fetch(h.url, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-signature": "v0=deadbeef",
+        "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)),
+      },
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it("offers buttons for an ambiguous account and names an unknown one", async () => {
+    const before = h.fake.responses.length;
+    await h.command(ALICE, 'Zzyzx Quantum Holdings "nothing works"');
+    await vi.waitFor(
+      () =>
+        expect(JSON.stringify(h.fake.responses.slice(before))).toContain(
+          'No account matches \\"Zzyzx Quantum Holdings\\"',
+        ),
+      WAIT,
+    );
+  });
+
+  it("tells the requester when Slack refuses, keeps the escalation, and opens the room once Slack allows it", async () => {
+    h.fake.failNext("conversations.create", { error: "restricted_action", times: 1 });
+    h.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1, times: 1 });
+    const before = h.fake.responses.length;
+    await h.command(BOB, 'ACC-0037 "deals missing in HubSpot" --high');
+    await vi.waitFor(
+      () =>
+        expect(JSON.stringify(h.fake.responses.slice(before))).toMatch(
+          /not open yet: slack: restricted_action/,
+        ),
+      WAIT,
+    );
+    const id = escalationIdFrom(h.fake.responses.slice(before).map((r) => r.body));
+    const { channel, messages } = await openedRoom(id);
+    expect(channel.is_private).toBe(false);
+    expect(hypothesisMessages(messages()).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("brings the next hypotheses when every shown one is rejected", async () => {
+    const id = (
+      await h.services.db.query<{ id: string }>("SELECT id FROM escalations WHERE account_id = 'ACC-0037'")
+    )[0]!.id;
+    const { room, messages } = await openedRoom(id);
+    for (const m of hypothesisMessages(messages())) {
+      const value = /"value":"(\d+)"/.exec(JSON.stringify(m.blocks))![1]!;
+      await h.postForm(blockAction(BOB, ACTIONS.reject, value, room.room.id, m.ts));
+    }
+    await vi.waitFor(() => expect(JSON.stringify(h.fake.messages(room.room.id))).toContain("Round 2"), WAIT);
+    const rounds = await h.services.db.query<{ round: number }>(
+      "SELECT DISTINCT round FROM hypotheses WHERE escalation_id = $1 ORDER BY round",
+      [id],
+    );
+    expect(rounds.map((r) => r.round)).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * A running warroom with Slack on: real services (PGlite, queue, local CRM on the sample dataset), the
+ * real Bolt app behind warroom's HTTP server, and the fake Slack Web API. Requests are signed with a test
+ * secret exactly as Slack signs them.
+ */
+import { createHmac } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { registerHttpRoutes } from "../../handlers/http/index.ts";
+import { registerSlackHandlers } from "../../handlers/slack/index.ts";
+import { closeServices, openServices, type Services, startServices } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createHttpApp, type HttpServer, startHttpServer } from "../../src/http-server.ts";
+import { systemClock } from "../../src/ports/clock.ts";
+import { checkHealth } from "../../src/use-cases/check-health.ts";
+import { type FakeSlack, startFakeSlack } from "../fakes/slack/slack-api-server.ts";
+import { testLogger } from "./databases.ts";
+
+export const SIGNING_SECRET = "test-signing-secret";
+
+/** The harness. */
+export interface SlackHarness {
+  fake: FakeSlack;
+  services: Services;
+  url: string;
+  /** POSTs a form body (slash command or interactivity) signed by Slack. */
+  postForm(fields: Record<string, string>, headers?: Record<string, string>): Promise<Response>;
+  /** POSTs an Events API callback signed by Slack. */
+  postEvent(
+    event: Record<string, unknown>,
+    eventId: string,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  /** The slash command as Slack sends it. */
+  command(user: string, text: string, channel?: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function sign(
+  body: string,
+  secret = SIGNING_SECRET,
+  ts = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const signature = `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
+  return { "x-slack-signature": signature, "x-slack-request-timestamp": String(ts) };
+}
+
+/** Starts everything; `env` adds variables (ROUTING_RULES_FILE, ...). */
+export async function startSlackHarness(env: Record<string, string> = {}): Promise<SlackHarness> {
+  const fake = await startFakeSlack();
+  const dataDir = await mkdtemp(join(tmpdir(), "warroom-slack-"));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    SLACK_BOT_TOKEN: fake.token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    ...env,
+  });
+  const services = await openServices(config, {
+    logger: testLogger,
+    clock: systemClock,
+    pollingIntervalSeconds: 0.5,
+  });
+  await startServices(services);
+  const slack = services.slack!;
+  registerSlackHandlers(slack.app, { warRoom: services.warRoom, botUserId: slack.botUserId });
+  const app = createHttpApp(testLogger);
+  registerHttpRoutes(app, { health: () => checkHealth(services.db, []), slack: slack.handleHttp });
+  const server: HttpServer = await startHttpServer(app, 0, "127.0.0.1");
+  const url = `http://127.0.0.1:${server.port}/slack/events`;
+  const post = (body: string, contentType: string, headers: Record<string, string> = {}) =>
+    fetch(url, { method: "POST", body, headers: { "content-type": contentType, ...sign(body), ...headers } });
+  return {
+    fake,
+    services,
+    url,
+    postForm: (fields, headers) =>
+      post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", headers),
+    postEvent: (event, eventId, headers) =>
+      post(
+        JSON.stringify({
+          token: "x",
+          team_id: fake.teamId,
+          api_app_id: "A1",
+          type: "event_callback",
+          event_id: eventId,
+          event_time: Math.floor(Date.now() / 1000),
+          event,
+          authorizations: [{ team_id: fake.teamId, user_id: fake.botUserId, is_bot: true }],
+        }),
+        "application/json",
+        headers,
+      ),
+    command: (user, text, channel = "C-GENERAL") =>
+      post(
+        new URLSearchParams({
+          token: "x",
+          team_id: fake.teamId,
+          team_domain: "acme",
+          channel_id: channel,
+          channel_name: "general",
+          user_id: user,
+          user_name: user,
+          command: "/escalate",
+          text,
+          api_app_id: "A1",
+          is_enterprise_install: "false",
+          response_url: fake.responseUrl(),
+          trigger_id: fake.issueTriggerId(),
+        }).toString(),
+        "application/x-www-form-urlencoded",
+      ),
+    close: async () => {
+      await server.close();
+      await closeServices(services);
+      await fake.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
