@@ -7,7 +7,8 @@ import { isSpeculative, isSpeculativeTicket } from "./classify-sentences.ts";
 import { extractIdentifiers, type Identifier } from "./extract-identifiers.ts";
 import { chooseOnset, type DatedText, findStartMentions, type StartMention } from "./find-onset.ts";
 import { coverage } from "./measure-similarity.ts";
-import { isOpenAt, toTime, type Workset } from "./prepare-workset.ts";
+import { toTime, type Workset } from "./prepare-workset.ts";
+import { addEpisodeTickets, expandEpisode, isUnfixedSymptom, selectCore } from "./select-episode.ts";
 import { countTerms, splitSentences } from "./tokenize-text.ts";
 
 const DAY = 86_400_000;
@@ -38,56 +39,6 @@ interface WeightedText {
   readonly weight: number;
   /** Whether exact strings are read from it; executive summaries quote people, not error messages. */
   readonly literal: boolean;
-}
-
-function isUrgent(t: Ticket): boolean {
-  return (t.tags ?? []).includes("escalation") || /^(urgent|critical)$/i.test(t.priority ?? "");
-}
-
-function selectCore(ws: Workset, rel: ReadonlyMap<string, number>): Ticket[] {
-  const inWindow = ws.tickets.filter((t) => {
-    const at = toTime(t.createdAt);
-    return at >= ws.openedAt - 45 * DAY && at <= ws.openedAt + DAY;
-  });
-  const core = inWindow.filter((t) => {
-    const r = rel.get(t.id) ?? 0;
-    return (isUrgent(t) && r >= 0.05) || (isOpenAt(t, ws.openedAt) && r >= 0.12);
-  });
-  if (core.length > 0) return core;
-  const best = [...inWindow].sort((a, b) => (rel.get(b.id) ?? 0) - (rel.get(a.id) ?? 0))[0];
-  return best ? [best] : [];
-}
-
-/** Closed tickets of the same episode: closed during it, or naming the same order, batch or error code. */
-function addEpisodeTickets(ws: Workset, core: Ticket[], rel: ReadonlyMap<string, number>): Ticket[] {
-  const ids = new Set(core.map((t) => t.id));
-  const first = Math.min(...core.map((t) => toTime(t.createdAt)));
-  const seen = new Map<string, number>();
-  for (const t of ws.tickets) {
-    for (const idf of ws.items.get(t.id)?.identifiers ?? []) seen.set(idf.key, (seen.get(idf.key) ?? 0) + 1);
-  }
-  // Only reference numbers (PB-2207, INV-31177) tie tickets into one episode; names recur across topics.
-  const coreKeys = new Set(
-    core.flatMap((t) =>
-      (ws.items.get(t.id)?.identifiers ?? []).filter((i) => isReference(i)).map((i) => i.key),
-    ),
-  );
-  const extra = ws.tickets.filter((t) => {
-    if (ids.has(t.id)) return false;
-    const at = toTime(t.createdAt);
-    const r = rel.get(t.id) ?? 0;
-    if (at >= first && at <= ws.openedAt && r >= 0.5) return true;
-    const shares = (ws.items.get(t.id)?.identifiers ?? []).some(
-      (i) => coreKeys.has(i.key) && (seen.get(i.key) ?? 0) <= 3,
-    );
-    // The original order or request that names the same number is context, not a symptom.
-    return shares && r >= 0.15 && at >= ws.openedAt - 180 * DAY && reportsFailure(t);
-  });
-  return [...core, ...extra];
-}
-
-function isReference(identifier: Identifier): boolean {
-  return identifier.kind === "code" && /^[a-z]{2,}-?\d{3,}$/i.test(identifier.text);
 }
 
 function ticketTexts(t: Ticket): WeightedText[] {
@@ -130,22 +81,6 @@ function datedTexts(ws: Workset, focus: readonly Ticket[]): DatedText[] {
   return out;
 }
 
-const FAILURE =
-  /\b(?:on hold|held|blocked|unpaid|not paid|wrong|fail\w*|errors?|missing|broken|incorrect|stuck|late|delay\w*|slow|crash\w*|reject\w*|can't|cannot|unable|empty|blank|stale|behind|dropp\w*|lost|timeout|timing out|hang\w*|garbled|duplicate|twice|not (?:working|arriving|delivered|stored|syncing|received|showing))\b/i;
-const FIXED = /\b(?:fixed|resolved|cleared|patched|restored|recovered|back to (?:normal|about))\b/i;
-
-/** A ticket that reports something failing, rather than asking how to do something. */
-function reportsFailure(t: Ticket): boolean {
-  const howTo =
-    (t.tags ?? []).includes("how-to") || /^(?:how|where|what|can|do|does|should|is there)\b/i.test(t.subject);
-  return !howTo && FAILURE.test(`${t.subject} ${t.description ?? ""}`);
-}
-
-/** A ticket that reported a failure and was not closed with a fix. */
-function isUnfixedSymptom(t: Ticket): boolean {
-  return reportsFailure(t) && !FIXED.test(t.resolution ?? "");
-}
-
 function findPrior(
   ws: Workset,
   focusIds: ReadonlySet<string>,
@@ -177,7 +112,8 @@ export function buildProblemProfile(
   summaryRelevance: ReadonlyMap<string, number>,
 ): ProblemProfile {
   const core = selectCore(ws, summaryRelevance);
-  const focus = core.length > 0 ? addEpisodeTickets(ws, core, summaryRelevance) : [];
+  const episode = [...core, ...expandEpisode(ws, core)];
+  const focus = episode.length > 0 ? addEpisodeTickets(ws, episode, summaryRelevance) : [];
   focus.sort((a, b) => (summaryRelevance.get(b.id) ?? 0) - (summaryRelevance.get(a.id) ?? 0));
   const texts: WeightedText[] = [
     { text: ws.bundle.escalation.summary, weight: 1.5, literal: false },

@@ -1,6 +1,7 @@
 /**
  * Pulls the exact strings an analyst would grep for out of support prose: quoted error messages, code-like
- * names (Commission_Rate__c, QUERY_TIMEOUT, CRL-LIS2, payout.paid, SlowDown) and HTTP or numeric error codes.
+ * names (Commission_Rate__c, QUERY_TIMEOUT, CRL-LIS2, payout.paid, SlowDown), API paths (/v2/orders/batch) and
+ * HTTP or numeric error codes.
  * A ticket and a change that share one of these are almost certainly about the same thing.
  */
 
@@ -20,6 +21,8 @@ const CODE_LIKE = /\b[A-Za-z][A-Za-z0-9]*(?:(?:__?|[.^-])[A-Za-z0-9]+)+\b/g;
 const CAMEL = /\b[a-z]+[A-Z][a-z0-9]+[A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b/g;
 const HTTP_STATUS =
   /\b(?:HTTP\s*|status\s*|code\s*|with\s+|returned\s+|returns\s+|got\s+|a\s+)?([45]\d\d)\b(?=\s*(?:[A-Z][a-z]+|[:(]|error|response|signature|\bToo\b))/g;
+// An API path: two or more slash-led segments after a space, quote or HTTP verb ("POST /v3/deals/batch").
+const API_PATH = /(?<=^|[\s(['"`=])\/[A-Za-z0-9_{}.:~-]+(?:\/[A-Za-z0-9_{}.:~-]+)+/g;
 const ERROR_CODE = /\b(?:error|err|code|reason)\s*(?:code\s*)?#?\s*(\d{3,6})\b/gi;
 
 function isCodeLike(token: string): boolean {
@@ -52,6 +55,10 @@ export function extractIdentifiers(text: string): Identifier[] {
   }
   for (const m of text.matchAll(CODE_LIKE)) if (isCodeLike(m[0]) && !isAddress(m[0])) push(out, m[0], "code");
   for (const m of text.matchAll(CAMEL)) push(out, m[0], "code");
+  for (const m of text.matchAll(API_PATH)) {
+    const path = m[0].replace(/[.:~-]+$/, "");
+    if (/[A-Za-z]{2}/.test(path)) push(out, path, "code");
+  }
   for (const m of text.matchAll(HTTP_STATUS)) push(out, `http ${m[1]}`, "status");
   for (const m of text.matchAll(ERROR_CODE)) push(out, `code ${m[1]}`, "status");
   return [...out.values()];

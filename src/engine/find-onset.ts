@@ -31,6 +31,10 @@ export interface StartMention {
   readonly phrase: string;
 }
 
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAY_OF_WEEK =
+  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?(?:the\s+)?(last|previous|this)\s+week\b/i;
+
 const VAGUE_SPAN = /\b(?:last|past|previous|this)\s+(?:week|month|year|quarter)\b|\bago\b/i;
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|night|tonight|noon|midnight)\b/i;
 
@@ -51,12 +55,27 @@ function resolve(
     if (at > writtenAt && !start.isCertain("day")) at -= DAY;
     return { at, precise: true };
   }
-  if (VAGUE_SPAN.test(result.text) || !(start.isCertain("day") || start.isCertain("weekday")))
-    return undefined;
+  const span = VAGUE_SPAN.test(result.text) && !WEEKDAY_OF_WEEK.test(result.text);
+  if (span || !(start.isCertain("day") || start.isCertain("weekday"))) return undefined;
   const at = PART_OF_DAY.test(result.text)
     ? date.getTime()
     : Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
   return { at, precise: false };
+}
+
+/**
+ * chrono reads "Tuesday of last week" as the most recent Tuesday; the weekday of the previous (or this)
+ * calendar week is meant. Returns the corrected time, keeping the time of day, or undefined.
+ */
+function weekdayOfWeek(sentence: string, result: chrono.ParsedResult, writtenAt: number, at: number) {
+  const m = WEEKDAY_OF_WEEK.exec(sentence.slice(result.index, result.index + result.text.length + 30));
+  if (!m?.[1] || !m[2]) return undefined;
+  const written = new Date(writtenAt);
+  const monday =
+    Date.UTC(written.getUTCFullYear(), written.getUTCMonth(), written.getUTCDate()) -
+    ((written.getUTCDay() + 6) % 7) * DAY;
+  const weekStart = /^this$/i.test(m[2]) ? monday : monday - 7 * DAY;
+  return weekStart + WEEKDAYS.indexOf(m[1].toLowerCase()) * DAY + (((at % DAY) + DAY) % DAY);
 }
 
 /** True when a start word sits just before the date ("since Nov 10", "earliest ...: 2026-04-07"). */
@@ -76,9 +95,12 @@ export function findStartMentions(texts: readonly DatedText[]): StartMention[] {
       for (const r of results) {
         if (!nearStartWord(sentence, r)) continue;
         const resolved = resolve(r, piece.at);
-        if (resolved && Number.isFinite(resolved.at) && resolved.at <= piece.at) {
+        if (!resolved) continue;
+        const at = weekdayOfWeek(sentence, r, piece.at, resolved.at) ?? resolved.at;
+        if (Number.isFinite(at) && at <= piece.at) {
           out.push({
             ...resolved,
+            at,
             phrase: r.text,
             ...(piece.evidenceId ? { evidenceId: piece.evidenceId } : {}),
           });

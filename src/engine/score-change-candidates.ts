@@ -7,9 +7,9 @@ import type { Change } from "../domain/case-bundle.ts";
 import type { Category } from "../domain/categories.ts";
 import type { AnalysisContext } from "./build-context.ts";
 import { categoryOfChange, findDisclaimers } from "./classify-change.ts";
-import { type Identifier, identifierWords } from "./extract-identifiers.ts";
 import { knowledgeAboutChange, relatedAfterChange, relatedDescribingChange } from "./link-support.ts";
 import { attributesNamedIn } from "./match-attributes.ts";
+import { identifierFeature } from "./match-identifiers.ts";
 import { coverage } from "./measure-similarity.ts";
 import { toTime } from "./prepare-workset.ts";
 import { stemWord } from "./tokenize-text.ts";
@@ -63,33 +63,6 @@ function predates(ctx: AnalysisContext, change: Change): Feature | undefined {
     points: -1.5,
     note: `${earlier.slice(0, 2).join(", ")} reported the same kind of failure before ${change.id} landed`,
     against: earlier.slice(0, 2),
-  };
-}
-
-function identifierMatch(item: EvidenceItem, identifier: Identifier): number {
-  if (identifier.kind === "status") {
-    const code = identifier.key.slice(identifier.key.indexOf(" ") + 1);
-    return new RegExp(`\\b${code}\\b`).test(item.lower) ? 1 : 0;
-  }
-  if (/^[a-z]{2,}-?\d{3,}$/i.test(identifier.text)) return 0;
-  if (item.lower.includes(identifier.key)) return 1.5;
-  const words = identifierWords(identifier).map(stemWord);
-  return words.length >= 2 && words.every((w) => item.terms.has(w)) ? 0.75 : 0;
-}
-
-function identifiers(ctx: AnalysisContext, item: EvidenceItem): Feature | undefined {
-  const hits = ctx.profile.identifiers
-    .map((i) => ({ i, points: identifierMatch(item, i) }))
-    .filter((h) => h.points > 0);
-  if (hits.length === 0) return undefined;
-  const points = Math.min(
-    3,
-    hits.reduce((s, h) => s + h.points, 0),
-  );
-  return {
-    name: "identifiers",
-    points,
-    note: `names ${hits.map((h) => `'${h.i.text}'`).join(", ")} from the tickets`,
   };
 }
 
@@ -256,7 +229,7 @@ function firstPass(ctx: AnalysisContext, change: Change, item: EvidenceItem): Fe
     timing(ctx, change),
     predates(ctx, change),
     topic(ctx, item),
-    identifiers(ctx, item),
+    identifierFeature(ctx, item),
     attributes(ctx, change, item),
     area(ctx, change),
     disclaimers(ctx, change),

@@ -41,6 +41,14 @@ describe("extractIdentifiers", () => {
     expect(found).toEqual([]);
   });
 
+  it("finds API paths after a verb or a space, but not fractions, dates or URLs", () => {
+    const found = texts(
+      "Batches fail with 429 on POST /crm/v3/objects/deals/batch/upsert. Worker 5/8 on 11/03; see https://status.example/a/b",
+    );
+    expect(found).toContain("code:/crm/v3/objects/deals/batch/upsert");
+    expect(found.filter((f) => f.includes("/"))).toEqual(["code:/crm/v3/objects/deals/batch/upsert"]);
+  });
+
   it("splits identifiers into words and matches them in lower-cased text", () => {
     const [id] = extractIdentifiers("credential type 'account_key' rejected");
     expect(id).toBeDefined();

@@ -37,6 +37,22 @@ describe("findStartMentions", () => {
   });
 });
 
+describe("findStartMentions with weeks named", () => {
+  it("reads 'Tuesday of last week' as the Tuesday of the previous calendar week", () => {
+    // Written on Thursday 12 November: the Tuesday of last week is 3 November, not 10 November.
+    const mentions = findStartMentions([
+      { text: "Since Tuesday of last week, 13:20 UTC, 41 batches failed.", at: at("2026-11-12T14:20:00Z") },
+      { text: "Failing since Monday last week.", at: at("2026-11-12T14:20:00Z") },
+      { text: "Errors since Wednesday of this week.", at: at("2026-11-12T14:20:00Z") },
+    ]);
+    expect(mentions.map((m) => `${iso(m.at)} ${m.precise}`)).toEqual([
+      "2026-11-03T13:20:00.000Z true",
+      "2026-11-02T00:00:00.000Z false",
+      "2026-11-11T00:00:00.000Z false",
+    ]);
+  });
+});
+
 describe("chooseOnset", () => {
   const first = at("2026-01-19T08:10:00Z");
 
