@@ -49,6 +49,8 @@ export interface ServiceDeps {
   pollingIntervalSeconds?: number;
   /** The chat platform to use instead of the configured one (the terminal for `warroom escalate`). */
   chat?: ChatPlatform;
+  /** Wraps the CRM (benchmarks add latency to it). */
+  decorateCrm?: (crm: CrmSource) => CrmSource;
 }
 
 /** Opens the CRM the configuration names. */
@@ -88,7 +90,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     const scheduler = new Scheduler({ db, queue, logger: deps.logger });
     const warRoom: WarRoomDeps = {
       db,
-      crm,
+      crm: deps.decorateCrm ? deps.decorateCrm(crm) : crm,
       knowledge: createLocalKnowledgeBaseAdapter({
         findings: crm.dataset.knowledge,
         db,

@@ -54,8 +54,11 @@ export function createTerminalChatAdapter(config: TerminalChatAdapterConfig): Te
   return {
     kind: "terminal",
     async createRoom(spec) {
-      config.out.write(`\n# ${spec.name}${spec.private ? " (private)" : ""}\n${spec.topic}\n\n`);
+      config.out.write(`\n# ${spec.name}${spec.private ? " (private)" : ""}\n`);
       return { platform: "terminal", id: spec.name, name: spec.name, url: `terminal:${spec.name}` };
+    },
+    async setTopic(_room, topic) {
+      config.out.write(`${topic}\n\n`);
     },
     async invite(_room, userIds) {
       return { invited: userIds, failed: [] };

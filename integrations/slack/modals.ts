@@ -58,7 +58,7 @@ export function escalateModal(channelId: string, summary = ""): ModalView {
 }
 
 type Values = Record<string, Record<string, ViewStateValue>>;
-const valueOf = (values: Values, block: string, action = block) => values[block]?.[action];
+const fieldOf = (values: Values, block: string, action = block) => values[block]?.[action];
 
 /** What the escalate modal returned. */
 export function readEscalateModal(values: Values): {
@@ -68,10 +68,10 @@ export function readEscalateModal(values: Values): {
   private: boolean;
 } {
   return {
-    accountId: valueOf(values, INPUTS.account, ACTIONS.accountPicker)?.selected_option?.value ?? "",
-    summary: valueOf(values, INPUTS.summary)?.value ?? "",
-    severity: (valueOf(values, INPUTS.severity)?.selected_option?.value ?? "normal") as Severity,
-    private: (valueOf(values, INPUTS.private)?.selected_options?.length ?? 0) > 0,
+    accountId: fieldOf(values, INPUTS.account, ACTIONS.accountPicker)?.selected_option?.value ?? "",
+    summary: fieldOf(values, INPUTS.summary)?.value ?? "",
+    severity: (fieldOf(values, INPUTS.severity)?.selected_option?.value ?? "normal") as Severity,
+    private: (fieldOf(values, INPUTS.private)?.selected_options?.length ?? 0) > 0,
   };
 }
 
@@ -127,10 +127,10 @@ export function readResolutionModal(values: Values, privateMetadata: string): Re
     escalationId: meta.escalationId,
     hypothesisId: meta.hypothesisId,
     title: meta.title,
-    category: (valueOf(values, INPUTS.category)?.selected_option?.value ?? "product_defect") as Category,
-    rootCause: valueOf(values, INPUTS.rootCause)?.value ?? "",
-    contributingFactors: lines(valueOf(values, INPUTS.factors)?.value),
-    resolutionSteps: valueOf(values, INPUTS.steps)?.value ?? "",
-    preventiveActions: lines(valueOf(values, INPUTS.prevention)?.value),
+    category: (fieldOf(values, INPUTS.category)?.selected_option?.value ?? "product_defect") as Category,
+    rootCause: fieldOf(values, INPUTS.rootCause)?.value ?? "",
+    contributingFactors: lines(fieldOf(values, INPUTS.factors)?.value),
+    resolutionSteps: fieldOf(values, INPUTS.steps)?.value ?? "",
+    preventiveActions: lines(fieldOf(values, INPUTS.prevention)?.value),
   };
 }

@@ -95,14 +95,15 @@ export function createSlackChatPlatform(client: WebClient, botUserId: string): C
         const name = withCollisionSuffix(spec.name, attempt);
         try {
           const created = await call(client.conversations.create({ name, is_private: spec.private }));
-          const id = created.channel?.id as string;
-          await call(client.conversations.setTopic({ channel: id, topic: spec.topic }));
-          return roomRef(id, created.channel?.name ?? name);
+          return roomRef(created.channel?.id as string, created.channel?.name ?? name);
         } catch (error) {
           if (slackErrorOf(error) !== "name_taken") throw error;
         }
       }
       throw new ValidationError("slack", `every name from ${spec.name} to ${spec.name}-20 is taken`);
+    },
+    async setTopic(room, topic) {
+      await call(client.conversations.setTopic({ channel: room.id, topic }));
     },
     async invite(room, userIds): Promise<InviteResult> {
       const users = [...new Set(userIds)].filter((u) => u !== botUserId);

@@ -64,6 +64,7 @@ export class JobQueue {
   readonly #boss: PgBoss;
   readonly #logger: Logger;
   readonly #definitions = new Map<string, JobDefinition<unknown>>();
+  readonly #workerIds = new Map<string, string>();
   readonly #options: JobQueueOptions;
   #started = false;
 
@@ -93,7 +94,7 @@ export class JobQueue {
         retryDelayMax: 15 * 60,
         expireInSeconds: definition.expireInSeconds ?? 15 * 60,
       });
-      await this.#boss.work(
+      const workerId = await this.#boss.work(
         definition.name,
         {
           batchSize: 1,
@@ -104,6 +105,7 @@ export class JobQueue {
           if (job) await this.#run(definition, job.id, job.data, job.retryCount + 1);
         },
       );
+      this.#workerIds.set(definition.name, workerId);
     }
     this.#started = true;
   }
@@ -133,11 +135,23 @@ export class JobQueue {
     if (!definition) throw new Error(`unknown job "${name}"`);
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) throw new InputError(`job ${name}: ${describeFirstIssue(parsed.error)}`);
-    return this.#boss.send(name, parsed.data as object, {
+    const id = await this.#boss.send(name, parsed.data as object, {
       ...(options.id ? { id: options.id } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.tx ? { db: bossDb(options.tx) } : {}),
     });
+    // Inside a transaction the job is not visible until commit: the caller wakes the worker then.
+    if (!options.tx && !options.startAfter) this.wake(name);
+    return id;
+  }
+
+  /**
+   * Tells this process's worker for `name` to look for work now instead of at its next poll. Call it after
+   * the transaction that enqueued a job has committed; other replicas find the job at their next poll.
+   */
+  wake(name: string): void {
+    const workerId = this.#workerIds.get(name);
+    if (workerId && this.#started) this.#boss.notifyWorker(workerId);
   }
 
   /** Counts of jobs by state for one kind of job (health output, tests). */

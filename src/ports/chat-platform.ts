@@ -47,7 +47,6 @@ export interface RoomSpec {
   /** Preferred name; the platform adjusts it to its rules and resolves collisions. */
   name: string;
   private: boolean;
-  topic: string;
 }
 
 /** The outcome of inviting several people: who made it, who did not and why. */
@@ -62,6 +61,8 @@ export interface ChatPlatform {
   readonly kind: string;
   /** Creates a room; a taken name gets a suffix. */
   createRoom(spec: RoomSpec): Promise<RoomRef>;
+  /** Sets the one-line description people see at the top of the room. */
+  setTopic(room: RoomRef, topic: string): Promise<void>;
   /** Invites people; one bad user never blocks the others. */
   invite(room: RoomRef, userIds: string[]): Promise<InviteResult>;
   /** A user id for an email address, or null when the workspace has none. */

@@ -51,7 +51,6 @@ async function ensureRoom(
   const room = await deps.chat.createRoom({
     name: warRoomChannelName(escalation.accountName, escalation.openedAt),
     private: isPrivate,
-    topic: topic(escalation, bundle),
   });
   await saveWarRoom(deps.db, escalation.id, room, isPrivate);
   await recordTimelineEvent(deps.db, {
@@ -116,14 +115,21 @@ export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Prom
   const escalation = await getEscalation(deps.db, escalationId);
   if (!escalation || escalation.status !== "open") return null;
   const bundle = await ensureBundle(escalation, deps);
+  // The analysis needs only the bundle: it runs while the room is created and the context card posted.
+  const analysed = ensureFirstAnalysis(escalation, bundle, deps);
   const room = await ensureRoom(escalation, bundle, deps);
-  // Invites and the first analysis do not depend on each other; the context card goes first in the room.
-  await Promise.all([
+  // Only the messages must wait for each other (the context card first, then each hypothesis in order);
+  // the topic and the invites run beside them.
+  const sideWork = Promise.all([
+    deps.chat.setTopic(room, topic(escalation, bundle)),
     inviteTeam(escalation, room, bundle, [], deps),
-    ensureContextCard(escalation, room, bundle, deps),
-    ensureFirstAnalysis(escalation, bundle, deps),
   ]);
-  const views = await postUnpostedHypotheses(escalation.id, room, bundle, deps);
+  const [views] = await Promise.all([
+    Promise.all([ensureContextCard(escalation, room, bundle, deps), analysed]).then(() =>
+      postUnpostedHypotheses(escalation.id, room, bundle, deps),
+    ),
+    sideWork,
+  ]);
   await refreshSummary(escalation.id, room, bundle, deps);
   // Routing by product area can only be decided once the analysis named one.
   const areas = views

@@ -91,8 +91,11 @@ export async function requestEscalation(
     }
     return opened;
   });
-  if (result.created)
+  if (result.created) {
+    // The job became visible at commit: this replica's worker can take it now rather than at its next poll.
+    deps.queue.wake(OPEN_WAR_ROOM_JOB);
     return { kind: "opening", escalationId: result.escalation.id, accountName: account.name };
+  }
   const room = await getWarRoom(deps.db, result.escalation.id);
   return {
     kind: "already-open",

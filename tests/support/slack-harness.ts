@@ -13,6 +13,7 @@ import { closeServices, openServices, type Services, startServices } from "../..
 import { loadConfig } from "../../src/config.ts";
 import { createHttpApp, type HttpServer, startHttpServer } from "../../src/http-server.ts";
 import { systemClock } from "../../src/ports/clock.ts";
+import type { CrmSource } from "../../src/ports/crm-source.ts";
 import { checkHealth } from "../../src/use-cases/check-health.ts";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/slack-api-server.ts";
 import { testLogger } from "./databases.ts";
@@ -46,8 +47,17 @@ export function sign(
   return { "x-slack-signature": signature, "x-slack-request-timestamp": String(ts) };
 }
 
-/** Starts everything; `env` adds variables (ROUTING_RULES_FILE, ...). */
-export async function startSlackHarness(env: Record<string, string> = {}): Promise<SlackHarness> {
+/** Options of the harness. */
+export interface SlackHarnessOptions {
+  /** Extra variables (ROUTING_RULES_FILE, ...). */
+  env?: Record<string, string>;
+  decorateCrm?: (crm: CrmSource) => CrmSource;
+  pollingIntervalSeconds?: number;
+}
+
+/** Starts everything. */
+export async function startSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
+  const env = options.env ?? {};
   const fake = await startFakeSlack();
   const dataDir = await mkdtemp(join(tmpdir(), "warroom-slack-"));
   const config = loadConfig({
@@ -60,7 +70,8 @@ export async function startSlackHarness(env: Record<string, string> = {}): Promi
   const services = await openServices(config, {
     logger: testLogger,
     clock: systemClock,
-    pollingIntervalSeconds: 0.5,
+    pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+    ...(options.decorateCrm ? { decorateCrm: options.decorateCrm } : {}),
   });
   await startServices(services);
   const slack = services.slack!;

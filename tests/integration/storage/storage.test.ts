@@ -119,7 +119,9 @@ describe.each(postgresBackends)("replicas on $name", (backend: Backend) => {
     try {
       const [a, b] = await Promise.all([testDb.open(), testDb.open()]);
       const rows = await a.query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name");
-      const files = readdirSync(join(import.meta.dirname, "../../../src/storage/migrations")).filter((f) => f.endsWith(".sql"));
+      const files = readdirSync(join(import.meta.dirname, "../../../src/storage/migrations")).filter((f) =>
+        f.endsWith(".sql"),
+      );
       expect(rows.map((r) => r.name)).toEqual(files.sort());
       await Promise.all([a.close(), b.close()]);
     } finally {
