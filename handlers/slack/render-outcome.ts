@@ -29,7 +29,7 @@ export function renderOutcome(
       };
     case "unknown":
       return {
-        text: `No account matches "${outcome.query}". Try the account id, or /escalate with no arguments to search.`,
+        text: `No account matches "${outcome.query}".${outcome.closest.length ? ` Closest: ${outcome.closest.join(", ")}.` : ""} Try the account id, or /escalate with no arguments to search.`,
       };
     case "ambiguous": {
       const summary = pending.summary.slice(0, 1500);

@@ -45,6 +45,7 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
     threshold: 0.4,
     ignoreLocation: true,
   });
+  const loose = new Fuse(dataset.accounts, { keys: ["name"], threshold: 0.8, ignoreLocation: true });
 
   const toMatch = (account: DatasetAccount, score: number, query: string): AccountMatch => {
     const q = query.trim().toLowerCase();
@@ -59,6 +60,10 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
       const byId = accounts.get(query.trim());
       if (byId) return [toMatch(byId, 0, query)];
       return fuse.search(query.trim(), { limit }).map((hit) => toMatch(hit.item, hit.score ?? 1, query));
+    },
+
+    async suggestAccounts(query, limit = 3) {
+      return loose.search(query.trim(), { limit }).map((hit) => hit.item);
     },
 
     async getAccount(accountId) {

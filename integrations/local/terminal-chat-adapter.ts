@@ -4,6 +4,7 @@
  */
 import type { Writable } from "node:stream";
 import type { ChatPlatform, HypothesisView, RoomRef, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import { renderContextCard } from "./render-context-card.ts";
 
 /** Configuration of the terminal platform. */
 export interface TerminalChatAdapterConfig {
@@ -33,10 +34,8 @@ function renderHypothesis(view: HypothesisView): string {
 
 function render(message: WarRoomMessage): string {
   switch (message.kind) {
-    case "context": {
-      const a = message.card.account;
-      return `== ${a.name} · ${message.severity} · ARR ${a.arr ?? "n/a"} · renewal in ${a.renewalInDays ?? "n/a"} days ==\n${message.summary}\n`;
-    }
+    case "context":
+      return `${renderContextCard(message.card)}\nWhat happened (${message.severity}): ${message.summary}\n\n`;
     case "hypothesis":
       return renderHypothesis(message.view);
     case "summary":

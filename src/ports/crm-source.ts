@@ -41,6 +41,9 @@ export interface CrmSource {
   /** Finds accounts by id or fuzzy name, best first; at most `limit` (default 5). */
   searchAccounts(query: string, limit?: number): Promise<AccountMatch[]>;
 
+  /** Names loosely like `query`, for "did you mean" when the search found nothing (optional capability). */
+  suggestAccounts?(query: string, limit?: number): Promise<CrmAccount[]>;
+
   /** One account by id, or null when there is none. */
   getAccount(accountId: string): Promise<CrmAccount | null>;
 

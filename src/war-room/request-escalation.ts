@@ -29,7 +29,7 @@ export type EscalationRequestOutcome =
   | { kind: "opening"; escalationId: string; accountName: string }
   | { kind: "already-open"; escalationId: string; accountName: string; roomUrl: string | null }
   | { kind: "ambiguous"; query: string; matches: { accountId: string; name: string }[] }
-  | { kind: "unknown"; query: string };
+  | { kind: "unknown"; query: string; closest: string[] };
 
 /** A best match this much better than the runner-up is taken without asking. */
 const CLEAR_LEAD = 0.15;
@@ -51,7 +51,10 @@ export async function requestEscalation(
 ): Promise<EscalationRequestOutcome> {
   const matches = await deps.crm.searchAccounts(request.account, 5);
   const picked = pickAccount(matches);
-  if (picked === null) return { kind: "unknown", query: request.account };
+  if (picked === null) {
+    const closest = (await deps.crm.suggestAccounts?.(request.account, 3)) ?? [];
+    return { kind: "unknown", query: request.account, closest: closest.map((a) => a.name) };
+  }
   if (picked === "ambiguous") {
     return {
       kind: "ambiguous",

@@ -1,18 +1,23 @@
 /**
- * `warroom demo`: the sample escalation on the embedded defaults (bundled dataset, evidence engine),
- * printed as the war-room would show it: the context card, then the ranked hypotheses.
+ * `warroom demo`: the sample escalation on the embedded defaults, through the same request use-case and
+ * war-room job as /escalate, printed by the terminal platform: the room, the context card, the ranked
+ * hypotheses and the summary. It runs on a throwaway data directory, so it never touches DATA_DIR (a
+ * running `warroom serve` keeps it locked).
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Command } from "commander";
-import { createLocalKnowledgeBaseAdapter, openLocalCrm } from "../../../integrations/local/index.ts";
+import { createTerminalChatAdapter } from "../../../integrations/local/index.ts";
 import { SAMPLE_DEMO_ESCALATION } from "../../../integrations/local/sample-demo.ts";
+import { closeServices, openServices, startServices } from "../../../src/app.ts";
+import { loadConfig } from "../../../src/config.ts";
+import { WarroomError } from "../../../src/errors.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
-import { analyzeCase } from "../../../src/use-cases/analyze-case.ts";
-import { buildCaseBundle } from "../../../src/use-cases/build-case-bundle.ts";
-import { buildContextCard } from "../../../src/use-cases/build-context-card.ts";
+import { requestEscalation } from "../../../src/war-room/request-escalation.ts";
+import { waitForWarRoom } from "../../../src/war-room/wait-for-war-room.ts";
 import type { CliIo } from "../io.ts";
-import { renderAnalysisMarkdown } from "../render-analysis.ts";
-import { renderContextCard } from "../render-context-card.ts";
 
 /** Registers `demo`. */
 export function registerDemo(program: Command, io: CliIo): void {
@@ -23,26 +28,41 @@ export function registerDemo(program: Command, io: CliIo): void {
 }
 
 async function demo(io: CliIo): Promise<void> {
-  const now = systemClock.now();
-  const crm = await openLocalCrm(null, now);
-  const knowledge = createLocalKnowledgeBaseAdapter({ findings: crm.dataset.knowledge });
-  const sample = SAMPLE_DEMO_ESCALATION;
-  const bundle = await buildCaseBundle(
-    {
-      id: "DEMO-1",
-      accountId: sample.accountId,
-      openedAt: now,
-      summary: sample.summary,
-      severity: sample.severity,
-      reportedBy: sample.reportedBy,
-    },
-    { crm, knowledge },
-  );
-  const analysis = await analyzeCase(bundle, { engine: "evidence", llm: null, logger: createLogger("warn") });
-  io.stdout.write(
-    `${renderContextCard(buildContextCard(bundle))}\n${renderAnalysisMarkdown(analysis, bundle)}`,
-  );
-  io.stdout.write(
-    "\n(demo on the bundled sample dataset and the offline evidence engine; the interactive war-room with verdicts arrives with issue #4)\n",
-  );
+  const dataDir = await mkdtemp(join(tmpdir(), "warroom-demo-"));
+  try {
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: io.env.LOG_LEVEL ?? "warn" }, { cwd: io.cwd });
+    const chat = createTerminalChatAdapter({ out: io.stdout, user: "demo" });
+    const services = await openServices(config, {
+      logger: createLogger(config.logLevel),
+      clock: systemClock,
+      pollingIntervalSeconds: 0.5,
+      chat,
+    });
+    try {
+      await startServices(services);
+      const sample = SAMPLE_DEMO_ESCALATION;
+      const outcome = await requestEscalation(
+        {
+          account: sample.accountId,
+          summary: sample.summary,
+          severity: sample.severity,
+          requestedBy: sample.reportedBy,
+          origin: "terminal",
+        },
+        services.warRoom,
+      );
+      if (outcome.kind !== "opening")
+        throw new WarroomError("demo_failed", `the sample escalation could not be opened (${outcome.kind})`);
+      io.stdout.write(`Opening a war-room for ${outcome.accountName} (${outcome.escalationId})…\n`);
+      if (!(await waitForWarRoom(outcome.escalationId, services.warRoom, 60_000)))
+        throw new WarroomError("timeout", "the demo war-room did not open within a minute");
+    } finally {
+      await closeServices(services);
+    }
+    io.stdout.write(
+      "\n(demo on the bundled sample dataset with the offline evidence engine; in Slack the team confirms or rejects each hypothesis with ✅ / ❌)\n",
+    );
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }

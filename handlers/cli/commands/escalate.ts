@@ -65,7 +65,9 @@ async function escalate(
     );
     switch (outcome.kind) {
       case "unknown":
-        throw new InputError(`no account matches "${account}"; try its id`);
+        throw new InputError(
+          `no account matches "${account}"${outcome.closest.length ? ` (closest: ${outcome.closest.join(", ")})` : ""}; try its id`,
+        );
       case "ambiguous":
         throw new InputError(
           `"${account}" matches several accounts: ${outcome.matches.map((m) => `${m.name} (${m.accountId})`).join(", ")}; use the id`,

@@ -115,14 +115,16 @@ describe("warroom serve", () => {
 });
 
 describe("warroom demo", () => {
-  it("prints the sample escalation's context card and ranked hypotheses citing the sample's evidence", async () => {
+  it("opens the sample escalation's war-room on the terminal: room, context card, ranked hypotheses, summary", async () => {
     const result = await runWarroom(["demo"]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^# .+ \(ACC-\d{4}\)/);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Opening a war-room for .+ \(WR-\d{4}-\d{4}\)/);
+    expect(result.stdout).toMatch(/# esc-[a-z0-9-]+-\d{8}/);
     expect(result.stdout).toMatch(/ARR \$[\d,]+ · renewal \d{4}-\d{2}-\d{2} \(-?\d+ days\)/);
     expect(result.stdout).toContain("Recent changes:");
-    expect(result.stdout).toMatch(/## 1\. .+ — \d+% · [a-z_]+/);
+    expect(result.stdout).toMatch(/\[ \] #1 .+ — \d+% · [a-z_]+/);
     expect(result.stdout).toMatch(/\[(CHG|TCK|KB|ESC)-[\d-]+\]/);
+    expect(result.stdout).toContain("Talking points:");
   });
 });
 
