@@ -80,8 +80,9 @@ async function commandToHypotheses(runs: number): Promise<void> {
       }
       const ms = performance.now() - started;
       // Must wait for each other: account search → bundle reads (parallel) → create channel → context card →
-      // each hypothesis in order (one message each).
-      const bound = CRM_MS + CRM_MS + SLACK_MS + SLACK_MS + posted * SLACK_MS;
+      // summary → each hypothesis in order (one message each; the summary precedes them so that no verdict
+      // can race its first post).
+      const bound = CRM_MS + CRM_MS + SLACK_MS + SLACK_MS + SLACK_MS + posted * SLACK_MS;
       results.push({ ms, bound });
     }
     crmCalls = 0;

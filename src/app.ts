@@ -59,7 +59,8 @@ export async function openCrm(config: Config, clock: Clock): Promise<LocalCrmAda
   return openLocalCrm(config.crm.dataDir, clock.now());
 }
 
-async function openLlm(config: Config): Promise<LlmClient | null> {
+/** The configured LLM client (its SDK loaded on demand), or null. */
+export async function openLlm(config: Config): Promise<LlmClient | null> {
   if (!config.llm) return null;
   const { createOpenAiAdapter } = await import("../integrations/openai/index.ts");
   return createOpenAiAdapter({
@@ -78,8 +79,18 @@ async function openSlack(config: Config, logger: Logger): Promise<SlackAdapter |
 /** Opens the database (migrated), the CRM, the platforms, the queue and the scheduler; nothing runs until `startServices`. */
 export async function openServices(config: Config, deps: ServiceDeps): Promise<Services> {
   const routing = config.routingRulesFile ? await loadRoutingRules(config.routingRulesFile) : NO_RULES;
-  const crm = await openCrm(config, deps.clock);
-  const db = await openDatabase(config.database, deps.logger);
+  // The embedded database's first start (initdb) takes seconds: load the dataset meanwhile.
+  const [crmResult, dbResult] = await Promise.allSettled([
+    openCrm(config, deps.clock),
+    openDatabase(config.database, deps.logger),
+  ]);
+  if (dbResult.status === "rejected") throw dbResult.reason;
+  const db = dbResult.value;
+  if (crmResult.status === "rejected") {
+    await db.close();
+    throw crmResult.reason;
+  }
+  const crm = crmResult.value;
   try {
     const slack = deps.chat ? null : await openSlack(config, deps.logger);
     const queue = new JobQueue({

@@ -3,21 +3,12 @@
  */
 import type { CaseBundle } from "../../src/domain/case-bundle.ts";
 import type { AnalysisResult } from "../../src/use-cases/analyze-case.ts";
-
-function evidenceNames(bundle: CaseBundle): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const t of bundle.tickets) names.set(t.id, `ticket ${t.number ?? t.id} "${t.subject}"`);
-  for (const c of bundle.changes) names.set(c.id, `change "${c.title}" (${c.at.slice(0, 10)})`);
-  for (const r of bundle.relatedEscalations)
-    names.set(r.id, `${r.accountName ?? r.accountId} escalation ${r.id}`);
-  for (const k of bundle.knowledge) names.set(k.id, `finding "${k.title}"`);
-  return names;
-}
+import { evidenceNames } from "../../src/war-room/hypothesis-views.ts";
 
 /** Renders an analysis as Markdown. */
 export function renderAnalysisMarkdown(analysis: AnalysisResult, bundle: CaseBundle): string {
   const names = evidenceNames(bundle);
-  const cite = (id: string) => `${names.get(id) ?? id} [${id}]`;
+  const cite = (id: string) => `${names[id] ?? id} [${id}]`;
   const out: string[] = [`# Root-cause analysis: ${bundle.account.name} (${analysis.escalationId})`, ""];
   out.push(`_${bundle.escalation.summary}_`, "", `Engine: ${analysis.engine}`, "");
   for (const note of analysis.notes ?? []) out.push(`> ${note}`, "");

@@ -7,4 +7,6 @@ import type { WarRoomDeps } from "../../src/war-room/deps.ts";
 export interface SlackHandlerDeps {
   warRoom: WarRoomDeps;
   botUserId: string;
+  /** Whether a user is a bot (reactions from bots never count). */
+  isBot(userId: string): Promise<boolean>;
 }

@@ -31,6 +31,7 @@ export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): v
           private: pending.private,
           requestedBy: body.user.id,
           origin: "slack",
+          replyRef: body.response_url,
         },
         deps.warRoom,
       );

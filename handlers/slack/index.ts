@@ -6,6 +6,7 @@
 import type { App } from "@slack/bolt";
 import { registerAppHome } from "./app-home.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
+import { registerErrorHandler } from "./error-handler.ts";
 import { registerEscalateCommand } from "./escalate-command.ts";
 import { registerEscalationListeners } from "./escalation-listeners.ts";
 import { registerVerdictListeners } from "./verdict-listeners.ts";
@@ -18,4 +19,5 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   registerVerdictListeners(app, deps);
   registerEscalationListeners(app, deps);
   registerAppHome(app, deps);
+  registerErrorHandler(app, deps);
 }

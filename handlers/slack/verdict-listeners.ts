@@ -2,22 +2,10 @@
  * Verdicts: ✅ / ❌ reactions (added or removed) and the Confirm / Reject buttons on hypothesis messages.
  */
 import type { App } from "@slack/bolt";
-import { ACTIONS } from "../../integrations/slack/ids.ts";
+import { ACTIONS, VERDICT_REACTIONS } from "../../integrations/slack/ids.ts";
 import { slackMessageRef } from "../../integrations/slack/message-ref.ts";
-import { recordVerdict, VERDICT_REACTIONS } from "../../src/war-room/record-verdict.ts";
+import { recordVerdict } from "../../src/war-room/record-verdict.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
-
-const bots = new Map<string, boolean>();
-
-/** Whether a user is a bot (cached: bot-ness does not change). */
-async function isBot(app: App, user: string, deps: SlackHandlerDeps): Promise<boolean> {
-  if (user === deps.botUserId) return true;
-  if (!bots.has(user)) {
-    const info = await app.client.users.info({ user }).catch(() => null);
-    bots.set(user, info?.user?.is_bot === true);
-  }
-  return bots.get(user) ?? false;
-}
 
 /** Registers reaction and button listeners. */
 export function registerVerdictListeners(app: App, deps: SlackHandlerDeps): void {
@@ -29,7 +17,7 @@ export function registerVerdictListeners(app: App, deps: SlackHandlerDeps): void
         {
           messageRef: slackMessageRef(event.item.channel, event.item.ts),
           userId: event.user,
-          isBot: await isBot(app, event.user, deps),
+          isBot: await deps.isBot(event.user),
           verdict,
           action: type === "reaction_added" ? "add" : "withdraw",
           via: "reaction",

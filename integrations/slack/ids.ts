@@ -30,4 +30,9 @@ export const INPUTS = {
 
 export const COMMAND = "/escalate";
 export const SHORTCUT = "escalate_from_message";
-export const REACTIONS = { confirm: ["white_check_mark", "heavy_check_mark"], reject: ["x"] } as const;
+/** Reactions that give a verdict: ✅ (two spellings) confirms, ❌ rejects. */
+export const VERDICT_REACTIONS: Readonly<Record<string, "confirm" | "reject">> = {
+  white_check_mark: "confirm",
+  heavy_check_mark: "confirm",
+  x: "reject",
+};

@@ -28,6 +28,8 @@ export interface SlackAdapter {
   app: App;
   platform: ChatPlatform;
   botUserId: string;
+  /** Whether a user is a bot (our own user, or users.info says so; only answers are cached). */
+  isBot(userId: string): Promise<boolean>;
   /** Handles one HTTP request to /slack/events (HTTP mode only). */
   handleHttp(req: IncomingMessage, res: ServerResponse): void;
   /** Connects Socket Mode (no-op over HTTP). */
@@ -68,6 +70,7 @@ export async function createSlackAdapter(config: SlackAdapterConfig): Promise<Sl
     logger,
     clientOptions,
     deferInitialization: true,
+    extendedErrorHandler: true,
     ...(receiver
       ? { receiver }
       : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
@@ -75,10 +78,20 @@ export async function createSlackAdapter(config: SlackAdapterConfig): Promise<Sl
   await app.init();
   const auth = await app.client.auth.test();
   const botUserId = auth.user_id as string;
+  // Whether a user is a bot never changes: a per-process cache is safe; a failed lookup is not cached.
+  const bots = new Map<string, boolean>([[botUserId, true]]);
   return {
     app,
     platform: createSlackChatPlatform(app.client, botUserId),
     botUserId,
+    async isBot(userId) {
+      const known = bots.get(userId);
+      if (known !== undefined) return known;
+      const info = await app.client.users.info({ user: userId });
+      const isBot = info.user?.is_bot === true || info.user?.id === "USLACKBOT";
+      bots.set(userId, isBot);
+      return isBot;
+    },
     handleHttp(req, res) {
       if (!receiver) {
         res.writeHead(404).end();

@@ -86,28 +86,31 @@ export class JobQueue {
     // Replicas starting together on a fresh database would race to install pg-boss's schema; one installs,
     // the others wait and then find it installed.
     await this.#options.db.withLock("warroom:pg-boss:start", () => this.#boss.start());
-    for (const definition of this.#definitions.values()) {
-      await this.#boss.createQueue(definition.name, {
-        retryLimit: definition.retryLimit ?? 5,
-        retryDelay: definition.retryDelaySeconds ?? 5,
-        retryBackoff: true,
-        retryDelayMax: 15 * 60,
-        expireInSeconds: definition.expireInSeconds ?? 15 * 60,
-      });
-      const workerId = await this.#boss.work(
-        definition.name,
-        {
-          batchSize: 1,
-          pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2,
-          includeMetadata: true,
-        },
-        async ([job]) => {
-          if (job) await this.#run(definition, job.id, job.data, job.retryCount + 1);
-        },
-      );
-      this.#workerIds.set(definition.name, workerId);
-    }
+    // Queues are independent: create them (and start their workers) concurrently.
+    await Promise.all([...this.#definitions.values()].map((definition) => this.#startWorker(definition)));
     this.#started = true;
+  }
+
+  async #startWorker(definition: JobDefinition<unknown>): Promise<void> {
+    await this.#boss.createQueue(definition.name, {
+      retryLimit: definition.retryLimit ?? 5,
+      retryDelay: definition.retryDelaySeconds ?? 5,
+      retryBackoff: true,
+      retryDelayMax: 15 * 60,
+      expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+    });
+    const workerId = await this.#boss.work(
+      definition.name,
+      {
+        batchSize: 1,
+        pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2,
+        includeMetadata: true,
+      },
+      async ([job]) => {
+        if (job) await this.#run(definition, job.id, job.data, job.retryCount + 1);
+      },
+    );
+    this.#workerIds.set(definition.name, workerId);
   }
 
   async #run(

@@ -79,7 +79,7 @@ export async function openEscalation(sql: Sql, input: NewEscalation): Promise<Op
   const openedAt = input.openedAt ?? new Date();
   const inserted = await sql.query<EscalationRow>(
     `INSERT INTO escalations (id, account_id, account_name, summary, severity, origin, origin_ref, requested_by, opened_at)
-     VALUES ('WR-' || to_char($8::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('escalation_number_seq')::text, 4, '0'),
+     VALUES ('WR-' || to_char($8::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' || (SELECT lpad(n::text, greatest(4, length(n::text)), '0') FROM nextval('escalation_number_seq') AS n),
              $1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT DO NOTHING
      RETURNING *`,
@@ -134,4 +134,33 @@ export async function recordTimelineEvent(
       event.at ?? new Date(),
     ],
   );
+}
+
+/** Timeline events of an escalation (of one kind when given), oldest first. */
+export async function listTimelineEvents(
+  sql: Sql,
+  escalationId: string,
+  kind?: string,
+): Promise<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }[]> {
+  return sql.query(
+    "SELECT at, kind, actor, data FROM timeline_events WHERE escalation_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY at, id",
+    [escalationId, kind ?? null],
+  );
+}
+
+/** What a request recorded about an escalation besides its columns. */
+export interface EscalationMetadata {
+  private?: boolean;
+  platform?: string;
+  /** Where to answer the requester later (see ChatPlatform.reply). */
+  replyRef?: string | null;
+}
+
+/** The metadata of an escalation ({} when there is none). */
+export async function getEscalationMetadata(sql: Sql, escalationId: string): Promise<EscalationMetadata> {
+  const [row] = await sql.query<{ metadata: EscalationMetadata }>(
+    "SELECT metadata FROM escalations WHERE id = $1",
+    [escalationId],
+  );
+  return row?.metadata ?? {};
 }

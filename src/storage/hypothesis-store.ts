@@ -179,8 +179,19 @@ export async function withdrawVerdict(
   return rows.length > 0;
 }
 
-/** Recomputes and stores the status from standing verdicts: confirmations and rejections together are disputed. */
-export async function refreshStatus(sql: Sql, id: string): Promise<HypothesisStatus> {
+/**
+ * Recomputes and stores the status from standing verdicts (confirmations and rejections together are
+ * disputed). Returns the status before and after; the row is locked first, so of two concurrent verdicts
+ * exactly one sees a given transition.
+ */
+export async function refreshStatus(
+  sql: Sql,
+  id: string,
+): Promise<{ previous: HypothesisStatus; status: HypothesisStatus }> {
+  const [before] = await sql.query<{ status: HypothesisStatus }>(
+    "SELECT status FROM hypotheses WHERE id = $1 FOR UPDATE",
+    [id],
+  );
   const [row] = await sql.query<{ status: HypothesisStatus }>(
     `UPDATE hypotheses h SET updated_at = now(), status = CASE
         WHEN c.confirms > 0 AND c.rejects > 0 THEN 'disputed'
@@ -192,5 +203,5 @@ export async function refreshStatus(sql: Sql, id: string): Promise<HypothesisSta
      WHERE h.id = $1 RETURNING h.status`,
     [id],
   );
-  return row?.status ?? "proposed";
+  return { previous: before?.status ?? "proposed", status: row?.status ?? "proposed" };
 }

@@ -3,8 +3,13 @@
  * routing rules name. One person who cannot be found or invited never stops the rest; the room is told.
  */
 import type { CaseBundle } from "../domain/case-bundle.ts";
+import { NotFoundError } from "../errors.ts";
 import type { RoomRef } from "../ports/chat-platform.ts";
-import { type EscalationRecord, recordTimelineEvent } from "../storage/escalation-store.ts";
+import {
+  type EscalationRecord,
+  listTimelineEvents,
+  recordTimelineEvent,
+} from "../storage/escalation-store.ts";
 import { addMembers } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { route } from "./routing-rules.ts";
@@ -22,7 +27,8 @@ async function lookUp(
 ): Promise<Invitee[]> {
   const found: Invitee[] = [];
   for (const email of emails) {
-    const userId = await deps.chat.findUserByEmail(email).catch(() => null);
+    // Not found is an answer; any other failure (rate limit, auth, network) fails the job, which retries.
+    const userId = await deps.chat.findUserByEmail(email);
     if (userId) found.push({ userId, role });
     else missing.push(`${email} (no ${deps.chat.kind} user with that email)`);
   }
@@ -36,11 +42,21 @@ async function expandGroups(groups: string[], deps: WarRoomDeps, missing: string
       missing.push(`group ${group} (${deps.chat.kind} has no user groups)`);
       continue;
     }
-    const users = await deps.chat.usersInGroup(group).catch(() => null);
+    const users = await deps.chat.usersInGroup(group).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
     if (users) found.push(...users.map((userId) => ({ userId, role: "responder" })));
     else missing.push(`group ${group} (not found)`);
   }
   return found;
+}
+
+async function alreadyAsked(escalationId: string, deps: WarRoomDeps): Promise<Set<string>> {
+  const events = await listTimelineEvents(deps.db, escalationId, "invited");
+  return new Set(
+    events.flatMap((e) => (Array.isArray(e.data.attempted) ? (e.data.attempted as string[]) : [])),
+  );
 }
 
 /** Invites everyone who should be in the room; `productAreas` lets rules by product area apply. */
@@ -59,17 +75,28 @@ export async function inviteTeam(
   });
   const missing: string[] = [];
   const account = await deps.crm.getAccount(escalation.accountId);
+  // Who was already asked for, by this job's earlier attempts or the first pass: not again, not reported again.
+  const asked = await alreadyAsked(escalation.id, deps);
+  const fresh = <T>(items: T[], key: (t: T) => string) => items.filter((t) => !asked.has(key(t)));
+  const requester =
+    escalation.requestedBy && escalation.origin !== "terminal" ? [escalation.requestedBy] : [];
+  const csmEmails = fresh(account?.ownerEmail ? [account.ownerEmail] : [], (e) => `email:${e}`);
+  const userIds = fresh([...requester, ...targets.users], (u) => `user:${u}`);
+  const emails = fresh(targets.emails, (e) => `email:${e}`);
+  const groups = fresh(targets.groups, (g) => `group:${g}`);
+  const attempted = [
+    ...userIds.map((u) => `user:${u}`),
+    ...[...csmEmails, ...emails].map((e) => `email:${e}`),
+    ...groups.map((g) => `group:${g}`),
+  ];
+  if (attempted.length === 0) return;
   const invitees: Invitee[] = [
-    ...(escalation.requestedBy && escalation.origin !== "terminal"
-      ? [{ userId: escalation.requestedBy, role: "requester" }]
-      : []),
-    ...(account?.ownerEmail ? await lookUp([account.ownerEmail], "csm", deps, missing) : []),
-    ...targets.users.map((userId) => ({ userId, role: "responder" })),
-    ...(await lookUp(targets.emails, "responder", deps, missing)),
-    ...(await expandGroups(targets.groups, deps, missing)),
+    ...userIds.map((userId) => ({ userId, role: requester.includes(userId) ? "requester" : "responder" })),
+    ...(await lookUp(csmEmails, "csm", deps, missing)),
+    ...(await lookUp(emails, "responder", deps, missing)),
+    ...(await expandGroups(groups, deps, missing)),
   ];
   const unique = [...new Map(invitees.map((i) => [i.userId, i])).values()];
-  if (unique.length === 0 && missing.length === 0) return;
   const result = await deps.chat.invite(
     room,
     unique.map((i) => i.userId),
@@ -83,7 +110,7 @@ export async function inviteTeam(
   await recordTimelineEvent(deps.db, {
     escalationId: escalation.id,
     kind: "invited",
-    data: { invited: result.invited, problems, rules: targets.rules },
+    data: { invited: result.invited, problems, rules: targets.rules, attempted },
   });
   if (problems.length > 0) {
     await deps.chat.post(room, {

@@ -5,7 +5,12 @@
  */
 import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
 import type { RoomRef } from "../ports/chat-platform.ts";
-import { type EscalationRecord, getEscalation, recordTimelineEvent } from "../storage/escalation-store.ts";
+import {
+  type EscalationRecord,
+  getEscalation,
+  getEscalationMetadata,
+  recordTimelineEvent,
+} from "../storage/escalation-store.ts";
 import { listHypotheses, saveAnalysis } from "../storage/hypothesis-store.ts";
 import {
   getWarRoom,
@@ -43,11 +48,9 @@ async function ensureRoom(
 ): Promise<RoomRef> {
   const existing = await getWarRoom(deps.db, escalation.id);
   if (existing) return existing.room;
-  const [row] = await deps.db.query<{ metadata: { private?: boolean } }>(
-    "SELECT metadata FROM escalations WHERE id = $1",
-    [escalation.id],
-  );
-  const isPrivate = escalation.severity === "critical" || row?.metadata.private === true;
+  const isPrivate =
+    escalation.severity === "critical" ||
+    (await getEscalationMetadata(deps.db, escalation.id)).private === true;
   const room = await deps.chat.createRoom({
     name: warRoomChannelName(escalation.accountName, escalation.openedAt),
     private: isPrivate,
@@ -102,7 +105,7 @@ async function ensureFirstAnalysis(
 ): Promise<void> {
   if ((await listHypotheses(deps.db, escalation.id, 1)).length > 0) return;
   const analysis = await analyzeCase(bundle, { engine: "auto", llm: deps.llm, logger: deps.logger });
-  await saveAnalysis(deps.db, escalation.id, 1, analysis);
+  await deps.db.transaction((tx) => saveAnalysis(tx, escalation.id, 1, analysis));
   await recordTimelineEvent(deps.db, {
     escalationId: escalation.id,
     kind: "analysed",
@@ -117,7 +120,11 @@ export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Prom
   const bundle = await ensureBundle(escalation, deps);
   // The analysis needs only the bundle: it runs while the room is created and the context card posted.
   const analysed = ensureFirstAnalysis(escalation, bundle, deps);
-  const room = await ensureRoom(escalation, bundle, deps);
+  // Never leave the analysis running detached: a failed room waits for it before the job fails.
+  const room = await ensureRoom(escalation, bundle, deps).catch(async (error: unknown) => {
+    await analysed.catch(() => undefined);
+    throw error;
+  });
   // Only the messages must wait for each other (the context card first, then each hypothesis in order);
   // the topic and the invites run beside them.
   const sideWork = Promise.all([
@@ -125,12 +132,13 @@ export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Prom
     inviteTeam(escalation, room, bundle, [], deps),
   ]);
   const [views] = await Promise.all([
-    Promise.all([ensureContextCard(escalation, room, bundle, deps), analysed]).then(() =>
-      postUnpostedHypotheses(escalation.id, room, bundle, deps),
-    ),
+    // The summary goes before the hypotheses: no verdict can arrive before it exists, so none races its
+    // first post (later it is edited in place).
+    Promise.all([ensureContextCard(escalation, room, bundle, deps), analysed])
+      .then(() => refreshSummary(escalation.id, room, bundle, deps))
+      .then(() => postUnpostedHypotheses(escalation.id, room, bundle, deps)),
     sideWork,
   ]);
-  await refreshSummary(escalation.id, room, bundle, deps);
   // Routing by product area can only be decided once the analysis named one.
   const areas = views
     .flatMap((v) => v.hypothesis.evidence)

@@ -30,7 +30,7 @@ export async function proposeNextHypotheses(
       logger: deps.logger,
       exclude: rejected,
     });
-    await saveAnalysis(deps.db, escalationId, round, analysis);
+    await deps.db.transaction((tx) => saveAnalysis(tx, escalationId, round, analysis));
     await recordTimelineEvent(deps.db, {
       escalationId,
       kind: "analysed",

@@ -1,5 +1,6 @@
 /**
- * A verdict on a hypothesis, from a reaction (✅ confirms, ❌ rejects; removing it withdraws) or a button.
+ * A verdict on a hypothesis, from a reaction (added or removed: the platform maps which ones count) or a
+ * button.
  * Bots are ignored and only room members count. Every replica derives the same status from the standing
  * verdicts; when every hypothesis of the round is rejected the next round is queued, and a confirmation
  * asks for the resolution.
@@ -7,6 +8,7 @@
 import { v5 as uuidV5 } from "uuid";
 import { caseBundleSchema } from "../domain/case-bundle.ts";
 import type { HypothesisStatus } from "../ports/chat-platform.ts";
+import type { Sql } from "../storage/database.ts";
 import { recordTimelineEvent } from "../storage/escalation-store.ts";
 import {
   addVerdict,
@@ -23,13 +25,6 @@ import type { WarRoomDeps } from "./deps.ts";
 import { evidenceNames, toView } from "./hypothesis-views.ts";
 import { NEXT_HYPOTHESES_JOB } from "./job-names.ts";
 import { refreshSummary } from "./post-hypotheses.ts";
-
-/** Reaction names that confirm or reject. */
-export const VERDICT_REACTIONS: Readonly<Record<string, "confirm" | "reject">> = {
-  white_check_mark: "confirm",
-  heavy_check_mark: "confirm",
-  x: "reject",
-};
 
 /** A verdict as it arrives from a platform. */
 export interface VerdictInput {
@@ -65,7 +60,7 @@ export async function recordVerdict(input: VerdictInput, deps: WarRoomDeps): Pro
   const warRoom = await getWarRoom(deps.db, hypothesis.escalationId);
   if (!warRoom || !(await deps.chat.members(warRoom.room)).includes(input.userId))
     return { kind: "ignored", reason: "not-a-member" };
-  const changed = await deps.db.transaction(async (tx) => {
+  const outcome = await deps.db.transaction(async (tx) => {
     if (input.eventId && !(await markEventProcessed(tx, deps.chat.kind, input.eventId)))
       return "duplicate" as const;
     const v = { hypothesisId: hypothesis.id, userId: input.userId, verdict: input.verdict };
@@ -76,53 +71,77 @@ export async function recordVerdict(input: VerdictInput, deps: WarRoomDeps): Pro
     const did =
       input.action === "add" ? await addVerdict(tx, { ...v, via: input.via }) : await withdrawVerdict(tx, v);
     if (!did) return "unchanged" as const;
-    await refreshStatus(tx, hypothesis.id);
+    const change = await refreshStatus(tx, hypothesis.id);
     await recordTimelineEvent(tx, {
       escalationId: hypothesis.escalationId,
       kind: `verdict-${input.action}`,
       actor: input.userId,
       data: { hypothesisId: hypothesis.id, verdict: input.verdict, via: input.via },
     });
-    return "changed" as const;
+    // The next round is queued in the same transaction: whatever happens to the room edits below, it is not lost.
+    const allRejected = await queueNextRoundIfAllRejected(tx, hypothesis, deps);
+    return { ...change, allRejected };
   });
-  if (changed !== "changed") return { kind: "ignored", reason: changed };
-  const status = await afterVerdict(hypothesis, deps);
-  return { kind: "recorded", status, escalationId: hypothesis.escalationId };
+  if (typeof outcome === "string") return { kind: "ignored", reason: outcome };
+  deps.queue.wake(NEXT_HYPOTHESES_JOB);
+  await refreshRoom(hypothesis, outcome, deps);
+  return { kind: "recorded", status: outcome.status, escalationId: hypothesis.escalationId };
 }
 
-async function afterVerdict(before: HypothesisRecord, deps: WarRoomDeps): Promise<HypothesisStatus> {
-  const warRoom = await getWarRoom(deps.db, before.escalationId);
-  const bundle = caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, before.escalationId));
-  const now = (await getHypothesis(deps.db, before.id))!;
-  if (warRoom && now.messageRef)
-    await deps.chat.update(now.messageRef, { kind: "hypothesis", view: toView(now, evidenceNames(bundle)) });
-  const round = await listHypotheses(deps.db, before.escalationId, before.round);
-  const latest = Math.max(...(await listHypotheses(deps.db, before.escalationId)).map((h) => h.round));
-  const allRejected = round.every((h) => h.status === "rejected");
-  if (warRoom)
-    await refreshSummary(
-      before.escalationId,
-      warRoom.room,
-      bundle,
-      deps,
-      allRejected ? "Every hypothesis was rejected: looking for the next ones." : undefined,
-    );
-  if (allRejected && before.round === latest) {
-    // One job per round whatever the number of replicas and deliveries: the id is derived from the round.
-    const id = uuidV5(`${before.escalationId}:${before.round + 1}`, NAMESPACE);
-    await deps.queue.send(
-      NEXT_HYPOTHESES_JOB,
-      { escalationId: before.escalationId, round: before.round + 1 },
-      { id },
+async function queueNextRoundIfAllRejected(
+  tx: Sql,
+  hypothesis: HypothesisRecord,
+  deps: WarRoomDeps,
+): Promise<boolean> {
+  const all = await listHypotheses(tx, hypothesis.escalationId);
+  const latest = Math.max(...all.map((h) => h.round));
+  const round = all.filter((h) => h.round === hypothesis.round);
+  if (hypothesis.round !== latest || !round.every((h) => h.status === "rejected")) return false;
+  // One job per round whatever the number of replicas and deliveries: the id is derived from the round.
+  const id = uuidV5(`${hypothesis.escalationId}:${hypothesis.round + 1}`, NAMESPACE);
+  await deps.queue.send(
+    NEXT_HYPOTHESES_JOB,
+    { escalationId: hypothesis.escalationId, round: hypothesis.round + 1 },
+    { id, tx },
+  );
+  return true;
+}
+
+/**
+ * Brings the room up to date after a committed verdict. Best effort: the verdict and any next round are
+ * already stored, and the next verdict or round refreshes these messages again.
+ */
+async function refreshRoom(
+  hypothesis: HypothesisRecord,
+  outcome: { previous: HypothesisStatus; status: HypothesisStatus; allRejected: boolean },
+  deps: WarRoomDeps,
+): Promise<void> {
+  try {
+    const warRoom = await getWarRoom(deps.db, hypothesis.escalationId);
+    if (!warRoom) return;
+    const bundle = caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, hypothesis.escalationId));
+    const now = (await getHypothesis(deps.db, hypothesis.id))!;
+    if (now.messageRef)
+      await deps.chat.update(now.messageRef, {
+        kind: "hypothesis",
+        view: toView(now, evidenceNames(bundle)),
+      });
+    const note = outcome.allRejected
+      ? "Every hypothesis was rejected: looking for the next ones."
+      : undefined;
+    await refreshSummary(hypothesis.escalationId, warRoom.room, bundle, deps, note);
+    if (outcome.status === "confirmed" && outcome.previous !== "confirmed") {
+      await deps.chat.post(warRoom.room, {
+        kind: "resolution-prompt",
+        escalationId: hypothesis.escalationId,
+        hypothesisId: now.id,
+        title: now.hypothesis.title,
+      });
+    }
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, escalationId: hypothesis.escalationId },
+      "verdict stored, but the room could not be updated",
     );
   }
-  if (now.status === "confirmed" && before.status !== "confirmed" && warRoom) {
-    await deps.chat.post(warRoom.room, {
-      kind: "resolution-prompt",
-      escalationId: before.escalationId,
-      hypothesisId: now.id,
-      title: now.hypothesis.title,
-    });
-  }
-  return now.status;
 }

@@ -100,6 +100,11 @@ export async function requestEscalation(
     return { kind: "opening", escalationId: result.escalation.id, accountName: account.name };
   }
   const room = await getWarRoom(deps.db, result.escalation.id);
+  if (!room) {
+    // The room is not there yet (or its job gave up): ask again. openWarRoom resumes where it stopped, and
+    // a job still queued for it just finds the work done.
+    await deps.queue.send(OPEN_WAR_ROOM_JOB, { escalationId: result.escalation.id });
+  }
   return {
     kind: "already-open",
     escalationId: result.escalation.id,

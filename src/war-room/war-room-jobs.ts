@@ -3,18 +3,21 @@
  */
 import { z } from "zod";
 import type { JobQueue } from "../jobs/job-queue.ts";
+import { getEscalationMetadata } from "../storage/escalation-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { NEXT_HYPOTHESES_JOB, OPEN_WAR_ROOM_JOB, SYNC_FINDING_JOB } from "./job-names.ts";
-import { openWarRoom } from "./open-war-room.ts";
-import { proposeNextHypotheses } from "./propose-next-hypotheses.ts";
-import { syncFinding } from "./sync-finding.ts";
+
+// The job bodies (and the analysis engine behind them) load on first use, not at start-up.
+const openWarRoom = async (...args: Parameters<typeof import("./open-war-room.ts").openWarRoom>) =>
+  (await import("./open-war-room.ts")).openWarRoom(...args);
+const proposeNextHypotheses = async (
+  ...args: Parameters<typeof import("./propose-next-hypotheses.ts").proposeNextHypotheses>
+) => (await import("./propose-next-hypotheses.ts")).proposeNextHypotheses(...args);
+const syncFinding = async (...args: Parameters<typeof import("./sync-finding.ts").syncFinding>) =>
+  (await import("./sync-finding.ts")).syncFinding(...args);
 
 async function tellRequester(escalationId: string, error: unknown, deps: WarRoomDeps): Promise<void> {
-  const [row] = await deps.db.query<{ metadata: { replyRef?: string | null } }>(
-    "SELECT metadata FROM escalations WHERE id = $1",
-    [escalationId],
-  );
-  const replyRef = row?.metadata.replyRef;
+  const { replyRef } = await getEscalationMetadata(deps.db, escalationId);
   if (!replyRef || !deps.chat.reply) return;
   const reason = error instanceof Error ? error.message : String(error);
   await deps.chat
@@ -30,7 +33,8 @@ export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
   queue.define({
     name: OPEN_WAR_ROOM_JOB,
     schema: z.object({ escalationId: z.string() }),
-    retryLimit: 8,
+    // Backoff capped at 15 minutes: about a day of retries before a person has to ask again.
+    retryLimit: 100,
     retryDelaySeconds: 2,
     handle: async ({ escalationId }, { attempt }) => {
       try {

@@ -75,7 +75,11 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
   });
   await startServices(services);
   const slack = services.slack!;
-  registerSlackHandlers(slack.app, { warRoom: services.warRoom, botUserId: slack.botUserId });
+  registerSlackHandlers(slack.app, {
+    warRoom: services.warRoom,
+    botUserId: slack.botUserId,
+    isBot: slack.isBot,
+  });
   const app = createHttpApp(testLogger);
   registerHttpRoutes(app, { health: () => checkHealth(services.db, []), slack: slack.handleHttp });
   const server: HttpServer = await startHttpServer(app, 0, "127.0.0.1");

@@ -5,7 +5,8 @@
 import { readFile } from "node:fs/promises";
 import { text } from "node:stream/consumers";
 import { type Command, Option } from "commander";
-import { type LlmConfig, loadConfig } from "../../../src/config.ts";
+import { openLlm } from "../../../src/app.ts";
+import { loadConfig } from "../../../src/config.ts";
 import { type CaseBundle, caseBundleSchema } from "../../../src/domain/case-bundle.ts";
 import { describeFirstIssue, parseReporting } from "../../../src/domain/describe-issue.ts";
 import { InputError } from "../../../src/errors.ts";
@@ -49,11 +50,6 @@ async function readBundle(io: CliIo, file: string): Promise<CaseBundle> {
   return parsed.data;
 }
 
-async function openLlm(llm: LlmConfig) {
-  const { createOpenAiAdapter } = await import("../../../integrations/openai/index.ts");
-  return createOpenAiAdapter({ apiKey: llm.apiKey, baseUrl: llm.baseUrl, model: llm.model });
-}
-
 async function analyze(
   io: CliIo,
   file: string,
@@ -62,7 +58,7 @@ async function analyze(
   const config = loadConfig(io.env, { cwd: io.cwd });
   const logger = createLogger(io.env.LOG_LEVEL ?? "warn");
   const bundle = await readBundle(io, file);
-  const llm = config.llm && options.engine !== "evidence" ? await openLlm(config.llm) : null;
+  const llm = options.engine !== "evidence" ? await openLlm(config) : null;
   const analysis = await analyzeCase(bundle, { engine: options.engine, llm, logger });
   io.stdout.write(
     options.format === "json"

@@ -35,6 +35,7 @@ async function serve(io: CliIo): Promise<void> {
       registerSlackHandlers(services.slack.app, {
         warRoom: services.warRoom,
         botUserId: services.slack.botUserId,
+        isBot: services.slack.isBot,
       });
     registerHttpRoutes(app, {
       health: () => checkHealth(services.db, subsystems),

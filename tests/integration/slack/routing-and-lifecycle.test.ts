@@ -121,4 +121,25 @@ describe("Slack war-room: routing, names, account choice, closing", () => {
     );
     expect(row?.status).toBe("closed");
   });
+
+  it("tells the person what went wrong when a command cannot be done", async () => {
+    const closed = await escalationOf("ACC-0021");
+    const closedRoom = (await getWarRoom(h.services.db, closed))!;
+    await h.command(ALICE, 'ACC-0021 "x-rays again"');
+    await vi.waitFor(async () => {
+      const open = await h.services.db.query(
+        "SELECT * FROM escalations WHERE account_id = 'ACC-0021' AND status = 'open'",
+      );
+      expect(open).toHaveLength(1);
+    }, WAIT);
+    const before = h.fake.responses.length;
+    await h.command(ALICE, "reopen", closedRoom.room.id);
+    await vi.waitFor(
+      () =>
+        expect(JSON.stringify(h.fake.responses.slice(before))).toMatch(
+          /That did not work: Alderbank Dental Group already has an open escalation \(WR-\d{4}-\d{4}\)/,
+        ),
+      WAIT,
+    );
+  });
 });

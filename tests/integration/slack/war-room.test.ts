@@ -91,10 +91,34 @@ describe("Slack war-room", () => {
     const hypotheses = hypothesisMessages(posted);
     expect(hypotheses.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(hypotheses[0]?.blocks)).toMatch(/#1 .+[\s\S]*Evidence[\s\S]*Checks/);
-    expect(JSON.stringify(posted.at(-1)?.blocks)).toMatch(/Talking points/);
+    // The summary comes right after the context card, before the hypotheses, and is edited in place later.
+    expect(JSON.stringify(posted[1]?.blocks)).toMatch(/Talking points/);
   });
 
-  it("makes one war-room for two /escalate of one account a second apart, and links the second to it", async () => {
+  it("makes one war-room for two /escalate of one account at the same moment", async () => {
+    await Promise.all([
+      h.command(ALICE, 'ACC-0012 "invoices wrong"'),
+      h.command(BOB, 'ACC-0012 "invoices wrong again"'),
+    ]);
+    await vi.waitFor(async () => {
+      const rows = await h.services.db.query<{ id: string }>(
+        "SELECT id FROM escalations WHERE account_id = 'ACC-0012'",
+      );
+      expect(rows).toHaveLength(1);
+      await openedRoom(rows[0]!.id);
+    }, WAIT);
+    const escalationRows = await h.services.db.query(
+      "SELECT * FROM escalations WHERE account_id = 'ACC-0012'",
+    );
+    expect(escalationRows).toHaveLength(1);
+    expect(
+      await h.services.db.query(
+        "SELECT * FROM war_rooms w JOIN escalations e ON e.id = w.escalation_id WHERE e.account_id = 'ACC-0012'",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("links a later /escalate for the same account to the open war-room", async () => {
     const before = h.fake.responses.length;
     await h.command(BOB, 'Halvard Field Services "still broken"');
     await vi.waitFor(() => expect(h.fake.responses.length).toBeGreaterThan(before), WAIT);
@@ -201,6 +225,14 @@ describe("Slack war-room", () => {
         ).not.toContain("disputed"),
       WAIT,
     );
+    // Slack redelivers the earlier add after the removal: the event id is known, so the verdict stays withdrawn.
+    await reaction("reaction_added", "Ev-DISPUTE");
+    await new Promise((r) => setTimeout(r, 500));
+    const standing = await h.services.db.query(
+      "SELECT * FROM verdicts WHERE user_id = $1 AND withdrawn_at IS NULL",
+      [CSM],
+    );
+    expect(standing).toEqual([]);
   });
 
   it("turns a confirmation into a finding through the pre-filled resolution modal, and posts its link", async () => {
@@ -292,7 +324,7 @@ describe("Slack war-room", () => {
     expect(res.status).toBe(401);
   });
 
-  it("offers buttons for an ambiguous account and names an unknown one", async () => {
+  it("names an account it cannot find", async () => {
     const before = h.fake.responses.length;
     await h.command(ALICE, 'Zzyzx Quantum Holdings "nothing works"');
     await vi.waitFor(

@@ -1,0 +1,32 @@
+/**
+ * The one place Slack listener errors land (bolt's app.error). Known failures become a fix-it message to
+ * the person who acted, through the request's response_url; everything is logged with its code.
+ */
+import type { App } from "@slack/bolt";
+import type { ExtendedErrorHandler } from "@slack/bolt/dist/App.js";
+import { toWarroomError, WarroomError } from "../../src/errors.ts";
+import type { SlackHandlerDeps } from "./deps.ts";
+
+function responseUrlOf(body: unknown): string | undefined {
+  const b = body as { response_url?: unknown; response_urls?: { response_url?: unknown }[] } | undefined;
+  const url = b?.response_url ?? b?.response_urls?.[0]?.response_url;
+  return typeof url === "string" ? url : undefined;
+}
+
+/** Registers the global error handler (the app must be created with extendedErrorHandler). */
+export function registerErrorHandler(app: App, deps: SlackHandlerDeps): void {
+  const handler: ExtendedErrorHandler = async ({ error, body }) => {
+    // Bolt wraps what a listener threw; the original carries warroom's code and message.
+    const thrown = (error as { original?: unknown }).original ?? error;
+    const coded = toWarroomError(thrown);
+    deps.warRoom.logger.error({ err: thrown, code: coded.code }, "slack listener failed");
+    const responseUrl = responseUrlOf(body);
+    if (!responseUrl || !deps.warRoom.chat.reply) return;
+    const text =
+      thrown instanceof WarroomError
+        ? `That did not work: ${coded.message}`
+        : `Something went wrong on our side (${coded.code}); it is logged. Try again in a minute.`;
+    await deps.warRoom.chat.reply(responseUrl, text).catch(() => undefined);
+  };
+  app.error(handler);
+}
