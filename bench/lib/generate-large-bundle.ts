@@ -3,7 +3,7 @@
  * hundreds of other escalations and tens of thousands of knowledge items, with one real cause planted
  * among them. Used by bench/analyze-large-account.ts; deterministic for a given seed.
  */
-import type { CaseBundle } from "../../src/domain/case-bundle.ts";
+import { type CaseBundle, CHANGE_SCOPES, CHANGE_SOURCES } from "../../src/domain/case-bundle.ts";
 
 /** Sizes of the generated bundle. */
 export interface LargeBundleSize {
@@ -146,15 +146,8 @@ function plantedTickets(openedAt: number): CaseBundle["tickets"] {
 }
 
 function changes(rnd: () => number, n: number, openedAt: number): CaseBundle["changes"] {
-  const sources = [
-    "vendor_deploy",
-    "vendor_config",
-    "customer_config",
-    "customer_org",
-    "third_party",
-    "incident",
-  ] as const;
-  const scopes = ["account", "segment", "global"] as const;
+  const sources = CHANGE_SOURCES;
+  const scopes = CHANGE_SCOPES;
   const out: CaseBundle["changes"] = [];
   for (let i = 0; i < n; i++) {
     out.push({

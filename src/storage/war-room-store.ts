@@ -121,3 +121,19 @@ export async function latestEvidenceSnapshot(sql: Sql, escalationId: string): Pr
   );
   return rows[0]?.bundle ?? null;
 }
+
+/**
+ * Whether the war-room of an escalation is fully posted: the summary exists and every hypothesis of the
+ * latest round has its message.
+ */
+export async function isWarRoomReady(sql: Sql, escalationId: string): Promise<boolean> {
+  const [row] = await sql.query<{ ready: boolean }>(
+    `SELECT w.summary_ref IS NOT NULL
+        AND EXISTS (SELECT 1 FROM hypotheses h WHERE h.escalation_id = w.escalation_id)
+        AND NOT EXISTS (SELECT 1 FROM hypotheses h WHERE h.escalation_id = w.escalation_id AND h.message_ref IS NULL
+                          AND h.round = (SELECT max(round) FROM hypotheses WHERE escalation_id = w.escalation_id)) AS ready
+     FROM war_rooms w WHERE w.escalation_id = $1`,
+    [escalationId],
+  );
+  return row?.ready === true;
+}

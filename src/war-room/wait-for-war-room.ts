@@ -1,8 +1,8 @@
 /**
- * Waits until the open-war-room job has posted the summary (the last step), for callers that run the job
+ * Waits until the open-war-room job has posted everything (summary and every hypothesis), for callers that run the job
  * in-process and want to finish with it (`warroom escalate`).
  */
-import { getWarRoom } from "../storage/war-room-store.ts";
+import { isWarRoomReady } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 
 /** Resolves true once the summary is posted, false after `timeoutMs`. */
@@ -13,7 +13,7 @@ export async function waitForWarRoom(
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if ((await getWarRoom(deps.db, escalationId))?.summaryRef) return true;
+    if (await isWarRoomReady(deps.db, escalationId)) return true;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return false;

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getWarRoom } from "../../../src/storage/war-room-store.ts";
+import { getWarRoom, isWarRoomReady } from "../../../src/storage/war-room-store.ts";
 import { type SlackHarness, startSlackHarness } from "../../support/slack-harness.ts";
 
 const ALICE = "U01ALICE0";
@@ -39,7 +39,7 @@ async function escalationOf(accountId: string): Promise<string> {
     id = rows[0]?.id ?? "";
     expect(id).not.toBe("");
   }, WAIT);
-  await vi.waitFor(async () => expect((await getWarRoom(h.services.db, id))?.summaryRef).toBeTruthy(), WAIT);
+  await vi.waitFor(async () => expect(await isWarRoomReady(h.services.db, id)).toBe(true), WAIT);
   return id;
 }
 

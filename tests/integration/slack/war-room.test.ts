@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ACTIONS, INPUTS, VIEWS } from "../../../integrations/slack/ids.ts";
-import { getWarRoom } from "../../../src/storage/war-room-store.ts";
+import { getWarRoom, isWarRoomReady } from "../../../src/storage/war-room-store.ts";
 import { type SlackHarness, startSlackHarness } from "../../support/slack-harness.ts";
 
 const ALICE = "U01ALICE0";
@@ -22,10 +22,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 async function openedRoom(escalationId: string) {
-  await vi.waitFor(
-    async () => expect((await getWarRoom(h.services.db, escalationId))?.summaryRef).toBeTruthy(),
-    WAIT,
-  );
+  await vi.waitFor(async () => expect(await isWarRoomReady(h.services.db, escalationId)).toBe(true), WAIT);
   const room = (await getWarRoom(h.services.db, escalationId))!;
   return { room, channel: h.fake.channel(room.room.id)!, messages: () => h.fake.messages(room.room.id) };
 }
