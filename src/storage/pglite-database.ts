@@ -2,12 +2,14 @@
  * Embedded PostgreSQL (PGlite) in a data directory. One process at a time may open a directory: a lock
  * file says so clearly instead of letting a second process corrupt it.
  */
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import lockfile from "proper-lockfile";
 import { ConfigError } from "../errors.ts";
 import type { Database, Row, Sql } from "./database.ts";
+import { readPgliteTemplate } from "./pglite-template.ts";
 
 /** Options for the embedded database. */
 export interface PgliteOptions {
@@ -25,7 +27,10 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Databa
     await mkdir(options.dataDir, { recursive: true });
     release = await lockDataDir(options.dataDir);
     try {
-      pglite = await PGlite.create({ dataDir: join(options.dataDir, "pglite") });
+      const dir = join(options.dataDir, "pglite");
+      // A new directory starts from the install-time template when there is one (seconds of initdb saved).
+      const template = existsSync(join(dir, "PG_VERSION")) ? undefined : await readPgliteTemplate();
+      pglite = await PGlite.create({ dataDir: dir, ...(template ? { loadDataDir: template } : {}) });
     } catch (error) {
       await release();
       throw error;
