@@ -3,7 +3,7 @@
  */
 import type { App } from "@slack/bolt";
 import { renderHome } from "../../integrations/slack/render-home.ts";
-import { listOpenWarRooms } from "../../src/war-room/list-open-war-rooms.ts";
+import { listOpenWarRooms } from "../../src/storage/list-open-war-rooms.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 
 /** Registers app_home_opened. */

@@ -2,7 +2,7 @@
  * The App Home view.
  */
 import type { HomeView } from "@slack/types";
-import type { OpenWarRoom } from "../../src/war-room/list-open-war-rooms.ts";
+import type { OpenWarRoom } from "../../src/storage/list-open-war-rooms.ts";
 
 /** The home tab listing open war-rooms (at most 40, inside the 100-block limit). */
 export function renderHome(rooms: OpenWarRoom[], now: Date): HomeView {

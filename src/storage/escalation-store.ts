@@ -33,6 +33,9 @@ export interface NewEscalation {
   originRef?: string;
   requestedBy?: string;
   openedAt?: Date;
+  arr?: number;
+  segment?: string;
+  metadata?: EscalationMetadata;
 }
 
 /** The outcome of `openEscalation`: the new one, or the open one that already existed for the account. */
@@ -78,9 +81,9 @@ function fromRow(row: EscalationRow): EscalationRecord {
 export async function openEscalation(sql: Sql, input: NewEscalation): Promise<OpenEscalationResult> {
   const openedAt = input.openedAt ?? new Date();
   const inserted = await sql.query<EscalationRow>(
-    `INSERT INTO escalations (id, account_id, account_name, summary, severity, origin, origin_ref, requested_by, opened_at)
+    `INSERT INTO escalations (id, account_id, account_name, summary, severity, origin, origin_ref, requested_by, opened_at, arr, segment, metadata)
      VALUES ('WR-' || to_char($8::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' || (SELECT lpad(n::text, greatest(4, length(n::text)), '0') FROM nextval('escalation_number_seq') AS n),
-             $1, $2, $3, $4, $5, $6, $7, $8)
+             $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT DO NOTHING
      RETURNING *`,
     [
@@ -92,6 +95,9 @@ export async function openEscalation(sql: Sql, input: NewEscalation): Promise<Op
       input.originRef ?? null,
       input.requestedBy ?? null,
       openedAt,
+      input.arr ?? null,
+      input.segment ?? null,
+      JSON.stringify(input.metadata ?? {}),
     ],
   );
   if (inserted[0]) return { created: true, escalation: fromRow(inserted[0]) };
@@ -163,4 +169,36 @@ export async function getEscalationMetadata(sql: Sql, escalationId: string): Pro
     [escalationId],
   );
   return row?.metadata ?? {};
+}
+
+/** Open escalations of an account other than `exceptId` (at most one, by the unique index). */
+export async function findOtherOpenEscalation(
+  sql: Sql,
+  accountId: string,
+  exceptId: string,
+): Promise<string | null> {
+  const [row] = await sql.query<{ id: string }>(
+    "SELECT id FROM escalations WHERE account_id = $1 AND status = 'open' AND id <> $2",
+    [accountId, exceptId],
+  );
+  return row?.id ?? null;
+}
+
+/** Moves an escalation to `status`, stamping (or, when reopened, clearing) the matching times. */
+export async function setEscalationStatus(
+  sql: Sql,
+  escalationId: string,
+  status: EscalationRecord["status"],
+  at: Date,
+): Promise<void> {
+  const sets = {
+    open: "resolved_at = NULL, closed_at = NULL",
+    resolved: "resolved_at = $3",
+    closed: "closed_at = $3",
+  }[status];
+  await sql.query(`UPDATE escalations SET status = $2, ${sets}, updated_at = now() WHERE id = $1`, [
+    escalationId,
+    status,
+    ...(status === "open" ? [] : [at]),
+  ]);
 }

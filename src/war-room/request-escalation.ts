@@ -72,18 +72,15 @@ export async function requestEscalation(
       origin: request.origin,
       requestedBy: request.requestedBy,
       openedAt: deps.clock.now(),
+      arr: account.arr,
+      segment: account.segment,
+      metadata: {
+        private: request.private ?? false,
+        platform: deps.chat.kind,
+        replyRef: request.replyRef ?? null,
+      },
     });
     if (opened.created) {
-      await tx.query("UPDATE escalations SET arr = $2, segment = $3, metadata = $4 WHERE id = $1", [
-        opened.escalation.id,
-        account.arr ?? null,
-        account.segment ?? null,
-        JSON.stringify({
-          private: request.private ?? false,
-          platform: deps.chat.kind,
-          replyRef: request.replyRef ?? null,
-        }),
-      ]);
       await recordTimelineEvent(tx, {
         escalationId: opened.escalation.id,
         kind: "requested",

@@ -6,7 +6,12 @@
 import { caseBundleSchema } from "../domain/case-bundle.ts";
 import { CATEGORY_INFO, type Category } from "../domain/categories.ts";
 import { InputError } from "../errors.ts";
-import { getEscalation, recordTimelineEvent } from "../storage/escalation-store.ts";
+import {
+  findOtherOpenEscalation,
+  getEscalation,
+  recordTimelineEvent,
+  setEscalationStatus,
+} from "../storage/escalation-store.ts";
 import { saveFinding } from "../storage/finding-store.ts";
 import { getAnalysis, getHypothesis, listHypotheses } from "../storage/hypothesis-store.ts";
 import { getWarRoom, latestEvidenceSnapshot, markArchived } from "../storage/war-room-store.ts";
@@ -105,10 +110,7 @@ export async function resolveEscalation(
       },
       confirmedBy: [confirmedBy],
     });
-    await tx.query(
-      "UPDATE escalations SET status = 'resolved', resolved_at = $2, updated_at = now() WHERE id = $1",
-      [draft.escalationId, deps.clock.now()],
-    );
+    await setEscalationStatus(tx, draft.escalationId, "resolved", deps.clock.now());
     await recordTimelineEvent(tx, {
       escalationId: draft.escalationId,
       kind: "resolved",
@@ -133,19 +135,13 @@ export async function reopenEscalation(
 ): Promise<void> {
   const escalation = await getEscalation(deps.db, escalationId);
   if (!escalation) throw new InputError(`no escalation ${escalationId}`);
-  const [other] = await deps.db.query<{ id: string }>(
-    "SELECT id FROM escalations WHERE account_id = $1 AND status = 'open' AND id <> $2",
-    [escalation.accountId, escalationId],
-  );
+  const other = await findOtherOpenEscalation(deps.db, escalation.accountId, escalationId);
   if (other)
     throw new InputError(
-      `${escalation.accountName} already has an open escalation (${other.id}); work there instead`,
+      `${escalation.accountName} already has an open escalation (${other}); work there instead`,
     );
   await deps.db.transaction(async (tx) => {
-    await tx.query(
-      "UPDATE escalations SET status = 'open', resolved_at = NULL, closed_at = NULL, updated_at = now() WHERE id = $1",
-      [escalationId],
-    );
+    await setEscalationStatus(tx, escalationId, "open", deps.clock.now());
     await recordTimelineEvent(tx, { escalationId, kind: "reopened", actor: userId });
   });
 }
@@ -156,10 +152,7 @@ export async function closeEscalation(
   userId: string,
   deps: WarRoomDeps,
 ): Promise<void> {
-  await deps.db.query(
-    "UPDATE escalations SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1",
-    [escalationId],
-  );
+  await setEscalationStatus(deps.db, escalationId, "closed", deps.clock.now());
   await recordTimelineEvent(deps.db, { escalationId, kind: "closed", actor: userId });
   const warRoom = await getWarRoom(deps.db, escalationId);
   if (warRoom && deps.archiveOnClose && deps.chat.archive && !warRoom.archivedAt) {

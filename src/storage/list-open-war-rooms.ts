@@ -1,7 +1,7 @@
 /**
  * Open war-rooms, for the App Home and the digest: account, severity, age, link.
  */
-import type { Sql } from "../storage/database.ts";
+import type { Sql } from "./database.ts";
 
 /** One open war-room. */
 export interface OpenWarRoom {
