@@ -4,193 +4,14 @@
  * an embedded default, and an invalid value fails with the variable's name, what is wrong and an example.
  */
 import { resolve } from "node:path";
-import { validate as isValidCron } from "node-cron";
-import { z } from "zod";
+import type { z } from "zod";
+import { type Env, envSchema, shown, VARS } from "./config/env-schema.ts";
+import { type SalesforceFieldMap, salesforceFieldMapSchema } from "./config/salesforce-fields.ts";
+import { describeFirstIssue } from "./domain/describe-issue.ts";
 import { ConfigError } from "./errors.ts";
 
-/** Metadata every variable carries: what it is for and a valid example. */
-interface VarMeta {
-  description: string;
-  example: string;
-  secret?: boolean;
-}
-
-const VARS = new Map<string, VarMeta>();
-
-function envVar<S extends z.ZodType>(name: string, schema: S, meta: VarMeta): S {
-  VARS.set(name, meta);
-  return schema.describe(meta.description) as S;
-}
-
-const text = z.string().trim().min(1, "is empty");
-const url = (protocols: RegExp, hint: string) =>
-  z.url({ protocol: protocols, message: `is not a ${hint} URL` });
-const httpUrl = url(/^https?$/, "http(s)");
-const integer = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "must be a whole number")
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const envSchema = z.object({
-  PORT: envVar("PORT", integer(0, 65535).optional(), {
-    description: "HTTP port of `warroom serve` (0 picks a free one)",
-    example: "3000",
-  }),
-  DATA_DIR: envVar("DATA_DIR", text.optional(), {
-    description: "where embedded state (PGlite database) lives",
-    example: "./.data",
-  }),
-  DATABASE_URL: envVar("DATABASE_URL", url(/^postgres(ql)?$/, "postgres://").optional(), {
-    description: "PostgreSQL connection string; unset uses embedded PGlite in DATA_DIR",
-    example: "postgres://warroom:secret@db.internal:5432/warroom",
-    secret: true,
-  }),
-  DATABASE_POOL_SIZE: envVar("DATABASE_POOL_SIZE", integer(2, 100).optional(), {
-    description: "connections per replica to PostgreSQL",
-    example: "10",
-  }),
-  CRM_DATA_DIR: envVar("CRM_DATA_DIR", text.optional(), {
-    description: "a local dataset folder used as the CRM; unset uses the bundled sample dataset",
-    example: "./my-dataset",
-  }),
-  SLACK_BOT_TOKEN: envVar("SLACK_BOT_TOKEN", text.startsWith("xoxb-", "must start with xoxb-").optional(), {
-    description: "Slack bot token (OAuth & Permissions page of the app)",
-    example: "xoxb-1234-5678-abcdef",
-    secret: true,
-  }),
-  SLACK_SIGNING_SECRET: envVar("SLACK_SIGNING_SECRET", text.optional(), {
-    description: "Slack signing secret (Basic Information page of the app)",
-    example: "8f742231b10e8888abcd99yyyzzz85a5",
-    secret: true,
-  }),
-  SLACK_APP_TOKEN: envVar("SLACK_APP_TOKEN", text.startsWith("xapp-", "must start with xapp-").optional(), {
-    description: "Slack app-level token; when set, Slack connects over Socket Mode instead of HTTP",
-    example: "xapp-1-A111-222-abcdef",
-    secret: true,
-  }),
-  SLACK_API_URL: envVar("SLACK_API_URL", httpUrl.optional(), {
-    description: "base URL of the Slack Web API (proxies, tests)",
-    example: "https://slack.com/api/",
-  }),
-  MICROSOFT_APP_ID: envVar("MICROSOFT_APP_ID", text.optional(), {
-    description: "Azure bot app id for Teams",
-    example: "00000000-0000-0000-0000-000000000000",
-  }),
-  MICROSOFT_APP_PASSWORD: envVar("MICROSOFT_APP_PASSWORD", text.optional(), {
-    description: "Azure bot client secret for Teams",
-    example: "s3cr3t~value",
-    secret: true,
-  }),
-  MICROSOFT_APP_TENANT_ID: envVar("MICROSOFT_APP_TENANT_ID", text.optional(), {
-    description: "Azure tenant id for a single-tenant Teams bot",
-    example: "00000000-0000-0000-0000-000000000000",
-  }),
-  SALESFORCE_INSTANCE_URL: envVar("SALESFORCE_INSTANCE_URL", httpUrl.optional(), {
-    description: "Salesforce instance URL (with SALESFORCE_ACCESS_TOKEN)",
-    example: "https://acme.my.salesforce.com",
-  }),
-  SALESFORCE_ACCESS_TOKEN: envVar("SALESFORCE_ACCESS_TOKEN", text.optional(), {
-    description: "Salesforce access token",
-    example: "00D...!AQ0AQ...",
-    secret: true,
-  }),
-  SALESFORCE_LOGIN_URL: envVar("SALESFORCE_LOGIN_URL", httpUrl.optional(), {
-    description: "Salesforce login URL for the JWT bearer flow (test.salesforce.com for sandboxes)",
-    example: "https://login.salesforce.com",
-  }),
-  SALESFORCE_CLIENT_ID: envVar("SALESFORCE_CLIENT_ID", text.optional(), {
-    description: "connected-app consumer key for the JWT bearer flow",
-    example: "3MVG9...",
-  }),
-  SALESFORCE_USERNAME: envVar("SALESFORCE_USERNAME", text.optional(), {
-    description: "integration user for the JWT bearer flow",
-    example: "warroom@acme.com",
-  }),
-  SALESFORCE_PRIVATE_KEY: envVar("SALESFORCE_PRIVATE_KEY", text.optional(), {
-    description: "PEM private key for the JWT bearer flow",
-    example: "-----BEGIN PRIVATE KEY-----\\n...",
-    secret: true,
-  }),
-  NOTION_TOKEN: envVar("NOTION_TOKEN", text.optional(), {
-    description: "Notion integration token",
-    example: "ntn_1234...",
-    secret: true,
-  }),
-  NOTION_KB_DATA_SOURCE_ID: envVar("NOTION_KB_DATA_SOURCE_ID", text.optional(), {
-    description: "Notion data source that holds the knowledge base",
-    example: "248104cd-477e-80af-bc30-000bd28de8f9",
-  }),
-  NOTION_KB_PARENT_PAGE_ID: envVar("NOTION_KB_PARENT_PAGE_ID", text.optional(), {
-    description: "Notion page under which warroom creates the knowledge-base database",
-    example: "1429989f-e8ac-4eff-bc8f-57f56486db54",
-  }),
-  NOTION_API_URL: envVar("NOTION_API_URL", httpUrl.optional(), {
-    description: "base URL of the Notion API (tests)",
-    example: "https://api.notion.com",
-  }),
-  OPENAI_API_KEY: envVar("OPENAI_API_KEY", text.optional(), {
-    description: "API key of an OpenAI-compatible server; turns on the LLM engine",
-    example: "sk-...",
-    secret: true,
-  }),
-  OPENAI_BASE_URL: envVar("OPENAI_BASE_URL", httpUrl.optional(), {
-    description: "base URL of an OpenAI-compatible server",
-    example: "https://api.openai.com/v1",
-  }),
-  OPENAI_MODEL: envVar("OPENAI_MODEL", text.optional(), {
-    description: "model name for the LLM engine",
-    example: "gpt-4.1-mini",
-  }),
-  DIGEST_CHANNEL: envVar("DIGEST_CHANNEL", text.optional(), {
-    description: "channel id that receives the weekly digest",
-    example: "C0123456789",
-  }),
-  DIGEST_CRON: envVar(
-    "DIGEST_CRON",
-    text.refine(isValidCron, "is not a valid cron expression (5 or 6 fields)").optional(),
-    { description: "when the weekly digest is posted", example: "0 9 * * 1" },
-  ),
-  DIGEST_TZ: envVar("DIGEST_TZ", text.refine(isTimeZone, "is not an IANA time zone").optional(), {
-    description: "time zone of DIGEST_CRON",
-    example: "Europe/Berlin",
-  }),
-  CHANGES_TOKEN: envVar("CHANGES_TOKEN", text.min(16, "must be at least 16 characters").optional(), {
-    description: "bearer token that deploy pipelines use on POST /api/changes",
-    example: "a-long-random-string-0123456789",
-    secret: true,
-  }),
-  ROUTING_RULES_FILE: envVar("ROUTING_RULES_FILE", text.optional(), {
-    description:
-      "JSON file of routing rules: who joins a war-room by segment, ARR, product area and severity",
-    example: "./routing-rules.json",
-  }),
-  ARCHIVE_ON_CLOSE: envVar("ARCHIVE_ON_CLOSE", z.enum(["true", "false"]).optional(), {
-    description: "archive a war-room's channel when its escalation is closed",
-    example: "true",
-  }),
-  LOG_LEVEL: envVar(
-    "LOG_LEVEL",
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
-    {
-      description: "log verbosity",
-      example: "info",
-    },
-  ),
-});
-
-type Env = z.infer<typeof envSchema>;
+export { describeVariables, redactedEnv } from "./config/env-schema.ts";
+export type { SalesforceFieldMap } from "./config/salesforce-fields.ts";
 
 /** Where state lives: embedded PGlite in a folder, or a PostgreSQL server. */
 export type DatabaseConfig =
@@ -208,6 +29,10 @@ export type CrmConfig =
       clientId?: string;
       username?: string;
       privateKey?: string;
+      apiVersion: string;
+      fieldMap: SalesforceFieldMap;
+      /** When escalated cases are polled. */
+      pollCron: string;
     };
 
 /** Slack over HTTP, or Socket Mode when `appToken` is set. */
@@ -256,6 +81,8 @@ export interface Config {
   llm: LlmConfig | null;
   digest: DigestConfig | null;
   changesToken: string | null;
+  /** Channel where war-rooms opened from CRM-escalated cases are announced, or null. */
+  triageChannel: string | null;
   /** Absolute path of the routing rules file, or null for none. */
   routingRulesFile: string | null;
   archiveOnClose: boolean;
@@ -279,8 +106,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     throw new ConfigError(formatProblems(parsed.error.issues.map((issue) => problemFromIssue(issue, given))));
   }
   const e = parsed.data;
-  const problems = checkGroups(e);
-  if (problems.length > 0) throw new ConfigError(formatProblems(problems));
+  const fieldMap = parseFieldMap(e.SALESFORCE_FIELD_MAP);
+  const problems = [...checkGroups(e), ...("problem" in fieldMap ? [fieldMap.problem] : [])];
+  if (problems.length > 0 || "problem" in fieldMap) throw new ConfigError(formatProblems(problems));
   const dataDir = resolve(cwd, e.DATA_DIR ?? "./.data");
   return {
     port: e.PORT ?? 3000,
@@ -288,7 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? 10 }
       : { kind: "pglite", dataDir },
-    crm: crmConfig(e, cwd),
+    crm: crmConfig(e, cwd, fieldMap.map),
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
         ? {
@@ -322,13 +150,28 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       ? { channel: e.DIGEST_CHANNEL, cron: e.DIGEST_CRON ?? "0 9 * * 1", timeZone: e.DIGEST_TZ ?? "UTC" }
       : null,
     changesToken: e.CHANGES_TOKEN ?? null,
+    triageChannel: e.TRIAGE_CHANNEL ?? null,
     routingRulesFile: e.ROUTING_RULES_FILE ? resolve(cwd, e.ROUTING_RULES_FILE) : null,
     archiveOnClose: e.ARCHIVE_ON_CLOSE === "true",
     logLevel: e.LOG_LEVEL ?? "info",
   };
 }
 
-function crmConfig(e: Env, cwd: string): CrmConfig {
+/** SALESFORCE_FIELD_MAP parsed and checked, or the problem with it (the JSON path and what is wrong). */
+function parseFieldMap(raw: string | undefined): { map: SalesforceFieldMap } | { problem: Problem } {
+  const variable = "SALESFORCE_FIELD_MAP";
+  let json: unknown = {};
+  try {
+    if (raw !== undefined) json = JSON.parse(raw);
+  } catch (error) {
+    return { problem: { variable, message: `is not valid JSON (${(error as Error).message})` } };
+  }
+  const parsed = salesforceFieldMapSchema.safeParse(json, { reportInput: true });
+  if (parsed.success) return { map: parsed.data };
+  return { problem: { variable, message: `at ${describeFirstIssue(parsed.error)}` } };
+}
+
+function crmConfig(e: Env, cwd: string, fieldMap: SalesforceFieldMap): CrmConfig {
   if (e.SALESFORCE_INSTANCE_URL || e.SALESFORCE_LOGIN_URL) {
     return {
       kind: "salesforce",
@@ -338,6 +181,9 @@ function crmConfig(e: Env, cwd: string): CrmConfig {
       clientId: e.SALESFORCE_CLIENT_ID,
       username: e.SALESFORCE_USERNAME,
       privateKey: e.SALESFORCE_PRIVATE_KEY,
+      apiVersion: e.SALESFORCE_API_VERSION ?? "62.0",
+      fieldMap,
+      pollCron: e.SALESFORCE_POLL_CRON ?? "* * * * *",
     };
   }
   return { kind: "local", dataDir: e.CRM_DATA_DIR ? resolve(cwd, e.CRM_DATA_DIR) : null };
@@ -406,11 +252,6 @@ function problemFromIssue(issue: z.core.$ZodIssue, given: Record<string, string 
   return { variable, message: `${message}${got}` };
 }
 
-function shown(variable: string, value: string): string {
-  if (VARS.get(variable)?.secret) return "<redacted>";
-  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
-}
-
 function formatProblems(problems: Problem[]): string {
   const lines = problems.map((p) => {
     const meta = VARS.get(p.variable);
@@ -426,26 +267,6 @@ function blankToUndefined(env: Record<string, string | undefined>): Record<strin
   for (const key of Object.keys(envSchema.shape)) {
     const value = env[key];
     out[key] = value === undefined || value.trim() === "" ? undefined : value;
-  }
-  return out;
-}
-
-/** Every variable warroom reads, with its description and example (for docs and `--help`). */
-export function describeVariables(): {
-  name: string;
-  description: string;
-  example: string;
-  secret: boolean;
-}[] {
-  return [...VARS.entries()].map(([name, meta]) => ({ name, ...meta, secret: meta.secret ?? false }));
-}
-
-/** Values safe to log: secrets replaced by `<redacted>`. */
-export function redactedEnv(env: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, meta] of VARS) {
-    const value = env[name];
-    if (value !== undefined && value !== "") out[name] = meta.secret ? "<redacted>" : value;
   }
   return out;
 }

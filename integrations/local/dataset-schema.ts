@@ -12,6 +12,7 @@ import {
   SEVERITIES,
   ticketSchema,
 } from "../../src/domain/case-bundle.ts";
+import { changeReachSchema, requireAccountForAccountScope } from "../../src/domain/change-report.ts";
 
 export const datasetAccountSchema = accountSchema.extend({
   ownerEmail: z
@@ -24,12 +25,7 @@ export const datasetAccountSchema = accountSchema.extend({
 
 export const datasetTicketSchema = ticketSchema.extend({ accountId: z.string().min(1) });
 
-export const datasetChangeSchema = changeSchema
-  .extend({ accountId: z.string().min(1).optional() })
-  .refine((change) => change.scope !== "account" || change.accountId !== undefined, {
-    message: 'accountId is required when scope is "account"',
-    path: ["accountId"],
-  });
+export const datasetChangeSchema = requireAccountForAccountScope(changeSchema.extend(changeReachSchema));
 
 export const datasetEscalationSchema = relatedEscalationSchema
   .omit({ accountName: true, attributes: true })

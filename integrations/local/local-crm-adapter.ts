@@ -4,6 +4,7 @@
  */
 import Fuse from "fuse.js";
 import type { Change, Ticket } from "../../src/domain/case-bundle.ts";
+import { changeReaches } from "../../src/domain/change-report.ts";
 import type {
   AccountMatch,
   CrmAccount,
@@ -84,11 +85,7 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
       const account = accounts.get(accountId);
       return dataset.changes
         .filter((c) => inWindow(c.at, window))
-        .filter((c) =>
-          c.scope === "account"
-            ? c.accountId === accountId
-            : c.scope === "global" || affectsSegment(c, account),
-        )
+        .filter((c) => changeReaches(c, account ?? { id: accountId }))
         .map((c) => withoutExtras(c) as Change);
     },
 
@@ -102,19 +99,4 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
         });
     },
   };
-}
-
-/**
- * A segment-scoped change may say which accounts it reaches: `segment` (enterprise, mid_market, smb) and/or
- * `region` (matched against the account's `region` attribute). Without either it reaches every account
- * (better a candidate the engine can rule out than a cause it never sees).
- */
-function affectsSegment(change: Dataset["changes"][number], account: DatasetAccount | undefined): boolean {
-  const { segment, region } = change as { segment?: unknown; region?: unknown };
-  const segmentOk =
-    typeof segment !== "string" || account?.segment === undefined || segment === account.segment;
-  const accountRegion = account?.attributes?.region;
-  const regionOk =
-    typeof region !== "string" || accountRegion === undefined || String(accountRegion) === region;
-  return segmentOk && regionOk;
 }

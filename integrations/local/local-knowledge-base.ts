@@ -1,7 +1,8 @@
 /**
  * The embedded knowledge base: the dataset's validated findings plus every finding confirmed in a
  * war-room (from the database), each also written as a Markdown file under DATA_DIR/knowledge so people
- * can read and share them. Notion replaces it when configured (issue #5).
+ * can read and share them. `exportMarkdown` writes the whole knowledge base to a folder. Notion replaces it
+ * when configured.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,7 +10,9 @@ import { pathToFileURL } from "node:url";
 import type { KnowledgeItem } from "../../src/domain/case-bundle.ts";
 import type { KnowledgeBase } from "../../src/ports/knowledge-base.ts";
 import type { Sql } from "../../src/storage/database.ts";
-import type { FindingRecord } from "../../src/storage/finding-store.ts";
+import { listConfirmedKnowledge } from "../../src/storage/finding-store.ts";
+import { buildFindingDocument } from "../../src/war-room/build-finding-document.ts";
+import { renderFindingMarkdown, renderKnowledgeItemMarkdown } from "./render-finding-markdown.ts";
 
 /** Configuration of the local knowledge base. */
 export interface LocalKnowledgeBaseAdapterConfig {
@@ -21,82 +24,57 @@ export interface LocalKnowledgeBaseAdapterConfig {
   dir?: string;
 }
 
-/** A KnowledgeBase over the dataset and the database. */
-export type LocalKnowledgeBaseAdapter = KnowledgeBase;
-
-function toMarkdown(f: FindingRecord): string {
-  const list = (items: string[]) =>
-    items.length ? items.map((i) => `- ${i}`).join("\n") : "- none recorded";
-  return [
-    `# ${f.title}`,
-    "",
-    `Escalation ${f.escalationId} · category ${f.category} · confirmed by ${f.confirmedBy.join(", ")} · ${f.createdAt.toISOString().slice(0, 10)}`,
-    "",
-    "## Root cause",
-    f.rootCause,
-    "",
-    "## Contributing factors",
-    list(f.contributingFactors),
-    "",
-    "## Resolution",
-    f.resolution || "- none recorded",
-    "",
-    "## Prevention",
-    list(f.prevention),
-    "",
-    "## Metadata",
-    "```json",
-    JSON.stringify(f.metadata, null, 2),
-    "```",
-    "",
-  ].join("\n");
+/** The local knowledge base, with its Markdown export. */
+export interface LocalKnowledgeBaseAdapter extends KnowledgeBase {
+  /** Writes every finding as `<id>.md` plus an `index.md` into `dir`; returns how many. */
+  exportMarkdown(dir: string): Promise<number>;
 }
+
+const fileName = (id: string) => `${id.replace(/[^A-Za-z0-9._-]+/g, "_")}.md`;
 
 /** Creates the local knowledge base. */
 export function createLocalKnowledgeBaseAdapter(
   config: LocalKnowledgeBaseAdapterConfig,
 ): LocalKnowledgeBaseAdapter {
   const dataset = [...config.findings];
+  const listFindings = async (limit?: number) => {
+    const confirmed = config.db ? await listConfirmedKnowledge(config.db) : [];
+    const all = [...confirmed, ...dataset].sort((a, b) =>
+      (b.validatedAt ?? "").localeCompare(a.validatedAt ?? ""),
+    );
+    return all.slice(0, limit ?? all.length);
+  };
+  // A finding confirmed here exports with its evidence, timeline and rejected hypotheses.
+  const render = async (k: KnowledgeItem) => {
+    const document =
+      config.db && k.id.startsWith("F-") ? await buildFindingDocument(config.db, k.id.slice(2)) : null;
+    return document ? renderFindingMarkdown(document) : renderKnowledgeItemMarkdown(k);
+  };
   return {
     name: "local knowledge base",
-    async listFindings(limit) {
-      const confirmed = config.db
-        ? await config.db.query<{
-            id: string;
-            title: string;
-            category: KnowledgeItem["category"];
-            root_cause: string;
-            resolution: string;
-            validated: string;
-            areas: string[] | null;
-          }>(
-            `SELECT 'F-' || escalation_id AS id, title, category, root_cause, resolution, to_char(created_at, 'YYYY-MM-DD') AS validated,
-                    ARRAY(SELECT jsonb_array_elements_text(coalesce(metadata->'productAreas', '[]'))) AS areas
-             FROM findings ORDER BY created_at DESC`,
-          )
-        : [];
-      const fromDb: KnowledgeItem[] = confirmed.map((r) => ({
-        id: r.id,
-        title: r.title,
-        category: r.category,
-        symptoms: r.root_cause,
-        rootCause: r.root_cause,
-        resolution: r.resolution,
-        tags: r.areas ?? [],
-        validatedAt: r.validated,
-      }));
-      const all = [...fromDb, ...dataset].sort((a, b) =>
-        (b.validatedAt ?? "").localeCompare(a.validatedAt ?? ""),
-      );
-      return all.slice(0, limit ?? all.length);
-    },
+    listFindings,
     async writeFinding(finding) {
       const ref = `local:${finding.escalationId}`;
       if (!config.dir) return { ref, url: ref };
       await mkdir(config.dir, { recursive: true });
-      const path = join(config.dir, `${finding.escalationId}.md`);
-      await writeFile(path, toMarkdown(finding));
+      const path = join(config.dir, fileName(finding.escalationId));
+      await writeFile(path, renderFindingMarkdown(finding));
       return { ref, url: pathToFileURL(path).toString() };
+    },
+    async exportMarkdown(dir) {
+      const items = await listFindings();
+      await mkdir(dir, { recursive: true });
+      await Promise.all(
+        items.map((k) => writeFile(join(dir, fileName(k.id)), renderKnowledgeItemMarkdown(k))),
+      );
+      const index = items.map(
+        (k) => `- [${k.title}](${fileName(k.id)}) · ${k.category} · ${k.validatedAt ?? ""}`,
+      );
+      await writeFile(
+        join(dir, "index.md"),
+        `# Knowledge base\n\n${items.length} findings, newest first.\n\n${index.join("\n")}\n`,
+      );
+      return items.length;
     },
   };
 }

@@ -26,6 +26,7 @@ export const INPUTS = {
   factors: "contributing_factors",
   steps: "resolution_steps",
   prevention: "preventive_actions",
+  rejected: "rejected_notes",
 } as const;
 
 export const COMMAND = "/escalate";

@@ -110,6 +110,9 @@ export function resolutionModal(draft: ResolutionDraft): ModalView {
       area(INPUTS.factors, "Contributing factors (one per line)", draft.contributingFactors.join("\n"), true),
       area(INPUTS.steps, "Resolution steps", draft.resolutionSteps),
       area(INPUTS.prevention, "Preventive actions (one per line)", draft.preventiveActions.join("\n"), true),
+      ...(draft.rejectedNotes
+        ? [area(INPUTS.rejected, "Why the rejected hypotheses were ruled out", draft.rejectedNotes, true)]
+        : []),
     ],
   } as ModalView;
 }
@@ -132,5 +135,6 @@ export function readResolutionModal(values: Values, privateMetadata: string): Re
     contributingFactors: lines(fieldOf(values, INPUTS.factors)?.value),
     resolutionSteps: fieldOf(values, INPUTS.steps)?.value ?? "",
     preventiveActions: lines(fieldOf(values, INPUTS.prevention)?.value),
+    rejectedNotes: fieldOf(values, INPUTS.rejected)?.value ?? "",
   };
 }

@@ -160,6 +160,8 @@ export interface EscalationMetadata {
   platform?: string;
   /** Where to answer the requester later (see ChatPlatform.reply). */
   replyRef?: string | null;
+  /** The account's attributes when the escalation opened (other bundles compare accounts by them). */
+  attributes?: Record<string, string | number | boolean>;
 }
 
 /** The metadata of an escalation ({} when there is none). */

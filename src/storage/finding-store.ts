@@ -2,6 +2,7 @@
  * Findings: the validated root cause of an escalation, committed locally first and synced to the
  * knowledge base by a job (the outbox), so a knowledge-base outage loses nothing.
  */
+import type { KnowledgeItem } from "../domain/case-bundle.ts";
 import type { Category } from "../domain/categories.ts";
 import type { Sql } from "./database.ts";
 
@@ -89,4 +90,38 @@ export async function markFindingSyncFailed(sql: Sql, escalationId: string, erro
     "UPDATE findings SET kb_attempts = kb_attempts + 1, kb_last_error = $2 WHERE escalation_id = $1",
     [escalationId, error],
   );
+}
+
+/**
+ * Findings confirmed in war-rooms, as case-bundle knowledge items (`F-<escalation id>`), newest first;
+ * `except` leaves out escalations whose finding the caller already has from elsewhere.
+ */
+export async function listConfirmedKnowledge(sql: Sql, except: string[] = []): Promise<KnowledgeItem[]> {
+  const rows = await sql.query<{
+    id: string;
+    title: string;
+    category: Category;
+    symptoms: string;
+    root_cause: string;
+    resolution: string;
+    validated: string;
+    areas: string[] | null;
+  }>(
+    `SELECT 'F-' || f.escalation_id AS id, f.title, f.category, e.summary AS symptoms, f.root_cause, f.resolution,
+            to_char(f.created_at, 'YYYY-MM-DD') AS validated,
+            ARRAY(SELECT jsonb_array_elements_text(coalesce(f.metadata->'productAreas', '[]'))) AS areas
+     FROM findings f JOIN escalations e ON e.id = f.escalation_id
+     WHERE NOT (f.escalation_id = ANY($1::text[])) ORDER BY f.created_at DESC, f.escalation_id`,
+    [except],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    category: r.category,
+    symptoms: r.symptoms,
+    rootCause: r.root_cause,
+    resolution: r.resolution,
+    tags: r.areas ?? [],
+    validatedAt: r.validated,
+  }));
 }

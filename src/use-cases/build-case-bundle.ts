@@ -4,8 +4,10 @@
  */
 import { type CaseBundle, caseBundleSchema, type Severity } from "../domain/case-bundle.ts";
 import { NotFoundError } from "../errors.ts";
-import type { CrmSource } from "../ports/crm-source.ts";
+import type { CrmEscalation, CrmSource } from "../ports/crm-source.ts";
 import type { KnowledgeBase } from "../ports/knowledge-base.ts";
+import type { LocalEvidence } from "../storage/local-evidence.ts";
+import { rankKnowledge } from "./rank-knowledge.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -29,23 +31,43 @@ export interface EscalationInput {
   reportedBy?: string;
 }
 
-/** Reads everything the engine needs about one escalation; the CRM calls run concurrently. */
+/** Where the evidence comes from: the CRM, the knowledge base and, when given, warroom's own records. */
+export interface BundleSources {
+  crm: CrmSource;
+  knowledge: KnowledgeBase;
+  local?: LocalEvidence;
+}
+
+/** The most validated findings a bundle carries, most similar first. */
+export const KNOWLEDGE_LIMIT = 100;
+
+/** Reads everything the engine needs about one escalation; the calls run concurrently. */
 export async function buildCaseBundle(
   escalation: EscalationInput,
-  deps: { crm: CrmSource; knowledge: KnowledgeBase },
+  deps: BundleSources,
   windows: BundleWindows = DEFAULT_WINDOWS,
 ): Promise<CaseBundle> {
   const at = escalation.openedAt.getTime();
   const until = new Date(at + DAY); // what the account reported on the day counts
-  const [account, tickets, changes, escalations, knowledge] = await Promise.all([
-    deps.crm.getAccount(escalation.accountId),
-    deps.crm.listTickets(escalation.accountId, { since: new Date(at - windows.ticketDays * DAY), until }),
-    deps.crm.listChanges(escalation.accountId, { since: new Date(at - windows.changeDays * DAY), until }),
-    deps.crm.listEscalations({ since: new Date(at - windows.escalationDays * DAY), until }),
-    deps.knowledge.listFindings(),
-  ]);
+  const changeWindow = { since: new Date(at - windows.changeDays * DAY), until };
+  const escalationWindow = { since: new Date(at - windows.escalationDays * DAY), until };
+  const accountPromise = deps.crm.getAccount(escalation.accountId);
+  const [account, tickets, crmChanges, localChanges, crmEscalations, localEscalations, knowledge] =
+    await Promise.all([
+      accountPromise,
+      deps.crm.listTickets(escalation.accountId, { since: new Date(at - windows.ticketDays * DAY), until }),
+      deps.crm.listChanges(escalation.accountId, changeWindow),
+      // Reported changes may be scoped to a segment or region: they wait for the account.
+      deps.local
+        ? accountPromise.then((a) => (a ? (deps.local?.listChanges(a, changeWindow) ?? []) : []))
+        : [],
+      deps.crm.listEscalations(escalationWindow),
+      deps.local?.listEscalations(escalationWindow) ?? [],
+      deps.knowledge.listFindings(),
+    ]);
   if (!account) throw new NotFoundError(deps.crm.name, `no account with id ${escalation.accountId}`);
   const { ownerEmail: _owner, ...bundleAccount } = account;
+  const recent = tickets.filter((t) => Date.parse(t.createdAt) >= at - 30 * DAY);
   return caseBundleSchema.parse({
     escalation: {
       id: escalation.id,
@@ -56,10 +78,33 @@ export async function buildCaseBundle(
     },
     account: bundleAccount,
     tickets,
-    changes,
-    relatedEscalations: escalations
+    changes: mergeById(crmChanges, localChanges),
+    relatedEscalations: mergeEscalations(crmEscalations, localEscalations)
       .filter((e) => e.accountId !== escalation.accountId && e.id !== escalation.id)
-      .map(({ resolvedAt: _r, severity: _s, ...related }) => related),
-    knowledge,
+      .map(({ resolvedAt: _r, severity: _s, productArea: _p, ...related }) => related),
+    knowledge: rankKnowledge(knowledge, { summary: escalation.summary, tickets: recent }, KNOWLEDGE_LIMIT),
   });
+}
+
+/** Both lists, a later list's item replacing an earlier one with the same id. */
+function mergeById<T extends { id: string }>(...lists: T[][]): T[] {
+  const byId = new Map<string, T>();
+  for (const list of lists) for (const item of list) byId.set(item.id, item);
+  return [...byId.values()];
+}
+
+/**
+ * The CRM's escalations and warroom's own, newest first. A war-room opened from a CRM record (a Salesforce
+ * case) stands in for that record: it carries the validated category.
+ */
+function mergeEscalations(
+  crm: CrmEscalation[],
+  local: (CrmEscalation & { originRef: string | null })[],
+): CrmEscalation[] {
+  const replaced = new Set(local.map((e) => e.originRef).filter((ref) => ref !== null));
+  const ours = local.map(({ originRef: _ref, ...e }) => e);
+  return mergeById(
+    crm.filter((e) => !replaced.has(e.id)),
+    ours,
+  ).sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt));
 }

@@ -12,6 +12,7 @@ import {
   recordTimelineEvent,
 } from "../storage/escalation-store.ts";
 import { listHypotheses, saveAnalysis } from "../storage/hypothesis-store.ts";
+import { createLocalEvidence } from "../storage/local-evidence.ts";
 import {
   getWarRoom,
   latestEvidenceSnapshot,
@@ -75,7 +76,7 @@ async function ensureBundle(escalation: EscalationRecord, deps: WarRoomDeps): Pr
       summary: escalation.summary,
       severity: escalation.severity,
     },
-    { crm: deps.crm, knowledge: deps.knowledge },
+    { crm: deps.crm, knowledge: deps.knowledge, local: createLocalEvidence(deps.db) },
   );
   await saveEvidenceSnapshot(deps.db, escalation.id, bundle);
   return bundle;

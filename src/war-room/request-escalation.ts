@@ -78,6 +78,8 @@ export async function requestEscalation(
         private: request.private ?? false,
         platform: deps.chat.kind,
         replyRef: request.replyRef ?? null,
+        // Pattern detection compares accounts by these; kept so later bundles see them.
+        ...(account.attributes ? { attributes: account.attributes } : {}),
       },
     });
     if (opened.created) {

@@ -29,6 +29,8 @@ export interface ResolutionDraft {
   contributingFactors: string[];
   resolutionSteps: string;
   preventiveActions: string[];
+  /** Why the hypotheses the team rejected were ruled out: one "- title: why" line each. */
+  rejectedNotes: string;
 }
 
 /**
@@ -61,6 +63,10 @@ export async function draftResolution(
     contributingFactors: h.evidence.slice(1).map((id) => names[id] ?? id),
     resolutionSteps: h.checks.map((c) => `- ${c}`).join("\n"),
     preventiveActions: analysis?.preventiveMeasures ?? [],
+    rejectedNotes: all
+      .filter((r) => r.status === "rejected")
+      .map((r) => `- ${r.hypothesis.title}: `)
+      .join("\n"),
   };
 }
 
@@ -77,12 +83,15 @@ export async function resolveEscalation(
   const lifecycleMonth = contractStart
     ? Math.floor((escalation.openedAt.getTime() - contractStart) / (30.44 * 86_400_000)) + 1
     : null;
+  const cited = new Set((await getHypothesis(deps.db, draft.hypothesisId))?.hypothesis.evidence ?? []);
+  const written = draft.contributingFactors.join(" ") + draft.rootCause;
+  // Product areas of the changes the confirmed hypothesis cites or the resolver names.
   const productAreas = [
     ...new Set(
       bundle.changes
-        .filter((c) => (draft.contributingFactors.join(" ") + draft.rootCause).includes(c.title))
+        .filter((c) => cited.has(c.id) || written.includes(c.title))
         .map((c) => c.productArea)
-        .filter(Boolean),
+        .filter((a): a is string => !!a),
     ),
   ];
   await deps.db.transaction(async (tx) => {
@@ -107,6 +116,7 @@ export async function resolveEscalation(
         preventableBy: CATEGORY_INFO[draft.category].preventableBy,
         openedAt: escalation.openedAt.toISOString(),
         resolvedAt: deps.clock.now().toISOString(),
+        rejectedNotes: draft.rejectedNotes,
       },
       confirmedBy: [confirmedBy],
     });

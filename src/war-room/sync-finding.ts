@@ -3,18 +3,22 @@
  * the job is retried with backoff, so a knowledge-base outage delays the write but never loses it.
  */
 
+import type { WrittenFinding } from "../ports/knowledge-base.ts";
 import { recordTimelineEvent } from "../storage/escalation-store.ts";
 import { getFinding, markFindingSynced, markFindingSyncFailed } from "../storage/finding-store.ts";
 import { getWarRoom } from "../storage/war-room-store.ts";
+import { buildFindingDocument } from "./build-finding-document.ts";
 import type { WarRoomDeps } from "./deps.ts";
 
 /** Syncs the finding of an escalation (no-op when already synced). */
 export async function syncFinding(escalationId: string, deps: WarRoomDeps): Promise<void> {
   const finding = await getFinding(deps.db, escalationId);
   if (!finding || finding.kbSyncState === "synced") return;
-  let written: { ref: string; url: string };
+  const document = await buildFindingDocument(deps.db, escalationId);
+  if (!document) return;
+  let written: WrittenFinding;
   try {
-    written = await deps.knowledge.writeFinding(finding);
+    written = await deps.knowledge.writeFinding(document);
   } catch (error) {
     await markFindingSyncFailed(
       deps.db,
@@ -24,7 +28,7 @@ export async function syncFinding(escalationId: string, deps: WarRoomDeps): Prom
     throw error;
   }
   await markFindingSynced(deps.db, escalationId, written);
-  await recordTimelineEvent(deps.db, { escalationId, kind: "finding-synced", data: written });
+  await recordTimelineEvent(deps.db, { escalationId, kind: "finding-synced", data: { ...written } });
   const warRoom = await getWarRoom(deps.db, escalationId);
   if (warRoom)
     await deps.chat.post(warRoom.room, {

@@ -1,0 +1,62 @@
+/**
+ * Records changes reported by a deploy pipeline (POST /api/changes) or a file (`warroom changes import`):
+ * validates every item first, so a bad batch stores nothing and the error says which item and field is
+ * wrong; then stores them all in one statement. Reporting the same change twice keeps one: an item without
+ * an id gets one derived from its content, so a retried request cannot duplicate it.
+ */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { type ReportedChange, reportedChangeSchema } from "../domain/change-report.ts";
+import { describeIssue } from "../domain/describe-issue.ts";
+import { InputError } from "../errors.ts";
+import { type ChangeReporter, type StoredChange, upsertChanges } from "../storage/change-store.ts";
+import type { Sql } from "../storage/database.ts";
+
+/** The most changes one request or file may carry. */
+export const MAX_CHANGES_PER_BATCH = 1000;
+
+const batchSchema = z.array(reportedChangeSchema);
+
+const EXAMPLE =
+  '{"id":"deploy-2026-11-20-api","at":"2026-11-20T14:00:00Z","source":"vendor_deploy","scope":"global","title":"API v2.4","productArea":"salesforce-sync"}';
+
+/** What recording did. */
+export interface RecordChangesResult {
+  created: number;
+  updated: number;
+  ids: string[];
+}
+
+/** An id that depends only on what the change says. */
+function derivedId(change: ReportedChange): string {
+  const key = [change.source, change.scope, change.accountId ?? "", Date.parse(change.at), change.title];
+  return `CHG-${createHash("sha256").update(JSON.stringify(key)).digest("hex").slice(0, 16)}`;
+}
+
+/** Validates a JSON value (one change or an array of them) into changes ready to store. */
+export function parseChanges(input: unknown): StoredChange[] {
+  const batch = Array.isArray(input) ? input : [input];
+  if (batch.length > MAX_CHANGES_PER_BATCH)
+    throw new InputError(`too many changes: ${batch.length}; send at most ${MAX_CHANGES_PER_BATCH} at once`);
+  const parsed = batchSchema.safeParse(batch, { reportInput: true });
+  if (!parsed.success) {
+    const [first] = parsed.error.issues;
+    // A single object was wrapped in an array: its paths should not start with [0].
+    const issue = first && !Array.isArray(input) ? { ...first, path: first.path.slice(1) } : first;
+    throw new InputError(
+      `invalid change at ${issue ? describeIssue(issue) : "$"}. A change looks like ${EXAMPLE}`,
+    );
+  }
+  return parsed.data.map((item) => ({ ...item, id: item.id ?? derivedId(item) }));
+}
+
+/** Validates and stores changes; the whole batch or nothing. */
+export async function recordChanges(
+  sql: Sql,
+  input: unknown,
+  reportedBy: ChangeReporter,
+): Promise<RecordChangesResult> {
+  const changes = parseChanges(input);
+  const counts = await upsertChanges(sql, changes, reportedBy);
+  return { ...counts, ids: changes.map((c) => c.id) };
+}

@@ -1,0 +1,99 @@
+/**
+ * Gathers what a knowledge-base entry shows about a resolved escalation: the finding as the team wrote it,
+ * the evidence behind the confirmed hypothesis, the timeline, and the hypotheses ruled out on the way.
+ * Everything comes from the database, so a retried write produces the same document.
+ */
+import { caseBundleSchema } from "../domain/case-bundle.ts";
+import { CATEGORY_INFO } from "../domain/categories.ts";
+import type { FindingDocument, RejectedHypothesis } from "../ports/knowledge-base.ts";
+import type { Sql } from "../storage/database.ts";
+import { getEscalation, listTimelineEvents } from "../storage/escalation-store.ts";
+import { type FindingRecord, getFinding } from "../storage/finding-store.ts";
+import { getAnalysis, type HypothesisRecord, listHypotheses } from "../storage/hypothesis-store.ts";
+import { getWarRoom, latestEvidenceSnapshot } from "../storage/war-room-store.ts";
+import { evidenceNames } from "./hypothesis-views.ts";
+
+const MILESTONES: Record<string, string> = {
+  requested: "Escalation opened",
+  "room-created": "War-room created",
+  resolved: "Root cause confirmed and resolution recorded",
+  reopened: "Reopened",
+  closed: "Closed",
+};
+
+/** "- title: why" lines from the resolution form, keyed by title. */
+function parseRejectedNotes(notes: unknown): Map<string, string> {
+  const byTitle = new Map<string, string>();
+  if (typeof notes !== "string") return byTitle;
+  for (const line of notes.split("\n")) {
+    const match = /^\s*[-•]?\s*(.+?):\s*(.*)$/.exec(line);
+    if (match?.[1] && match[2]?.trim()) byTitle.set(match[1].trim(), match[2].trim());
+  }
+  return byTitle;
+}
+
+function rejectedOf(hypotheses: HypothesisRecord[], finding: FindingRecord): RejectedHypothesis[] {
+  const notes = parseRejectedNotes(finding.metadata.rejectedNotes);
+  return hypotheses
+    .filter((h) => h.status === "rejected")
+    .map((h) => ({
+      title: h.hypothesis.title,
+      category: h.hypothesis.category,
+      rejectedBy: h.rejectedBy,
+      why: notes.get(h.hypothesis.title) ?? null,
+    }));
+}
+
+const text = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** The document of an escalation's finding, or null when it has none. */
+export async function buildFindingDocument(sql: Sql, escalationId: string): Promise<FindingDocument | null> {
+  const finding = await getFinding(sql, escalationId);
+  const escalation = await getEscalation(sql, escalationId);
+  if (!finding || !escalation) return null;
+  const [warRoom, hypotheses, snapshot, events] = await Promise.all([
+    getWarRoom(sql, escalationId),
+    listHypotheses(sql, escalationId),
+    latestEvidenceSnapshot(sql, escalationId),
+    listTimelineEvents(sql, escalationId),
+  ]);
+  const confirmed = hypotheses.find((h) => h.id === String(finding.metadata.hypothesisId));
+  const analysis = confirmed ? await getAnalysis(sql, escalationId, confirmed.round) : null;
+  const names = snapshot ? evidenceNames(caseBundleSchema.parse(snapshot)) : {};
+  const m = finding.metadata;
+  const timeline = [
+    ...(analysis?.timeline ?? []).map((t) => ({ at: t.at, note: t.note })),
+    ...events
+      .filter((e) => MILESTONES[e.kind])
+      .map((e) => ({ at: new Date(e.at).toISOString(), note: MILESTONES[e.kind] as string })),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return {
+    escalationId,
+    title: finding.title,
+    category: finding.category,
+    dimension: CATEGORY_INFO[finding.category].dimension,
+    preventableBy: CATEGORY_INFO[finding.category].preventableBy,
+    summary: escalation.summary,
+    account: {
+      id: escalation.accountId,
+      name: escalation.accountName,
+      segment: text(m.segment),
+      industry: text(m.industry),
+      arr: num(m.arr),
+      lifecycleMonth: num(m.lifecycleMonth),
+    },
+    productAreas: Array.isArray(m.productAreas) ? m.productAreas.map(String) : [],
+    openedAt: escalation.openedAt.toISOString(),
+    resolvedAt: escalation.resolvedAt?.toISOString() ?? text(m.resolvedAt),
+    warRoomUrl: warRoom?.room.url ?? null,
+    confirmedBy: finding.confirmedBy,
+    rootCause: finding.rootCause,
+    evidence: (confirmed?.hypothesis.evidence ?? []).map((id) => ({ id, name: names[id] ?? id })),
+    contributingFactors: finding.contributingFactors,
+    resolution: finding.resolution,
+    prevention: finding.prevention,
+    timeline,
+    rejected: rejectedOf(hypotheses, finding),
+  };
+}
