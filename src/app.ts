@@ -8,12 +8,12 @@ import { stdout } from "node:process";
 import {
   createLocalKnowledgeBaseAdapter,
   createTerminalChatAdapter,
-  type LocalCrmAdapter,
   openLocalCrm,
 } from "../integrations/local/index.ts";
 import type { SlackAdapter } from "../integrations/slack/index.ts";
 import type { Config } from "./config.ts";
-import { NotYetAvailableError } from "./errors.ts";
+import type { KnowledgeItem } from "./domain/case-bundle.ts";
+import { ConfigError } from "./errors.ts";
 import { housekeepingJob, housekeepingSchedule } from "./jobs/housekeeping.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
 import { Scheduler } from "./jobs/scheduler.ts";
@@ -21,12 +21,13 @@ import type { Logger } from "./logger.ts";
 import type { ChatPlatform } from "./ports/chat-platform.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { CrmSource } from "./ports/crm-source.ts";
+import type { KnowledgeBase } from "./ports/knowledge-base.ts";
 import type { LlmClient } from "./ports/llm-client.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
 import type { WarRoomDeps } from "./war-room/deps.ts";
 import { loadRoutingRules, NO_RULES } from "./war-room/routing-rules.ts";
-import { defineWarRoomJobs } from "./war-room/war-room-jobs.ts";
+import { defineCapabilityJobs, defineWarRoomJobs } from "./war-room/war-room-jobs.ts";
 
 /** Everything a running warroom holds. */
 export interface Services {
@@ -53,10 +54,63 @@ export interface ServiceDeps {
   decorateCrm?: (crm: CrmSource) => CrmSource;
 }
 
-/** Opens the CRM the configuration names. */
-export async function openCrm(config: Config, clock: Clock): Promise<LocalCrmAdapter> {
-  if (config.crm.kind === "salesforce") throw new NotYetAvailableError("Salesforce as the CRM", 5);
-  return openLocalCrm(config.crm.dataDir, clock.now());
+/** The CRM the configuration names, and the validated findings that came with it (a local dataset's). */
+export interface OpenedCrm {
+  crm: CrmSource;
+  seedKnowledge: KnowledgeItem[];
+}
+
+/** Opens the CRM the configuration names (Salesforce's SDK loaded only when configured). */
+export async function openCrm(config: Config, clock: Clock, logger: Logger): Promise<OpenedCrm> {
+  const c = config.crm;
+  if (c.kind === "local") {
+    const local = await openLocalCrm(c.dataDir, clock.now());
+    return { crm: local, seedKnowledge: local.dataset.knowledge };
+  }
+  const { createSalesforceAdapter } = await import("../integrations/salesforce/index.ts");
+  const auth =
+    c.instanceUrl && c.accessToken
+      ? { kind: "token" as const, instanceUrl: c.instanceUrl, accessToken: c.accessToken }
+      : {
+          kind: "jwt" as const,
+          loginUrl: c.loginUrl ?? "https://login.salesforce.com",
+          clientId: c.clientId ?? "",
+          username: c.username ?? "",
+          privateKey: c.privateKey ?? "",
+        };
+  const crm = createSalesforceAdapter({ auth, apiVersion: c.apiVersion, fieldMap: c.fieldMap, logger });
+  return { crm, seedKnowledge: [] };
+}
+
+/**
+ * Opens the knowledge base: Notion when configured (its data source found or created and its schema
+ * checked; a wrong schema stops the start, an unreachable Notion does not), else the local one.
+ */
+export async function openKnowledgeBase(
+  config: Config,
+  db: Database,
+  seed: KnowledgeItem[],
+  logger: Logger,
+): Promise<KnowledgeBase> {
+  const kb = config.knowledgeBase;
+  if (kb.kind === "local")
+    return createLocalKnowledgeBaseAdapter({ findings: seed, db, dir: join(config.dataDir, "knowledge") });
+  const { createNotionAdapter } = await import("../integrations/notion/index.ts");
+  const notion = createNotionAdapter({
+    token: kb.token,
+    dataSourceId: kb.dataSourceId,
+    parentPageId: kb.parentPageId,
+    apiUrl: kb.apiUrl,
+    db,
+    logger,
+  });
+  try {
+    await notion.verify();
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    logger.warn({ err: error }, "Notion is not reachable now; findings wait in the outbox until it is");
+  }
+  return notion;
 }
 
 /** The configured LLM client (its SDK loaded on demand), or null. */
@@ -81,7 +135,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
   const routing = config.routingRulesFile ? await loadRoutingRules(config.routingRulesFile) : NO_RULES;
   // The embedded database's first start (initdb) takes seconds: load the dataset meanwhile.
   const [crmResult, dbResult] = await Promise.allSettled([
-    openCrm(config, deps.clock),
+    openCrm(config, deps.clock, deps.logger),
     openDatabase(config.database, deps.logger),
   ]);
   if (dbResult.status === "rejected") throw dbResult.reason;
@@ -90,8 +144,9 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     await db.close();
     throw crmResult.reason;
   }
-  const crm = crmResult.value;
+  const { crm, seedKnowledge } = crmResult.value;
   try {
+    const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps.logger);
     const slack = deps.chat ? null : await openSlack(config, deps.logger);
     const queue = new JobQueue({
       db,
@@ -102,11 +157,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     const warRoom: WarRoomDeps = {
       db,
       crm: deps.decorateCrm ? deps.decorateCrm(crm) : crm,
-      knowledge: createLocalKnowledgeBaseAdapter({
-        findings: crm.dataset.knowledge,
-        db,
-        dir: join(config.dataDir, "knowledge"),
-      }),
+      knowledge,
       chat: deps.chat ?? slack?.platform ?? createTerminalChatAdapter({ out: stdout, user: "terminal" }),
       llm: await openLlm(config),
       queue,
@@ -114,10 +165,13 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       clock: deps.clock,
       routing,
       archiveOnClose: config.archiveOnClose,
+      triageChannel: config.triageChannel,
     };
     queue.define(housekeepingJob(db));
     defineWarRoomJobs(queue, warRoom);
     scheduler.add(housekeepingSchedule);
+    const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : "* * * * *";
+    for (const schedule of defineCapabilityJobs(queue, warRoom, { casePollCron })) scheduler.add(schedule);
     return { config, logger: deps.logger, clock: deps.clock, db, queue, scheduler, crm, warRoom, slack };
   } catch (error) {
     await db.close();

@@ -4,7 +4,8 @@
 import type { AddressInfo } from "node:net";
 import { type HttpBindings, type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { toWarroomError } from "./errors.ts";
+import { HTTPException } from "hono/http-exception";
+import { InputError, toWarroomError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 
 /** A started server and how to stop it. */
@@ -19,7 +20,10 @@ export interface HttpServer {
 export function createHttpApp(logger: Logger): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.onError((error, c) => {
+    // Hono's own answers (401 from bearer auth, 413 from the body limit) pass through as they are.
+    if (error instanceof HTTPException) return error.getResponse();
     const coded = toWarroomError(error);
+    if (error instanceof InputError) return c.json({ error: coded.code, message: coded.message }, 400);
     logger.error({ err: error, code: coded.code, path: c.req.path }, "request failed");
     return c.json({ error: coded.code, message: coded.message }, 500);
   });

@@ -33,12 +33,23 @@ function databaseLine(config: Config): SubsystemStatus {
 }
 
 function crmLine(config: Config): SubsystemStatus {
-  if (config.crm.kind === "salesforce") return pending("crm", 5);
+  const c = config.crm;
+  if (c.kind === "salesforce") {
+    const where = c.instanceUrl
+      ? new URL(c.instanceUrl).host
+      : `JWT bearer via ${new URL(c.loginUrl ?? "https://login.salesforce.com").host}`;
+    const triage = config.triageChannel ? `, announced in ${config.triageChannel}` : "";
+    return {
+      name: "crm",
+      on: true,
+      detail: `Salesforce ${where} (API v${c.apiVersion}); escalated cases polled "${c.pollCron}"${triage}`,
+    };
+  }
   return {
     name: "crm",
     on: true,
-    detail: config.crm.dataDir
-      ? `local dataset ${config.crm.dataDir}`
+    detail: c.dataDir
+      ? `local dataset ${c.dataDir}`
       : "bundled sample dataset (CRM_DATA_DIR for your own dataset, SALESFORCE_* for Salesforce)",
   };
 }
@@ -64,7 +75,13 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
       ? { name: "teams", on: false, detail: "configured, but this build has no Teams adapter yet" }
       : { name: "teams", on: false, detail: "set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD" },
     config.knowledgeBase.kind === "notion"
-      ? pending("knowledge", 5)
+      ? {
+          name: "knowledge",
+          on: true,
+          detail: config.knowledgeBase.dataSourceId
+            ? `Notion data source ${config.knowledgeBase.dataSourceId}`
+            : `Notion database under page ${config.knowledgeBase.parentPageId} (created on first start)`,
+        }
       : {
           name: "knowledge",
           on: true,
@@ -85,8 +102,16 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
       ? pending("digest", 6)
       : { name: "digest", on: false, detail: "set DIGEST_CHANNEL (DIGEST_CRON, DIGEST_TZ)" },
     config.changesToken
-      ? pending("changes api", 5)
-      : { name: "changes api", on: false, detail: "set CHANGES_TOKEN" },
+      ? {
+          name: "changes api",
+          on: true,
+          detail: "POST /api/changes with Authorization: Bearer CHANGES_TOKEN",
+        }
+      : {
+          name: "changes api",
+          on: false,
+          detail: "set CHANGES_TOKEN (warroom changes import FILE works without it)",
+        },
     config.slack
       ? { name: "terminal", on: true, detail: "warroom demo" }
       : { name: "terminal", on: true, detail: "war-rooms print here; warroom escalate / demo" },

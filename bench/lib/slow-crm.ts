@@ -19,8 +19,8 @@ export function slowCrm(crm: CrmSource, ms: number): CrmSource & { calls: number
     listTickets: async (...a: Parameters<CrmSource["listTickets"]>) => (
       wrapped.calls++, await wait(), crm.listTickets(...a)
     ),
-    listChanges: async (...a: Parameters<CrmSource["listChanges"]>) => (
-      wrapped.calls++, await wait(), crm.listChanges(...a)
+    listChanges: async (...a: Parameters<NonNullable<CrmSource["listChanges"]>>) => (
+      wrapped.calls++, await wait(), crm.listChanges?.(...a) ?? []
     ),
     listEscalations: async (...a: Parameters<CrmSource["listEscalations"]>) => (
       wrapped.calls++, await wait(), crm.listEscalations(...a)

@@ -5,8 +5,10 @@
 import { Command, CommanderError } from "commander";
 import { exitCodeFor, WarroomError } from "../../src/errors.ts";
 import { registerAnalyze } from "./commands/analyze.ts";
+import { registerChanges } from "./commands/changes.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerEscalate } from "./commands/escalate.ts";
+import { registerKnowledge } from "./commands/knowledge.ts";
 import { registerLaterCommands } from "./commands/later.ts";
 import { registerServe } from "./commands/serve.ts";
 import type { CliIo } from "./io.ts";
@@ -22,6 +24,8 @@ function buildProgram(io: CliIo): Command {
   registerAnalyze(program, io);
   registerDemo(program, io);
   registerEscalate(program, io);
+  registerChanges(program, io);
+  registerKnowledge(program, io);
   registerLaterCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;

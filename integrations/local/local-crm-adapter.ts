@@ -25,6 +25,8 @@ export interface LocalCrmAdapterConfig {
 export interface LocalCrmAdapter extends CrmSource {
   /** The whole dataset (the local knowledge base seeds from its findings). */
   readonly dataset: Dataset;
+  /** A dataset always has a change list (possibly empty). */
+  listChanges(accountId: string, window?: TimeWindow): Promise<Change[]>;
 }
 
 function inWindow(at: string, window: TimeWindow = {}): boolean {

@@ -52,6 +52,7 @@ export function createTerminalChatAdapter(config: TerminalChatAdapterConfig): Te
   let counter = 0;
   return {
     kind: "terminal",
+    existingRoom: (id) => ({ platform: "terminal", id, name: id, url: `terminal:${id}` }),
     async createRoom(spec) {
       config.out.write(`\n# ${spec.name}${spec.private ? " (private)" : ""}\n`);
       return { platform: "terminal", id: spec.name, name: spec.name, url: `terminal:${spec.name}` };

@@ -90,6 +90,7 @@ async function inviteOne(client: WebClient, channel: string, user: string): Prom
 export function createSlackChatPlatform(client: WebClient, botUserId: string): ChatPlatform {
   return {
     kind: "slack",
+    existingRoom: (id) => roomRef(id, id),
     async createRoom(spec) {
       for (let attempt = 1; attempt <= 20; attempt++) {
         const name = withCollisionSuffix(spec.name, attempt);

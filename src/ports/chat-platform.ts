@@ -61,6 +61,8 @@ export interface ChatPlatform {
   readonly kind: string;
   /** Creates a room; a taken name gets a suffix. */
   createRoom(spec: RoomSpec): Promise<RoomRef>;
+  /** A reference to a room that already exists (a triage or digest channel), by its id; no call is made. */
+  existingRoom(id: string): RoomRef;
   /** Sets the one-line description people see at the top of the room. */
   setTopic(room: RoomRef, topic: string): Promise<void>;
   /** Invites people; one bad user never blocks the others. */

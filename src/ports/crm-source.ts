@@ -1,9 +1,9 @@
 /**
  * CrmSource: where accounts, their tickets, the changes around them and other accounts' escalations come
- * from. Implemented by integrations/local (a dataset folder, the embedded default) and, later,
+ * from. Implemented by integrations/local (a dataset folder, the embedded default) and
  * integrations/salesforce. Everything returned is already in the case bundle's shapes.
  */
-import type { Account, Change, RelatedEscalation, Ticket } from "../domain/case-bundle.ts";
+import type { Account, Change, RelatedEscalation, Severity, Ticket } from "../domain/case-bundle.ts";
 
 /** An account as the CRM knows it: the bundle's account plus the CSM who owns it. */
 export interface CrmAccount extends Account {
@@ -33,6 +33,23 @@ export type CrmEscalation = RelatedEscalation & {
   productArea?: string;
 };
 
+/** A case the CRM marked escalated: the trigger of a war-room. */
+export interface EscalatedCase {
+  /** The CRM's id of the case; a case opens at most one war-room. */
+  caseId: string;
+  caseNumber?: string;
+  accountId: string;
+  subject: string;
+  description?: string;
+  severity: Severity;
+  /** When the CRM last modified the case (the poll's watermark moves past it). */
+  modifiedAt: Date;
+  /** The case owner's email: the person who asked, in effect. */
+  ownerEmail?: string;
+  /** A link to the case in the CRM. */
+  url?: string;
+}
+
 /** The CRM port. Read-only: warroom never writes customer records. */
 export interface CrmSource {
   /** Short name of the backing system for logs and health output ("local dataset", "salesforce"). */
@@ -55,10 +72,17 @@ export interface CrmSource {
 
   /**
    * Changes that can affect the account inside the window: its own account-scoped changes plus segment
-   * and global ones (ours, third parties', incidents).
+   * and global ones (ours, third parties', incidents). Optional capability: a CRM that records no changes
+   * leaves it out, and changes reach warroom through POST /api/changes and `warroom changes import`.
    */
-  listChanges(accountId: string, window?: TimeWindow): Promise<Change[]>;
+  listChanges?(accountId: string, window?: TimeWindow): Promise<Change[]>;
 
   /** Escalations of any account opened inside the window, newest first. */
   listEscalations(window?: TimeWindow): Promise<CrmEscalation[]>;
+
+  /**
+   * Cases marked escalated and modified at or after `since`, oldest change first (optional capability:
+   * CRMs whose escalations open war-rooms by themselves).
+   */
+  listEscalatedCases?(since: Date): Promise<EscalatedCase[]>;
 }

@@ -162,6 +162,9 @@ export interface EscalationMetadata {
   replyRef?: string | null;
   /** The account's attributes when the escalation opened (other bundles compare accounts by them). */
   attributes?: Record<string, string | number | boolean>;
+  /** The CRM case that opened it, when one did. */
+  caseNumber?: string | null;
+  caseUrl?: string | null;
 }
 
 /** The metadata of an escalation ({} when there is none). */

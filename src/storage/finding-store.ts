@@ -25,6 +25,9 @@ export interface FindingRecord extends Finding {
   kbSyncState: "pending" | "synced" | "failed";
   kbRef: string | null;
   kbUrl: string | null;
+  /** Write attempts so far and the last one's error, while the knowledge base refuses. */
+  kbAttempts: number;
+  kbLastError: string | null;
 }
 
 /** Stores (or replaces, when resolved again) the finding of an escalation; sync starts over. */
@@ -69,6 +72,8 @@ export async function getFinding(sql: Sql, escalationId: string): Promise<Findin
     kbSyncState: r.kb_sync_state as FindingRecord["kbSyncState"],
     kbRef: (r.kb_ref as string | null) ?? null,
     kbUrl: (r.kb_url as string | null) ?? null,
+    kbAttempts: Number(r.kb_attempts ?? 0),
+    kbLastError: (r.kb_last_error as string | null) ?? null,
   };
 }
 

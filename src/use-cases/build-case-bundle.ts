@@ -56,7 +56,7 @@ export async function buildCaseBundle(
     await Promise.all([
       accountPromise,
       deps.crm.listTickets(escalation.accountId, { since: new Date(at - windows.ticketDays * DAY), until }),
-      deps.crm.listChanges(escalation.accountId, changeWindow),
+      deps.crm.listChanges?.(escalation.accountId, changeWindow) ?? [],
       // Reported changes may be scoped to a segment or region: they wait for the account.
       deps.local
         ? accountPromise.then((a) => (a ? (deps.local?.listChanges(a, changeWindow) ?? []) : []))

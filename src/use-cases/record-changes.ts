@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { type ReportedChange, reportedChangeSchema } from "../domain/change-report.ts";
-import { describeIssue } from "../domain/describe-issue.ts";
+import { describeProblem, formatPath } from "../domain/describe-issue.ts";
 import { InputError } from "../errors.ts";
 import { type ChangeReporter, type StoredChange, upsertChanges } from "../storage/change-store.ts";
 import type { Sql } from "../storage/database.ts";
@@ -43,9 +43,8 @@ export function parseChanges(input: unknown): StoredChange[] {
     const [first] = parsed.error.issues;
     // A single object was wrapped in an array: its paths should not start with [0].
     const issue = first && !Array.isArray(input) ? { ...first, path: first.path.slice(1) } : first;
-    throw new InputError(
-      `invalid change at ${issue ? describeIssue(issue) : "$"}. A change looks like ${EXAMPLE}`,
-    );
+    const where = issue ? `(${formatPath(issue.path)}): ${describeProblem(issue)}` : "";
+    throw new InputError(`invalid change ${where}. A change looks like ${EXAMPLE}`);
   }
   return parsed.data.map((item) => ({ ...item, id: item.id ?? derivedId(item) }));
 }

@@ -24,4 +24,6 @@ export interface WarRoomDeps {
   routing: RoutingRules;
   /** Archive the room when the escalation is closed. */
   archiveOnClose: boolean;
+  /** Channel id where war-rooms opened from CRM cases are announced, or null. */
+  triageChannel: string | null;
 }

@@ -2,11 +2,19 @@
  * `/escalate status`: where an escalation stands, in a few lines.
  */
 import { getEscalation } from "../storage/escalation-store.ts";
-import { getFinding } from "../storage/finding-store.ts";
+import { type FindingRecord, getFinding } from "../storage/finding-store.ts";
 import { listHypotheses } from "../storage/hypothesis-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 
 const MARK = { proposed: "·", confirmed: "✅", rejected: "❌", disputed: "⚖️" } as const;
+
+/** Where the finding stands in the outbox. */
+function syncState(finding: FindingRecord, kb: string): string {
+  if (finding.kbSyncState === "synced")
+    return `saved in the ${kb}${finding.kbUrl ? ` (${finding.kbUrl})` : ""}`;
+  if (finding.kbAttempts === 0) return `waiting to be written to the ${kb}`;
+  return `not yet in the ${kb}: ${finding.kbAttempts} attempt${finding.kbAttempts === 1 ? "" : "s"}, last error: ${finding.kbLastError ?? "unknown"}. It is kept here and retried until it lands.`;
+}
 
 /** A plain-text status report. */
 export async function describeStatus(escalationId: string, deps: WarRoomDeps): Promise<string> {
@@ -21,9 +29,7 @@ export async function describeStatus(escalationId: string, deps: WarRoomDeps): P
       (h) =>
         `${MARK[h.status]} round ${h.round} #${h.hypothesis.rank} ${h.hypothesis.title} (${h.status}${h.confirmedBy.length ? `, confirmed by ${h.confirmedBy.map((u) => `<@${u}>`).join(" ")}` : ""}${h.rejectedBy.length ? `, rejected by ${h.rejectedBy.map((u) => `<@${u}>`).join(" ")}` : ""})`,
     ),
-    finding
-      ? `Finding: ${finding.title} — knowledge base ${finding.kbSyncState}${finding.kbUrl ? ` (${finding.kbUrl})` : ""}`
-      : "No finding yet.",
+    finding ? `Finding: ${finding.title} — ${syncState(finding, deps.knowledge.name)}` : "No finding yet.",
   ];
   return lines.join("\n");
 }

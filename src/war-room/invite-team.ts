@@ -78,20 +78,27 @@ export async function inviteTeam(
   // Who was already asked for, by this job's earlier attempts or the first pass: not again, not reported again.
   const asked = await alreadyAsked(escalation.id, deps);
   const fresh = <T>(items: T[], key: (t: T) => string) => items.filter((t) => !asked.has(key(t)));
+  // A CRM-triggered escalation knows its requester (the case owner) by email; chat requests by user id.
+  const byEmail = escalation.origin === "salesforce";
   const requester =
-    escalation.requestedBy && escalation.origin !== "terminal" ? [escalation.requestedBy] : [];
+    escalation.requestedBy && escalation.origin !== "terminal" && !byEmail ? [escalation.requestedBy] : [];
+  const requesterEmails = fresh(
+    byEmail && escalation.requestedBy ? [escalation.requestedBy] : [],
+    (e) => `email:${e}`,
+  );
   const csmEmails = fresh(account?.ownerEmail ? [account.ownerEmail] : [], (e) => `email:${e}`);
   const userIds = fresh([...requester, ...targets.users], (u) => `user:${u}`);
   const emails = fresh(targets.emails, (e) => `email:${e}`);
   const groups = fresh(targets.groups, (g) => `group:${g}`);
   const attempted = [
     ...userIds.map((u) => `user:${u}`),
-    ...[...csmEmails, ...emails].map((e) => `email:${e}`),
+    ...[...requesterEmails, ...csmEmails, ...emails].map((e) => `email:${e}`),
     ...groups.map((g) => `group:${g}`),
   ];
   if (attempted.length === 0) return;
   const invitees: Invitee[] = [
     ...userIds.map((userId) => ({ userId, role: requester.includes(userId) ? "requester" : "responder" })),
+    ...(await lookUp(requesterEmails, "requester", deps, missing)),
     ...(await lookUp(csmEmails, "csm", deps, missing)),
     ...(await lookUp(emails, "responder", deps, missing)),
     ...(await expandGroups(groups, deps, missing)),

@@ -2,3 +2,5 @@
 export const OPEN_WAR_ROOM_JOB = "open-war-room";
 export const NEXT_HYPOTHESES_JOB = "next-hypotheses";
 export const SYNC_FINDING_JOB = "sync-finding";
+export const POLL_ESCALATED_CASES_JOB = "poll-escalated-cases";
+export const REFRESH_KNOWLEDGE_JOB = "refresh-knowledge";

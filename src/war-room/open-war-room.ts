@@ -9,6 +9,7 @@ import {
   type EscalationRecord,
   getEscalation,
   getEscalationMetadata,
+  listTimelineEvents,
   recordTimelineEvent,
 } from "../storage/escalation-store.ts";
 import { listHypotheses, saveAnalysis } from "../storage/hypothesis-store.ts";
@@ -63,6 +64,28 @@ async function ensureRoom(
     data: { room: room.id, name: room.name },
   });
   return room;
+}
+
+/** Announces a war-room opened from a CRM case in the triage channel, once. */
+async function ensureTriageAnnouncement(
+  escalation: EscalationRecord,
+  room: RoomRef,
+  bundle: CaseBundle,
+  deps: WarRoomDeps,
+): Promise<void> {
+  if (escalation.origin !== "salesforce" || !deps.triageChannel) return;
+  if ((await listTimelineEvents(deps.db, escalation.id, "triage-announced")).length > 0) return;
+  const { caseNumber, caseUrl } = await getEscalationMetadata(deps.db, escalation.id);
+  const arr =
+    bundle.account.arr !== undefined
+      ? ` · ARR $${Math.round(bundle.account.arr).toLocaleString("en-US")}`
+      : "";
+  const source = `Salesforce case ${caseNumber ?? escalation.originRef}${caseUrl ? ` (${caseUrl})` : ""}`;
+  await deps.chat.post(deps.chat.existingRoom(deps.triageChannel), {
+    kind: "text",
+    text: `New war-room ${room.name} (${room.url}) for ${escalation.accountName}, opened from ${source}: ${escalation.summary} · ${escalation.severity}${arr}`,
+  });
+  await recordTimelineEvent(deps.db, { escalationId: escalation.id, kind: "triage-announced" });
 }
 
 async function ensureBundle(escalation: EscalationRecord, deps: WarRoomDeps): Promise<CaseBundle> {
@@ -131,6 +154,7 @@ export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Prom
   const sideWork = Promise.all([
     deps.chat.setTopic(room, topic(escalation, bundle)),
     inviteTeam(escalation, room, bundle, [], deps),
+    ensureTriageAnnouncement(escalation, room, bundle, deps),
   ]);
   const [views] = await Promise.all([
     // The summary goes before the hypotheses: no verdict can arrive before it exists, so none races its

@@ -3,9 +3,16 @@
  */
 import { z } from "zod";
 import type { JobQueue } from "../jobs/job-queue.ts";
+import type { ScheduleDefinition } from "../jobs/scheduler.ts";
 import { getEscalationMetadata } from "../storage/escalation-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
-import { NEXT_HYPOTHESES_JOB, OPEN_WAR_ROOM_JOB, SYNC_FINDING_JOB } from "./job-names.ts";
+import {
+  NEXT_HYPOTHESES_JOB,
+  OPEN_WAR_ROOM_JOB,
+  POLL_ESCALATED_CASES_JOB,
+  REFRESH_KNOWLEDGE_JOB,
+  SYNC_FINDING_JOB,
+} from "./job-names.ts";
 
 // The job bodies (and the analysis engine behind them) load on first use, not at start-up.
 const openWarRoom = async (...args: Parameters<typeof import("./open-war-room.ts").openWarRoom>) =>
@@ -13,6 +20,9 @@ const openWarRoom = async (...args: Parameters<typeof import("./open-war-room.ts
 const proposeNextHypotheses = async (
   ...args: Parameters<typeof import("./propose-next-hypotheses.ts").proposeNextHypotheses>
 ) => (await import("./propose-next-hypotheses.ts")).proposeNextHypotheses(...args);
+const pollEscalatedCases = async (
+  ...args: Parameters<typeof import("./poll-escalated-cases.ts").pollEscalatedCases>
+) => (await import("./poll-escalated-cases.ts")).pollEscalatedCases(...args);
 const syncFinding = async (...args: Parameters<typeof import("./sync-finding.ts").syncFinding>) =>
   (await import("./sync-finding.ts")).syncFinding(...args);
 
@@ -61,4 +71,61 @@ export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
     retryDelaySeconds: 10,
     handle: ({ escalationId }) => syncFinding(escalationId, deps),
   });
+}
+
+const slotPayload = z.object({ slot: z.string() });
+
+/**
+ * Jobs and schedules of the optional capabilities: escalated CRM cases opening war-rooms, and a remote
+ * knowledge base read into the local store. Each schedule's slot runs once across replicas.
+ */
+export function defineCapabilityJobs(
+  queue: JobQueue,
+  deps: WarRoomDeps,
+  options: { casePollCron: string },
+): ScheduleDefinition<{ slot: string }>[] {
+  const schedules: ScheduleDefinition<{ slot: string }>[] = [];
+  const payload = (slot: Date) => ({ slot: slot.toISOString() });
+  if (deps.crm.listEscalatedCases) {
+    queue.define({
+      name: POLL_ESCALATED_CASES_JOB,
+      schema: slotPayload,
+      // The next slot polls again: a failed poll needs no long retry.
+      retryLimit: 1,
+      retryDelaySeconds: 10,
+      expireInSeconds: 10 * 60,
+      handle: async (_data, { logger }) => {
+        const outcome = await pollEscalatedCases(deps);
+        if (outcome.seen > 0 || outcome.skipped === "backing-off")
+          logger.info(outcome, "escalated cases polled");
+      },
+    });
+    schedules.push({
+      name: POLL_ESCALATED_CASES_JOB,
+      cron: options.casePollCron,
+      job: POLL_ESCALATED_CASES_JOB,
+      payload,
+    });
+  }
+  const refresh = deps.knowledge.refresh?.bind(deps.knowledge);
+  if (refresh) {
+    queue.define({
+      name: REFRESH_KNOWLEDGE_JOB,
+      schema: slotPayload,
+      retryLimit: 1,
+      retryDelaySeconds: 30,
+      handle: async (_data, { logger }) => {
+        const result = await refresh();
+        if (result.updated + result.removed > 0) logger.info(result, "knowledge base refreshed");
+      },
+    });
+    schedules.push({
+      name: REFRESH_KNOWLEDGE_JOB,
+      cron: "*/5 * * * *",
+      timeZone: "UTC",
+      job: REFRESH_KNOWLEDGE_JOB,
+      payload,
+    });
+  }
+  return schedules;
 }

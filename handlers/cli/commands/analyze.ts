@@ -2,8 +2,6 @@
  * `warroom analyze FILE|- [--format json|md] [--engine auto|evidence|openai]`: root-cause analysis of a
  * case bundle. An invalid bundle exits 2 with the JSON path of the first problem and what was expected.
  */
-import { readFile } from "node:fs/promises";
-import { text } from "node:stream/consumers";
 import { type Command, Option } from "commander";
 import { openLlm } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
@@ -13,6 +11,7 @@ import { InputError } from "../../../src/errors.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { analyzeCase, type EngineChoice } from "../../../src/use-cases/analyze-case.ts";
 import type { CliIo } from "../io.ts";
+import { readJson } from "../read-json.ts";
 import { renderAnalysisMarkdown } from "../render-analysis.ts";
 
 /** Registers `analyze`. */
@@ -31,20 +30,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
 }
 
 async function readBundle(io: CliIo, file: string): Promise<CaseBundle> {
-  let raw: string;
-  try {
-    raw = file === "-" ? await text(io.stdin) : await readFile(file, "utf8");
-  } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new InputError(
-      `${file === "-" ? "standard input" : file} is not valid JSON: ${(error as Error).message}`,
-    );
-  }
+  const json = await readJson(io, file);
   const parsed = parseReporting(caseBundleSchema, json);
   if (!parsed.success) throw new InputError(`invalid case bundle at ${describeFirstIssue(parsed.error)}`);
   return parsed.data;

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { NotYetAvailableError } from "../../../src/errors.ts";
 
-/** Registers `digest` and `changes import`. */
+/** Registers `digest`. */
 export function registerLaterCommands(program: Command): void {
   program
     .command("digest")
@@ -15,13 +15,5 @@ export function registerLaterCommands(program: Command): void {
     .option("--post", "post it to DIGEST_CHANNEL")
     .action(() => {
       throw new NotYetAvailableError("warroom digest", 6);
-    });
-  program
-    .command("changes")
-    .description("record deploys and config changes")
-    .command("import")
-    .argument("<file>", "JSON array of changes")
-    .action(() => {
-      throw new NotYetAvailableError("warroom changes import", 5);
     });
 }

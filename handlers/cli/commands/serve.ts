@@ -10,6 +10,7 @@ import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
 import { describeSubsystems, formatSubsystems } from "../../../src/subsystems.ts";
 import { checkHealth } from "../../../src/use-cases/check-health.ts";
+import { recordChanges } from "../../../src/use-cases/record-changes.ts";
 import { registerHttpRoutes } from "../../http/index.ts";
 import { registerSlackHandlers } from "../../slack/index.ts";
 import type { CliIo } from "../io.ts";
@@ -40,6 +41,14 @@ async function serve(io: CliIo): Promise<void> {
     registerHttpRoutes(app, {
       health: () => checkHealth(services.db, subsystems),
       ...(services.slack ? { slack: services.slack.handleHttp } : {}),
+      ...(config.changesToken
+        ? {
+            changes: {
+              token: config.changesToken,
+              record: (input: unknown) => recordChanges(services.db, input, "api"),
+            },
+          }
+        : {}),
     });
     const server = await startHttpServer(app, config.port);
     io.stdout.write(`listening on http://localhost:${server.port} (GET /healthz)\n`);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createLocalCrmAdapter, loadDataset } from "../../../integrations/local/index.ts";
 import { InputError } from "../../../src/errors.ts";
-import { CONTRACT_WORLD, crmSourceContract } from "../../contracts/crm-source.contract.ts";
+import { CONTRACT_WORLD, crmSourceContract, IDS } from "../../contracts/crm-source.contract.ts";
 
 async function writeDataset(files: Record<string, unknown>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "warroom-dataset-"));
@@ -39,7 +39,7 @@ async function loadError(files: Record<string, unknown>): Promise<string> {
 describe("loadDataset", () => {
   it("treats missing files as empty", async () => {
     const dataset = await loadDataset(await writeDataset({ "accounts.json": CONTRACT_WORLD.accounts }));
-    expect(dataset.accounts).toHaveLength(3);
+    expect(dataset.accounts).toHaveLength(4);
     expect(dataset.tickets).toEqual([]);
     expect(dataset.knowledge).toEqual([]);
   });
@@ -47,7 +47,7 @@ describe("loadDataset", () => {
   it("names the file, the item index and the field of a malformed item", async () => {
     const tickets = [
       ...CONTRACT_WORLD.tickets,
-      { id: "T-9", accountId: "ACC-1", subject: "x", status: "open", createdAt: "yesterday" },
+      { id: "T-9", accountId: IDS.acme, subject: "x", status: "open", createdAt: "yesterday" },
     ];
     const message = await loadError({ ...worldFiles, "tickets.json": tickets });
     expect(message).toMatch(/tickets\.json: item 3, field createdAt: .*ISO-8601/);

@@ -1,0 +1,207 @@
+/**
+ * Salesforce as the CRM: accounts, their cases and case comments, the next renewal opportunity, and
+ * escalated cases (which open war-rooms by themselves). Every value in a query is a SOQL literal built in
+ * soql.ts, and every field name comes from the validated field map, so no input can change a query.
+ */
+import Fuse from "fuse.js";
+import type { Connection } from "jsforce";
+import type { SalesforceFieldMap } from "../../src/config.ts";
+import type { Logger } from "../../src/logger.ts";
+import type {
+  AccountMatch,
+  CrmAccount,
+  CrmSource,
+  EscalatedCase,
+  TimeWindow,
+} from "../../src/ports/crm-source.ts";
+import { connectSalesforce, type SalesforceAuth } from "./connect-salesforce.ts";
+import { toCrmAccount, toCrmEscalation, toEscalatedCase, toTicket } from "./map-records.ts";
+import { queryAll, type SfRecord } from "./run-query.ts";
+import { isSalesforceId, soqlContains, soqlDateTime, soqlString, soqlValue } from "./soql.ts";
+
+/** Configuration of the Salesforce adapter. */
+export interface SalesforceAdapterConfig {
+  auth: SalesforceAuth;
+  /** REST API version, e.g. "62.0" (jsforce would otherwise use an old default). */
+  apiVersion: string;
+  fieldMap: SalesforceFieldMap;
+  logger: Logger;
+  /**
+   * A long ticket window is read as this many date slices at once, instead of one query paged batch after
+   * batch (default 6); paging is sequential, slices are not.
+   */
+  ticketSlices?: number;
+}
+
+/** A CrmSource over Salesforce. */
+export interface SalesforceAdapter extends CrmSource {
+  listEscalatedCases(since: Date): Promise<EscalatedCase[]>;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+function accountFields(map: SalesforceFieldMap): string {
+  const a = map.account;
+  const mapped = [
+    a.arr,
+    a.segment,
+    a.renewalDate,
+    a.contractStart,
+    a.healthScore,
+    a.nps,
+    a.industry,
+    a.employees,
+  ];
+  const fields = new Set(["Id", "Name", "Owner.Email", ...Object.values(a.attributes)]);
+  for (const field of mapped) if (field !== null) fields.add(field);
+  const select = [...fields].join(", ");
+  if (a.renewalDate !== null && a.arr !== null) return select;
+  // No renewal (or ARR) field: the next open renewal opportunity stands in.
+  return `${select}, (SELECT CloseDate, Amount FROM Opportunities WHERE IsClosed = false AND Type = ${soqlString(map.renewalOpportunityType)} AND CloseDate >= TODAY ORDER BY CloseDate ASC LIMIT 1)`;
+}
+
+function caseFields(map: SalesforceFieldMap): string {
+  const fields = new Set([
+    "Id",
+    "CaseNumber",
+    "Subject",
+    "Description",
+    "Status",
+    "Priority",
+    "IsClosed",
+    "ClosedDate",
+    "CreatedDate",
+    ...map.case.tags,
+  ]);
+  if (map.case.resolution) fields.add(map.case.resolution);
+  if (map.case.productArea) fields.add(map.case.productArea);
+  return `${[...fields].join(", ")}, (SELECT Id, CommentBody, IsPublished, CreatedDate, CreatedBy.UserType FROM CaseComments ORDER BY CreatedDate ASC)`;
+}
+
+function windowFilter(field: string, window: TimeWindow = {}): string {
+  return [
+    window.since ? ` AND ${field} >= ${soqlDateTime(window.since)}` : "",
+    window.until ? ` AND ${field} <= ${soqlDateTime(window.until)}` : "",
+  ].join("");
+}
+
+/** Splits a window into `n` consecutive slices of equal length (the last one closed at `until`). */
+function slices(window: TimeWindow, n: number): TimeWindow[] {
+  if (!window.since || !window.until || n <= 1) return [window];
+  const start = window.since.getTime();
+  const step = (window.until.getTime() - start) / n;
+  if (step < DAY) return [window];
+  return Array.from({ length: n }, (_, i) => ({
+    since: new Date(start + i * step),
+    until: i === n - 1 ? window.until : new Date(start + (i + 1) * step - 1000),
+  }));
+}
+
+/** Creates the adapter; with the JWT flow, authorisation happens on first use and is retried on failure. */
+export function createSalesforceAdapter(config: SalesforceAdapterConfig): SalesforceAdapter {
+  const map = config.fieldMap;
+  const logger = config.logger.child({ system: "salesforce" });
+  let connection: Promise<Connection> | null = null;
+  const conn = () => {
+    connection ??= connectSalesforce(config.auth, config.apiVersion).catch((error: unknown) => {
+      connection = null;
+      throw error;
+    });
+    return connection;
+  };
+  const query = async (soql: string, what: string) => queryAll(await conn(), soql, logger, what);
+  const accountsWhere = (where: string, what: string) =>
+    query(`SELECT ${accountFields(map)} FROM Account WHERE ${where}`, what).then((rows) =>
+      rows.map((r) => toCrmAccount(r, map)),
+    );
+  const escalated = `${map.escalation.field} = ${soqlValue(map.escalation.value)}`;
+
+  const rank = (query: string, candidates: CrmAccount[], limit: number): AccountMatch[] => {
+    const q = query.trim().toLowerCase();
+    const fuse = new Fuse(candidates, {
+      keys: ["name"],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 1,
+    });
+    return fuse
+      .search(query.trim(), { limit })
+      .map((hit) => ({ account: hit.item, score: hit.score ?? 1, exact: hit.item.name.toLowerCase() === q }))
+      .sort((a, b) => Number(b.exact) - Number(a.exact) || a.score - b.score);
+  };
+
+  return {
+    name: "salesforce",
+
+    async searchAccounts(text, limit = 5) {
+      const q = text.trim();
+      if (!q) return [];
+      if (isSalesforceId(q)) {
+        const [byId] = await accountsWhere(`Id = ${soqlString(q)}`, "looking up an account by id");
+        if (byId) return [{ account: byId, score: 0, exact: true }];
+      }
+      const hits = await accountsWhere(
+        `Name LIKE ${soqlContains(q)} ORDER BY Name ASC LIMIT 200`,
+        "searching accounts by name",
+      );
+      return rank(q, hits, limit);
+    },
+
+    async suggestAccounts(text, limit = 3) {
+      const words = text
+        .split(/\s+/)
+        .filter((w) => w.length >= 3)
+        .slice(0, 5);
+      if (words.length === 0) return [];
+      const where = words.map((w) => `Name LIKE ${soqlContains(w)}`).join(" OR ");
+      const hits = await accountsWhere(`(${where}) ORDER BY Name ASC LIMIT 200`, "suggesting accounts");
+      return rank(text, hits, limit).map((m) => m.account);
+    },
+
+    async getAccount(accountId) {
+      if (!isSalesforceId(accountId)) return null;
+      const [account] = await accountsWhere(`Id = ${soqlString(accountId)}`, "reading the account");
+      return account ?? null;
+    },
+
+    listAccounts: () => accountsWhere("Id != null ORDER BY Name ASC", "listing accounts"),
+
+    async listTickets(accountId, window = {}) {
+      if (!isSalesforceId(accountId)) return [];
+      const parts = await Promise.all(
+        slices(window, config.ticketSlices ?? 6).map((w) =>
+          query(
+            `SELECT ${caseFields(map)} FROM Case WHERE AccountId = ${soqlString(accountId)}${windowFilter("CreatedDate", w)} ORDER BY CreatedDate ASC`,
+            "reading the account's cases",
+          ),
+        ),
+      );
+      return parts.flat().map((r) => toTicket(r, map));
+    },
+
+    async listEscalations(window) {
+      const attributes = Object.values(map.account.attributes).map((f) => `Account.${f}`);
+      const product = map.case.productArea ? [map.case.productArea] : [];
+      const fields = ["Id", "CaseNumber", "Subject", "Description", "AccountId", "Account.Name", "Priority"];
+      const select = [
+        ...new Set([...fields, "IsClosed", "ClosedDate", "CreatedDate", ...product, ...attributes]),
+      ];
+      const rows = await query(
+        `SELECT ${select.join(", ")} FROM Case WHERE ${escalated} AND AccountId != null${windowFilter("CreatedDate", window)} ORDER BY CreatedDate DESC`,
+        "reading escalated cases",
+      );
+      return rows.map((r: SfRecord) => toCrmEscalation(r, map));
+    },
+
+    async listEscalatedCases(since) {
+      const c = await conn();
+      const rows = await queryAll(
+        c,
+        `SELECT Id, CaseNumber, Subject, Description, Priority, AccountId, Owner.Email, LastModifiedDate FROM Case WHERE ${escalated} AND AccountId != null AND LastModifiedDate >= ${soqlDateTime(since)} ORDER BY LastModifiedDate ASC, Id ASC`,
+        logger,
+        "polling escalated cases",
+      );
+      return rows.map((r) => toEscalatedCase(r, c.instanceUrl));
+    },
+  };
+}

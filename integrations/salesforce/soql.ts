@@ -1,0 +1,50 @@
+/**
+ * SOQL literals. Every value that reaches a query goes through here, so no account name, id or search text
+ * can change a query's meaning: backslashes are escaped first, then quotes (jsforce's own builder escapes
+ * only quotes); in LIKE patterns `%` and `_` are escaped too, so they match themselves.
+ */
+
+const ESCAPES: Record<string, string> = {
+  "\\": "\\\\",
+  "'": "\\'",
+  '"': '\\"',
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\b": "\\b",
+  "\f": "\\f",
+};
+
+function escapeText(value: string): string {
+  return value.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** A quoted SOQL string literal. */
+export function soqlString(value: string): string {
+  return `'${escapeText(value)}'`;
+}
+
+/** A LIKE pattern matching `value` literally somewhere inside the field (case-insensitive in SOQL). */
+export function soqlContains(value: string): string {
+  return `'%${escapeText(value).replace(/[%_]/g, (c) => `\\${c}`)}%'`;
+}
+
+/** A datetime literal (unquoted, UTC, whole seconds). */
+export function soqlDateTime(value: Date): string {
+  return value.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** A literal for a configured comparison value: boolean, number or string. */
+export function soqlValue(value: boolean | number | string): string {
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    return String(value);
+  }
+  return soqlString(value);
+}
+
+/** Salesforce record ids: 15 case-sensitive or 18 case-insensitive alphanumerics. */
+export function isSalesforceId(value: string): boolean {
+  return /^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/.test(value);
+}
