@@ -91,6 +91,37 @@ describe("loadConfig", () => {
     expect(config.digest).toEqual({ channel: "C1", cron: "0 9 * * 1", timeZone: "Europe/Berlin" });
   });
 
+  it("builds Salesforce from an access token, with the field map's defaults and a pinned API version", () => {
+    const config = load({
+      SALESFORCE_INSTANCE_URL: "https://acme.my.salesforce.com",
+      SALESFORCE_ACCESS_TOKEN: "00D!x",
+      SALESFORCE_FIELD_MAP: '{"account":{"arr":"ARR__c"},"escalation":{"field":"Status","value":"Escalated"}}',
+      TRIAGE_CHANNEL: "C0TRIAGE",
+    });
+    expect(config.crm).toMatchObject({
+      kind: "salesforce",
+      apiVersion: "62.0",
+      pollCron: "* * * * *",
+      fieldMap: {
+        account: { arr: "ARR__c", industry: "Industry", renewalDate: null },
+        escalation: { field: "Status", value: "Escalated" },
+        renewalOpportunityType: "Renewal",
+      },
+    });
+    expect(config.triageChannel).toBe("C0TRIAGE");
+  });
+
+  it("names the JSON path of a bad field map and asks for the JWT flow's partners", () => {
+    expect(problem({ SALESFORCE_FIELD_MAP: "{arr: ARR__c}" })).toMatch(/SALESFORCE_FIELD_MAP.*is not valid JSON/);
+    expect(problem({ SALESFORCE_FIELD_MAP: '{"account":{"arr":"ARR__c; DELETE"}}' })).toMatch(
+      /SALESFORCE_FIELD_MAP.*at account\.arr: must be a Salesforce field API name/,
+    );
+    expect(problem({ SALESFORCE_FIELD_MAP: '{"acount":{}}' })).toMatch(/unexpected field\(s\) acount/);
+    expect(problem({ SALESFORCE_LOGIN_URL: "https://test.salesforce.com" })).toMatch(
+      /SALESFORCE_CLIENT_ID.*required for Salesforce \(JWT bearer\)/,
+    );
+  });
+
   it("describes every variable with an example", () => {
     for (const variable of describeVariables()) {
       expect(variable.description.length, variable.name).toBeGreaterThan(5);
