@@ -7,7 +7,7 @@ import { createPrivateKey, type KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { SignJWT } from "jose";
 import { Connection } from "jsforce";
-import { ConfigError } from "../../src/errors.ts";
+import { AuthError, ConfigError } from "../../src/errors.ts";
 import { toSalesforceError } from "./salesforce-errors.ts";
 
 /** How warroom authenticates to Salesforce. */
@@ -16,6 +16,7 @@ export type SalesforceAuth =
   | { kind: "jwt"; loginUrl: string; clientId: string; username: string; privateKey: string };
 
 const JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+const MAX_REFRESHES_PER_MINUTE = 5;
 
 /** The key from SALESFORCE_PRIVATE_KEY: PEM text (with real or `\n` line breaks) or a path to a PEM file. */
 export async function loadPrivateKey(value: string): Promise<KeyObject> {
@@ -54,10 +55,24 @@ export async function connectSalesforce(auth: SalesforceAuth, version: string): 
   if (auth.kind === "token")
     return new Connection({ instanceUrl: auth.instanceUrl, accessToken: auth.accessToken, version });
   const key = await loadPrivateKey(auth.privateKey);
+  // jsforce refreshes on every 401, forever, even when each new session is refused at once.
+  const recent: number[] = [];
   const conn: Connection = new Connection({
     loginUrl: auth.loginUrl,
     version,
     refreshFn: (c, callback) => {
+      const now = Date.now();
+      recent.push(now);
+      while (recent.length > 0 && (recent[0] ?? now) < now - 60_000) recent.shift();
+      if (recent.length > MAX_REFRESHES_PER_MINUTE) {
+        callback(
+          new AuthError(
+            "salesforce",
+            "Salesforce refused every new session for a minute; check that SALESFORCE_USERNAME may use the API",
+          ),
+        );
+        return;
+      }
       signAssertion(auth, key)
         .then((assertion) => c.oauth2.requestToken({ grant_type: JWT_GRANT, assertion }))
         .then((token) => {

@@ -156,7 +156,10 @@ export function crmSourceContract(name: string, make: () => Promise<CrmSource>):
       expect(tickets.map((t) => t.id)).toEqual([IDS.syncTicket]);
       expect(tickets[0]?.comments?.[0]?.body).toContain("Commission_Rate__c");
       expect(tickets[0]).not.toHaveProperty("accountId");
-      expect((await crm.listTickets(IDS.acme)).map((t) => t.id).sort()).toEqual([IDS.syncTicket, IDS.oldTicket]);
+      expect((await crm.listTickets(IDS.acme)).map((t) => t.id).sort()).toEqual([
+        IDS.syncTicket,
+        IDS.oldTicket,
+      ]);
     });
 
     it("lists the account's own changes plus global ones, never another account's", async (context) => {
