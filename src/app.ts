@@ -90,8 +90,9 @@ export async function openKnowledgeBase(
   config: Config,
   db: Database,
   seed: KnowledgeItem[],
-  logger: Logger,
+  deps: { logger: Logger; clock: Clock },
 ): Promise<KnowledgeBase> {
+  const { logger } = deps;
   const kb = config.knowledgeBase;
   if (kb.kind === "local")
     return createLocalKnowledgeBaseAdapter({ findings: seed, db, dir: join(config.dataDir, "knowledge") });
@@ -103,6 +104,7 @@ export async function openKnowledgeBase(
     apiUrl: kb.apiUrl,
     db,
     logger,
+    clock: deps.clock,
   });
   try {
     await notion.verify();
@@ -146,7 +148,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
   }
   const { crm, seedKnowledge } = crmResult.value;
   try {
-    const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps.logger);
+    const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps);
     const slack = deps.chat ? null : await openSlack(config, deps.logger);
     const queue = new JobQueue({
       db,

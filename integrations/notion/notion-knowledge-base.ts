@@ -15,6 +15,7 @@ import {
 import pThrottle from "p-throttle";
 import { ConfigError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { type Clock, systemClock } from "../../src/ports/clock.ts";
 import type { FindingDocument, KnowledgeBase, WrittenFinding } from "../../src/ports/knowledge-base.ts";
 import { getCursor, setCursor } from "../../src/storage/cursor-store.ts";
 import type { Database } from "../../src/storage/database.ts";
@@ -43,6 +44,8 @@ export interface NotionAdapterConfig {
   /** SDK retries of 429/5xx per request (default 2); the outbox job retries beyond that. */
   maxRetries?: number;
   timeoutMs?: number;
+  /** When "now" is, for the daily full read (tests move it). */
+  clock?: Clock;
 }
 
 /** The Notion knowledge base. */
@@ -199,7 +202,7 @@ export function createNotionAdapter(config: NotionAdapterConfig): NotionAdapter 
     },
     async refresh() {
       try {
-        return await refreshKnowledge(client, db, (await locate()).id);
+        return await refreshKnowledge(client, db, (await locate()).id, (config.clock ?? systemClock).now());
       } catch (error) {
         throw error instanceof ConfigError ? error : toNotionError(error, "reading the knowledge base");
       }
