@@ -64,9 +64,7 @@ export function createLocalKnowledgeBaseAdapter(
     async exportMarkdown(dir) {
       const items = await listFindings();
       await mkdir(dir, { recursive: true });
-      await Promise.all(
-        items.map((k) => writeFile(join(dir, fileName(k.id)), renderKnowledgeItemMarkdown(k))),
-      );
+      await Promise.all(items.map(async (k) => writeFile(join(dir, fileName(k.id)), await render(k))));
       const index = items.map(
         (k) => `- [${k.title}](${fileName(k.id)}) · ${k.category} · ${k.validatedAt ?? ""}`,
       );

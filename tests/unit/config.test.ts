@@ -95,7 +95,8 @@ describe("loadConfig", () => {
     const config = load({
       SALESFORCE_INSTANCE_URL: "https://acme.my.salesforce.com",
       SALESFORCE_ACCESS_TOKEN: "00D!x",
-      SALESFORCE_FIELD_MAP: '{"account":{"arr":"ARR__c"},"escalation":{"field":"Status","value":"Escalated"}}',
+      SALESFORCE_FIELD_MAP:
+        '{"account":{"arr":"ARR__c"},"escalation":{"field":"Status","value":"Escalated"}}',
       TRIAGE_CHANNEL: "C0TRIAGE",
     });
     expect(config.crm).toMatchObject({
@@ -112,7 +113,9 @@ describe("loadConfig", () => {
   });
 
   it("names the JSON path of a bad field map and asks for the JWT flow's partners", () => {
-    expect(problem({ SALESFORCE_FIELD_MAP: "{arr: ARR__c}" })).toMatch(/SALESFORCE_FIELD_MAP.*is not valid JSON/);
+    expect(problem({ SALESFORCE_FIELD_MAP: "{arr: ARR__c}" })).toMatch(
+      /SALESFORCE_FIELD_MAP.*is not valid JSON/,
+    );
     expect(problem({ SALESFORCE_FIELD_MAP: '{"account":{"arr":"ARR__c; DELETE"}}' })).toMatch(
       /SALESFORCE_FIELD_MAP.*at account\.arr: must be a Salesforce field API name/,
     );

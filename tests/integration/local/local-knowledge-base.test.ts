@@ -1,0 +1,67 @@
+/**
+ * The local knowledge base over the database: confirmed findings feed the next analysis, are written as
+ * Markdown, and export with their whole story.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createLocalKnowledgeBaseAdapter } from "../../../integrations/local/index.ts";
+import type { Database } from "../../../src/storage/database.ts";
+import { buildFindingDocument } from "../../../src/war-room/build-finding-document.ts";
+import { backends, type TestDatabase } from "../../support/databases.ts";
+import { seedResolvedEscalation } from "../../support/resolved-escalations.ts";
+
+const [pglite] = backends;
+let testDb: TestDatabase;
+let db: Database;
+let dir: string;
+
+afterEach(async () => {
+  await db?.close();
+  await testDb?.dispose();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("local knowledge base", () => {
+  it("lists confirmed findings with the dataset's, and exports each with its whole story", async () => {
+    testDb = await pglite!.create();
+    db = await testDb.open();
+    dir = await mkdtemp(join(tmpdir(), "warroom-kb-"));
+    const id = await seedResolvedEscalation(db, {
+      accountId: "001A",
+      accountName: "Acme Corp",
+      title: "Renamed fields broke the mapping",
+    });
+    const kb = createLocalKnowledgeBaseAdapter({
+      findings: [{ id: "KB-1", title: "Old finding", category: "billing", validatedAt: "2025-01-01" }],
+      db,
+      dir: join(dir, "live"),
+    });
+    const listed = await kb.listFindings();
+    expect(listed.map((k) => k.id)).toEqual([`F-${id}`, "KB-1"]);
+    expect(listed[0]).toMatchObject({
+      symptoms: `Acme Corp: Renamed fields broke the mapping`,
+      tags: ["salesforce-sync"],
+    });
+
+    const written = await kb.writeFinding((await buildFindingDocument(db, id))!);
+    expect(written.url).toMatch(/^file:.*\.md$/);
+    expect(await kb.exportMarkdown(join(dir, "export"))).toBe(2);
+    const exported = await readFile(join(dir, "export", `F-${id}.md`), "utf8");
+    for (const section of [
+      "## Summary",
+      "## Timeline",
+      "## Root cause",
+      "## Contributing factors",
+      "## Resolution",
+      "## Preventive actions",
+      "## Rejected hypotheses",
+    ])
+      expect(exported).toContain(section);
+    expect(exported).toContain(
+      "account Acme Corp · category customer_change (technical, preventable by external)",
+    );
+    expect(await readFile(join(dir, "export", "KB-1.md"), "utf8")).toMatch(/^# Old finding/);
+  });
+});
