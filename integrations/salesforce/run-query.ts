@@ -18,14 +18,19 @@ interface ChildResult {
   nextRecordsUrl?: string;
 }
 
-/** Logs API usage; warns when the org's daily allocation is nearly spent. */
-function logUsage(conn: Connection, logger: Logger): void {
-  const usage = (conn.limitInfo as { apiUsage?: { used: number; limit: number } }).apiUsage;
-  if (!usage) return;
-  const share = usage.limit > 0 ? usage.used / usage.limit : 0;
-  const line = { apiUsed: usage.used, apiLimit: usage.limit, share: Math.round(share * 1000) / 1000 };
-  if (share >= 0.9) logger.warn(line, "salesforce API allocation nearly spent");
-  else logger.debug(line, "salesforce API usage");
+/** Logs the org's API usage from Sforce-Limit-Info: at each new whole percent, and as a warning past 90%. */
+export function createUsageLog(logger: Logger): (conn: Connection) => void {
+  let lastPercent = -1;
+  return (conn) => {
+    const usage = (conn.limitInfo as { apiUsage?: { used: number; limit: number } }).apiUsage;
+    if (!usage || usage.limit <= 0) return;
+    const percent = Math.floor((usage.used / usage.limit) * 100);
+    if (percent === lastPercent) return;
+    lastPercent = percent;
+    const line = { apiUsed: usage.used, apiLimit: usage.limit, percent };
+    if (percent >= 90) logger.warn(line, "salesforce API allocation nearly spent");
+    else logger.info(line, "salesforce API usage");
+  };
 }
 
 function isChildResult(value: unknown): value is ChildResult {
@@ -56,7 +61,7 @@ async function completeChildren(conn: Connection, record: SfRecord): Promise<voi
 export async function queryAll(
   conn: Connection,
   soql: string,
-  logger: Logger,
+  logUsage: (conn: Connection) => void,
   what: string,
 ): Promise<SfRecord[]> {
   try {
@@ -68,7 +73,7 @@ export async function queryAll(
       records.push(...page.records);
     }
     for (const record of records) await completeChildren(conn, record);
-    logUsage(conn, logger);
+    logUsage(conn);
     return records;
   } catch (error) {
     throw toSalesforceError(error, what);

@@ -16,7 +16,7 @@ import type {
 } from "../../src/ports/crm-source.ts";
 import { connectSalesforce, type SalesforceAuth } from "./connect-salesforce.ts";
 import { toCrmAccount, toCrmEscalation, toEscalatedCase, toTicket } from "./map-records.ts";
-import { queryAll, type SfRecord } from "./run-query.ts";
+import { createUsageLog, queryAll, type SfRecord } from "./run-query.ts";
 import { isSalesforceId, soqlContains, soqlDateTime, soqlString, soqlValue } from "./soql.ts";
 
 /** Configuration of the Salesforce adapter. */
@@ -109,7 +109,8 @@ export function createSalesforceAdapter(config: SalesforceAdapterConfig): Salesf
     });
     return connection;
   };
-  const query = async (soql: string, what: string) => queryAll(await conn(), soql, logger, what);
+  const logUsage = createUsageLog(logger);
+  const query = async (soql: string, what: string) => queryAll(await conn(), soql, logUsage, what);
   const accountsWhere = (where: string, what: string) =>
     query(`SELECT ${accountFields(map)} FROM Account WHERE ${where}`, what).then((rows) =>
       rows.map((r) => toCrmAccount(r, map)),
@@ -198,7 +199,7 @@ export function createSalesforceAdapter(config: SalesforceAdapterConfig): Salesf
       const rows = await queryAll(
         c,
         `SELECT Id, CaseNumber, Subject, Description, Priority, AccountId, Owner.Email, LastModifiedDate FROM Case WHERE ${escalated} AND AccountId != null AND LastModifiedDate >= ${soqlDateTime(since)} ORDER BY LastModifiedDate ASC, Id ASC`,
-        logger,
+        logUsage,
         "polling escalated cases",
       );
       return rows.map((r) => toEscalatedCase(r, c.instanceUrl));
