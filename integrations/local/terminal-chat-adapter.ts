@@ -3,6 +3,7 @@
  * the person at the keyboard is the only member. `warroom escalate` runs the same use-cases as Slack.
  */
 import type { Writable } from "node:stream";
+import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.ts";
 import type { ChatPlatform, HypothesisView, RoomRef, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import { renderContextCard } from "./render-context-card.ts";
 
@@ -42,6 +43,8 @@ function render(message: WarRoomMessage): string {
       return `Pattern: ${message.analysis.pattern.verdict}${message.analysis.pattern.sharedAttributes.length ? ` (${message.analysis.pattern.sharedAttributes.join(", ")})` : ""}\nTalking points:\n${message.analysis.talkingPoints.map((t) => `- ${t}`).join("\n")}\n${message.note ?? ""}\n`;
     case "resolution-prompt":
       return `Confirmed: ${message.title}. Record the resolution to write the finding.\n`;
+    case "digest":
+      return `${renderDigestMarkdown(message.digest)}\n`;
     case "text":
       return `${message.text}\n`;
   }

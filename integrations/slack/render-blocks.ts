@@ -2,10 +2,12 @@
  * Block Kit for war-room messages, kept inside Slack's limits (section text 3,000, header 150, button
  * text 75, 50 blocks): long text is cut with an ellipsis rather than rejected by Slack.
  */
+
 import type { Button, KnownBlock, SectionBlock } from "@slack/types";
 import type { HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
 import { ACTIONS } from "./ids.ts";
+import { renderDigestBlocks } from "./render-digest-blocks.ts";
 
 /** A Block Kit block, typed by Slack's own definitions. */
 export type Block = KnownBlock;
@@ -142,6 +144,8 @@ export function renderMessage(message: WarRoomMessage): { text: string; blocks: 
           },
         ],
       };
+    case "digest":
+      return renderDigestBlocks(message.digest);
     case "text":
       return { text: cut(message.text, 3000), blocks: [mrkdwn(message.text)] };
   }

@@ -162,6 +162,19 @@ export function createSlackChatPlatform(client: WebClient, botUserId: string): C
     async archive(room) {
       await call(client.conversations.archive({ channel: room.id }));
     },
+    async uploadFile(room, file) {
+      const uploaded = await call(
+        client.filesUploadV2({
+          channel_id: room.id,
+          file: Buffer.from(file.bytes),
+          filename: file.name,
+          title: file.title,
+          ...(file.comment ? { initial_comment: file.comment } : {}),
+        }),
+      );
+      const shared = (uploaded as { files?: { files?: { id?: string }[] }[] }).files?.[0]?.files?.[0]?.id;
+      return shared ? `slack-file:${shared}` : `slack-file:${file.name}`;
+    },
     async reply(responseUrl, text) {
       const response = await fetch(responseUrl, {
         method: "POST",

@@ -3,6 +3,8 @@
  * messages (a context card, a hypothesis, the summary) and gets back normalised references such as
  * `slack:C123:1700000000.000100`; each adapter renders messages its own way.
  */
+
+import type { Digest } from "../digest/digest.ts";
 import type { Analysis, Hypothesis } from "../domain/analysis.ts";
 import type { Severity } from "../domain/case-bundle.ts";
 import type { ContextCard } from "../use-cases/build-context-card.ts";
@@ -40,7 +42,17 @@ export type WarRoomMessage =
   | { kind: "hypothesis"; view: HypothesisView }
   | { kind: "summary"; escalationId: string; analysis: Analysis; views: HypothesisView[]; note?: string }
   | { kind: "resolution-prompt"; escalationId: string; hypothesisId: string; title: string }
+  | { kind: "digest"; digest: Digest }
   | { kind: "text"; text: string };
+
+/** A file to share in a room (the digest's chart). */
+export interface RoomFile {
+  name: string;
+  title: string;
+  bytes: Uint8Array;
+  /** A message posted with the file. */
+  comment?: string;
+}
 
 /** What creating a room needs. */
 export interface RoomSpec {
@@ -79,6 +91,8 @@ export interface ChatPlatform {
   usersInGroup?(groupId: string): Promise<string[]>;
   /** Archives the room (optional capability). */
   archive?(room: RoomRef): Promise<void>;
+  /** Shares a file in the room; returns the platform's id of it (optional capability). */
+  uploadFile?(room: RoomRef, file: RoomFile): Promise<string>;
   /**
    * Answers the person who asked, later, through an opaque reply reference captured with the request
    * (Slack: the command's response_url) — optional capability.

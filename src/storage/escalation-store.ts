@@ -103,7 +103,7 @@ export async function openEscalation(sql: Sql, input: NewEscalation): Promise<Op
   if (inserted[0]) return { created: true, escalation: fromRow(inserted[0]) };
   const existing = await sql.query<EscalationRow>(
     `SELECT * FROM escalations
-     WHERE (account_id = $1 AND status = 'open') OR (origin = $2 AND origin_ref = $3)
+     WHERE (account_id = $1 AND status = 'open' AND origin <> 'dataset') OR (origin = $2 AND origin_ref = $3)
      ORDER BY opened_at DESC LIMIT 1`,
     [input.accountId, input.origin, input.originRef ?? null],
   );
@@ -117,10 +117,10 @@ export async function getEscalation(sql: Sql, id: string): Promise<EscalationRec
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
-/** Open escalations, oldest first. */
+/** Open escalations with war-rooms (imported history aside), oldest first. */
 export async function listOpenEscalations(sql: Sql): Promise<EscalationRecord[]> {
   const rows = await sql.query<EscalationRow>(
-    "SELECT * FROM escalations WHERE status = 'open' ORDER BY opened_at",
+    "SELECT * FROM escalations WHERE status = 'open' AND origin <> 'dataset' ORDER BY opened_at",
   );
   return rows.map(fromRow);
 }
@@ -183,7 +183,7 @@ export async function findOtherOpenEscalation(
   exceptId: string,
 ): Promise<string | null> {
   const [row] = await sql.query<{ id: string }>(
-    "SELECT id FROM escalations WHERE account_id = $1 AND status = 'open' AND id <> $2",
+    "SELECT id FROM escalations WHERE account_id = $1 AND status = 'open' AND origin <> 'dataset' AND id <> $2",
     [accountId, exceptId],
   );
   return row?.id ?? null;

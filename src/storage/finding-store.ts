@@ -22,7 +22,8 @@ export interface Finding {
 /** A stored finding with its sync state. */
 export interface FindingRecord extends Finding {
   createdAt: Date;
-  kbSyncState: "pending" | "synced" | "failed";
+  /** `imported`: history from a dataset, never written to a knowledge base. */
+  kbSyncState: "pending" | "synced" | "failed" | "imported";
   kbRef: string | null;
   kbUrl: string | null;
   /** Write attempts so far and the last one's error, while the knowledge base refuses. */
@@ -116,7 +117,8 @@ export async function listConfirmedKnowledge(sql: Sql, except: string[] = []): P
             to_char(f.created_at, 'YYYY-MM-DD') AS validated,
             ARRAY(SELECT jsonb_array_elements_text(coalesce(f.metadata->'productAreas', '[]'))) AS areas
      FROM findings f JOIN escalations e ON e.id = f.escalation_id
-     WHERE NOT (f.escalation_id = ANY($1::text[])) ORDER BY f.created_at DESC, f.escalation_id`,
+     WHERE NOT (f.escalation_id = ANY($1::text[])) AND f.kb_sync_state <> 'imported'
+     ORDER BY f.created_at DESC, f.escalation_id`,
     [except],
   );
   return rows.map((r) => ({

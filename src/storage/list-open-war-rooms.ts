@@ -1,5 +1,5 @@
 /**
- * Open war-rooms, for the App Home and the digest: account, severity, age, link.
+ * Open war-rooms, for the App Home: account, severity, age, link (imported history has no room).
  */
 import type { Sql } from "./database.ts";
 
@@ -22,7 +22,7 @@ export async function listOpenWarRooms(sql: Sql): Promise<OpenWarRoom[]> {
     url: string | null;
   }>(
     `SELECT e.id, e.account_name, e.severity, e.opened_at, w.url FROM escalations e
-     LEFT JOIN war_rooms w ON w.escalation_id = e.id WHERE e.status = 'open' ORDER BY e.opened_at`,
+     LEFT JOIN war_rooms w ON w.escalation_id = e.id WHERE e.status = 'open' AND e.origin <> 'dataset' ORDER BY e.opened_at`,
   );
   return rows.map((r) => ({
     escalationId: r.id,

@@ -13,7 +13,7 @@ import type { WarRoomDeps } from "./deps.ts";
 /** Syncs the finding of an escalation (no-op when already synced). */
 export async function syncFinding(escalationId: string, deps: WarRoomDeps): Promise<void> {
   const finding = await getFinding(deps.db, escalationId);
-  if (!finding || finding.kbSyncState === "synced") return;
+  if (!finding || finding.kbSyncState === "synced" || finding.kbSyncState === "imported") return;
   const document = await buildFindingDocument(deps.db, escalationId);
   if (!document) return;
   let written: WrittenFinding;

@@ -1,0 +1,67 @@
+/**
+ * Builds the weekly digest of one ISO week from warroom's store: every number from SQL (query-*.ts), the
+ * CRM's accounts for base rates, and a sentence for executives that an LLM may reword but not renumber.
+ */
+import type { Logger } from "../logger.ts";
+import type { CrmAccount } from "../ports/crm-source.ts";
+import type { LlmClient } from "../ports/llm-client.ts";
+import type { Sql } from "../storage/database.ts";
+import type { Digest } from "./digest.ts";
+import { digestScope } from "./digest-scope.ts";
+import type { DigestWeek } from "./digest-week.ts";
+import { queryKnowledge, queryOpen, queryTiming, queryWeeklyCounts } from "./query-activity.ts";
+import { queryBotQuality, queryPatterns } from "./query-patterns.ts";
+import { queryCategoryChart, queryCohorts, queryRootCauses } from "./query-root-causes.ts";
+import { polishHeadline, writeHeadline } from "./write-headline.ts";
+
+/** What a digest is built from. */
+export interface DigestInput {
+  week: DigestWeek;
+  timeZone: string;
+  /** Every account in the CRM (segment, industry, ARR, contract and renewal dates, owner). */
+  accounts: CrmAccount[];
+  now: Date;
+  llm?: LlmClient | null;
+  logger: Logger;
+}
+
+/** At most this many open escalations are listed (all are counted). */
+const OPEN_LISTED = 15;
+
+/** The digest of `input.week`. */
+export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest> {
+  const s = digestScope(input.week, input.timeZone, input.accounts);
+  const [trend, open, timing, knowledge, rootCauses, chart, cohorts, patterns, bot] = await Promise.all([
+    queryWeeklyCounts(sql, s),
+    queryOpen(sql, s, OPEN_LISTED),
+    queryTiming(sql, s),
+    queryKnowledge(sql, s),
+    queryRootCauses(sql, s),
+    queryCategoryChart(sql, s),
+    queryCohorts(sql, s),
+    queryPatterns(sql, s),
+    queryBotQuality(sql, s),
+  ]);
+  const current = trend.at(-1) ?? { week: s.week.label, opened: 0, resolved: 0 };
+  const previous = trend.at(-2) ?? { week: "", opened: 0, resolved: 0 };
+  const escalations = { ...current, previous, trend };
+  const headline = writeHeadline({ rootCauses, escalations, arrAtRisk: open.arrAtRisk });
+  return {
+    week: s.week.label,
+    timeZone: input.timeZone,
+    from: s.week.start.toISOString(),
+    to: s.week.end.toISOString(),
+    generatedAt: input.now.toISOString(),
+    headline: await polishHeadline(headline, input.llm ?? null, input.logger),
+    escalations,
+    open: open.open,
+    timing,
+    rootCauses,
+    cohorts,
+    patterns,
+    arrAtRisk: open.arrAtRisk,
+    bot,
+    knowledge,
+    chart,
+  };
+}

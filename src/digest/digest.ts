@@ -1,0 +1,103 @@
+/**
+ * The weekly digest for CS leaders (`warroom digest --format json` prints this shape; README documents it).
+ * Every number is computed in SQL from warroom's store; only `headline` may be reworded by an LLM, and
+ * then only when every number in it survives.
+ */
+import type { Category } from "../domain/categories.ts";
+
+/** Counts for one week. */
+export interface WeekCounts {
+  week: string;
+  opened: number;
+  resolved: number;
+}
+
+/** An escalation still open at the end of the week. */
+export interface OpenEscalation {
+  id: string;
+  account: string;
+  severity: string;
+  ageDays: number;
+  /** The account's CSM (the CRM owner's email), else who asked for the war-room. */
+  owner: string | null;
+  arr: number | null;
+  roomUrl: string | null;
+}
+
+/** A root-cause category over the quarter. */
+export interface CategoryRow {
+  category: Category;
+  count: number;
+  /** ARR of the accounts behind those escalations (each account once). */
+  arr: number;
+  thisWeek: number;
+}
+
+/** A segment, industry or lifecycle stage: its share of escalations against its share of accounts. */
+export interface CohortRow {
+  value: string;
+  escalations: number;
+  share: number;
+  accountShare: number;
+  /** share / accountShare: above 1 escalates more than its size suggests. */
+  ratio: number | null;
+}
+
+/** One category and product area at three or more accounts within 30 days. */
+export interface RecurringPattern {
+  category: Category;
+  productArea: string;
+  accounts: string[];
+  escalations: string[];
+  firstOpened: string;
+  lastOpened: string;
+}
+
+/** The digest of one ISO week. */
+export interface Digest {
+  week: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  generatedAt: string;
+  /** One sentence for executives. */
+  headline: string;
+  escalations: WeekCounts & { previous: WeekCounts; trend: WeekCounts[] };
+  open: { count: number; items: OpenEscalation[] };
+  timing: {
+    /** Escalations resolved this week / over the quarter. */
+    resolved: number;
+    medianHoursToRootCause: number | null;
+    medianHoursToResolution: number | null;
+    quarter: {
+      resolved: number;
+      medianHoursToRootCause: number | null;
+      medianHoursToResolution: number | null;
+    };
+  };
+  rootCauses: {
+    /** The 13 weeks ending with this one. */
+    since: string;
+    /** Escalations opened in those weeks, and how many of them have a validated root cause. */
+    opened: number;
+    total: number;
+    categories: CategoryRow[];
+    preventable: { product: number; process: number; external: number };
+  };
+  cohorts: { segments: CohortRow[]; industries: CohortRow[]; lifecycle: CohortRow[] };
+  patterns: RecurringPattern[];
+  arrAtRisk: { open: number; openAccounts: number; renewingWithin90Days: number; renewingAccounts: number };
+  bot: {
+    /** War-rooms resolved over the quarter whose first round was judged. */
+    warRooms: number;
+    /** Share whose first-ranked hypothesis a person confirmed. */
+    firstHypothesisConfirmed: number | null;
+    graded: number;
+    exact: number;
+    rightArea: number;
+    wrong: number;
+  };
+  knowledge: { findingsAdded: number; closedWithoutFinding: number };
+  /** Root-cause categories per week over the trend's weeks (the chart). */
+  chart: { weeks: string[]; series: { category: Category; counts: number[] }[] };
+}

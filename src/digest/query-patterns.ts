@@ -1,0 +1,78 @@
+/**
+ * Recurring patterns and the bot's own record, in SQL. A pattern is one root-cause category in one product
+ * area at three or more accounts within 30 days. The bot is judged on war-rooms resolved over the quarter:
+ * was its first-ranked hypothesis the one people confirmed, and how close was it to the validated finding.
+ */
+import type { Category } from "../domain/categories.ts";
+import type { Sql } from "../storage/database.ts";
+import type { Digest, RecurringPattern } from "./digest.ts";
+import { categoriesTable, type DigestScope, PATTERN_DAYS } from "./digest-scope.ts";
+
+/** Categories and product areas shared by 3+ accounts in the 30 days up to the week's end. */
+export async function queryPatterns(sql: Sql, s: DigestScope): Promise<RecurringPattern[]> {
+  const rows = await sql.query<{
+    category: Category;
+    area: string;
+    accounts: string[];
+    escalations: string[];
+    first_opened: Date;
+    last_opened: Date;
+  }>(
+    `WITH judged AS (
+       SELECT e.id, e.account_id, e.account_name, e.opened_at, f.category,
+              coalesce(f.metadata->'productAreas', jsonb_build_array(e.metadata->>'productArea')) AS areas
+       FROM escalations e JOIN findings f ON f.escalation_id = e.id
+       WHERE e.opened_at >= $1::timestamptz - make_interval(days => $2) AND e.opened_at < $1::timestamptz)
+     SELECT category, area, array_agg(DISTINCT account_name ORDER BY account_name) AS accounts,
+            array_agg(id ORDER BY opened_at, id) AS escalations, min(opened_at) AS first_opened, max(opened_at) AS last_opened
+     FROM judged CROSS JOIN LATERAL jsonb_array_elements_text(areas) AS area
+     WHERE area IS NOT NULL AND area <> ''
+     GROUP BY category, area HAVING count(DISTINCT account_id) >= 3
+     ORDER BY count(DISTINCT account_id) DESC, max(opened_at) DESC, category, area`,
+    [s.week.end, PATTERN_DAYS],
+  );
+  return rows.map((r) => ({
+    category: r.category,
+    productArea: r.area,
+    accounts: r.accounts,
+    escalations: r.escalations,
+    firstOpened: new Date(r.first_opened).toISOString(),
+    lastOpened: new Date(r.last_opened).toISOString(),
+  }));
+}
+
+/**
+ * The first-ranked hypothesis of round 1 against the validated finding, for war-rooms resolved over the
+ * quarter: exact when it is the hypothesis people confirmed (or names the same category and causal evidence);
+ * right area when its category or dimension matches; wrong otherwise.
+ */
+export async function queryBotQuality(sql: Sql, s: DigestScope): Promise<Digest["bot"]> {
+  const [row] = await sql.query<{ n: number; confirmed: number; exact: number; right_area: number }>(
+    `WITH cats AS (SELECT * FROM ${categoriesTable(3)}),
+     judged AS (
+       SELECT h1.status = 'confirmed' AS first_confirmed,
+              (h1.category = f.category AND (h1.id::text = f.metadata->>'hypothesisId'
+                 OR (hc.id IS NOT NULL AND h1.evidence_ids[1] = hc.evidence_ids[1]))) AS exact,
+              (h1.category = f.category OR c1.dimension = cf.dimension) AS same_area
+       FROM escalations e
+       JOIN findings f ON f.escalation_id = e.id
+       JOIN hypotheses h1 ON h1.escalation_id = e.id AND h1.round = 1 AND h1.rank = 1
+       LEFT JOIN hypotheses hc ON hc.id::text = f.metadata->>'hypothesisId'
+       JOIN cats c1 ON c1.category = h1.category JOIN cats cf ON cf.category = f.category
+       WHERE e.resolved_at >= $1 AND e.resolved_at < $2)
+     SELECT count(*)::int AS n, (count(*) FILTER (WHERE first_confirmed))::int AS confirmed,
+            (count(*) FILTER (WHERE exact))::int AS exact,
+            (count(*) FILTER (WHERE NOT exact AND same_area))::int AS right_area
+     FROM judged`,
+    [s.quarterStart, s.week.end, s.categoriesJson],
+  );
+  const n = row?.n ?? 0;
+  return {
+    warRooms: n,
+    firstHypothesisConfirmed: n === 0 ? null : Math.round(((row?.confirmed ?? 0) / n) * 1000) / 1000,
+    graded: n,
+    exact: row?.exact ?? 0,
+    rightArea: row?.right_area ?? 0,
+    wrong: n - (row?.exact ?? 0) - (row?.right_area ?? 0),
+  };
+}

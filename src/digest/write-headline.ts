@@ -1,0 +1,77 @@
+/**
+ * The digest's executive sentence: "7 of 15 escalations this quarter stemmed from changes on the customer's
+ * side, representing $2.3M of ARR at risk." Written from the computed numbers; an LLM, when configured, may
+ * reword it, and its wording is kept only if every number of the original survives and none is added.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { digestHeadlineSchema } from "../../prompts/digest-headline.schema.ts";
+import type { Category } from "../domain/categories.ts";
+import type { Logger } from "../logger.ts";
+import type { LlmClient } from "../ports/llm-client.ts";
+import type { Digest } from "./digest.ts";
+
+const PROMPT_PATH = join(import.meta.dirname, "../../prompts/digest-headline.md");
+
+/** How a category reads in a sentence. */
+export const CATEGORY_PHRASES: Readonly<Record<Category, string>> = {
+  product_defect: "defects in our product",
+  vendor_change: "changes we shipped",
+  infrastructure: "our infrastructure",
+  third_party: "third-party providers",
+  customer_change: "changes on the customer's side",
+  data_quality: "bad data coming in or going out",
+  usage_growth: "customers outgrowing their plan limits",
+  onboarding_gap: "incomplete onboarding",
+  expectation_mismatch: "promises the product does not keep",
+  documentation_gap: "missing or unclear documentation",
+  process_failure: "hand-offs failing between our teams",
+  billing: "billing problems",
+};
+
+/** $2.3M, $640K, $9,500. */
+export function formatMoney(amount: number): string {
+  if (amount >= 1_000_000) return `$${(amount / 1_000_000).toFixed(1).replace(/\.0$/, "")}M`;
+  if (amount >= 10_000) return `$${Math.round(amount / 1000)}K`;
+  return `$${Math.round(amount).toLocaleString("en-US")}`;
+}
+
+/** The sentence from the numbers alone. */
+export function writeHeadline(d: Pick<Digest, "rootCauses" | "escalations" | "arrAtRisk">): string {
+  const [top] = d.rootCauses.categories;
+  const opened = d.rootCauses.opened;
+  if (!top || opened === 0) {
+    const e = d.escalations;
+    return `${e.opened} escalation${e.opened === 1 ? "" : "s"} opened this week (${e.previous.opened} the week before); no root cause has been validated yet this quarter.`;
+  }
+  const of = `${top.count} of ${opened} escalation${opened === 1 ? "" : "s"} this quarter`;
+  return `${of} stemmed from ${CATEGORY_PHRASES[top.category]}, representing ${formatMoney(top.arr)} of ARR at risk.`;
+}
+
+const NUMBERS = /\$?\d[\d,]*(?:\.\d+)?[KM%]?/g;
+const numbersIn = (text: string) => (text.match(NUMBERS) ?? []).sort();
+
+/** The LLM's rewording of `sentence` when it keeps exactly the same numbers, else `sentence`. */
+export async function polishHeadline(
+  sentence: string,
+  llm: LlmClient | null,
+  logger: Logger,
+): Promise<string> {
+  if (!llm) return sentence;
+  try {
+    const answer = await llm.generate({
+      name: "digest_headline",
+      instructions: await readFile(PROMPT_PATH, "utf8"),
+      input: sentence,
+      schema: digestHeadlineSchema,
+      timeoutMs: 20_000,
+    });
+    const polished = answer.sentence.trim();
+    if (polished && JSON.stringify(numbersIn(polished)) === JSON.stringify(numbersIn(sentence)))
+      return polished;
+    logger.warn({ polished }, "the LLM changed the headline's numbers; kept the computed sentence");
+  } catch (error) {
+    logger.warn({ err: error }, "could not polish the digest headline; kept the computed sentence");
+  }
+  return sentence;
+}

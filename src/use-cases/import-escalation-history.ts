@@ -1,0 +1,122 @@
+/**
+ * A local dataset's past escalations, copied into warroom's store as history (origin `dataset`) with the
+ * findings of those whose root cause was recorded, so the weekly digest counts them. The dataset stays the
+ * source of truth: importing again updates what changed and adds nothing twice. These rows are not
+ * war-rooms: an imported open escalation does not stop /escalate, and their findings are not written to a
+ * knowledge base.
+ */
+import { CATEGORY_INFO } from "../domain/categories.ts";
+import type { CrmAccount, CrmEscalation, CrmSource } from "../ports/crm-source.ts";
+import type { Sql } from "../storage/database.ts";
+
+const MONTH_MS = 30.44 * 86_400_000;
+
+interface HistoryRow {
+  id: string;
+  account_id: string;
+  account_name: string;
+  summary: string;
+  severity: string;
+  status: "open" | "resolved" | "closed";
+  opened_at: string;
+  resolved_at: string | null;
+  arr: number | null;
+  segment: string | null;
+  metadata: Record<string, unknown>;
+  finding: Record<string, unknown> | null;
+}
+
+function statusOf(e: CrmEscalation): HistoryRow["status"] {
+  const s = (e.status ?? "").toLowerCase();
+  return s === "closed" ? "closed" : s === "resolved" || e.resolvedAt ? "resolved" : "open";
+}
+
+function findingOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow["finding"] {
+  const category = e.rootCauseCategory;
+  if (!category) return null;
+  const resolution = typeof e.resolution === "string" ? e.resolution : "";
+  const start = a?.contractStart ? Date.parse(a.contractStart) : Number.NaN;
+  return {
+    title: (resolution.split(/(?<=[.;])\s/)[0] ?? e.summary).slice(0, 200) || e.summary.slice(0, 200),
+    category,
+    root_cause: resolution || e.summary,
+    resolution,
+    created_at: e.resolvedAt ?? e.openedAt,
+    metadata: {
+      imported: true,
+      accountId: e.accountId,
+      accountName: a?.name ?? e.accountName ?? e.accountId,
+      segment: a?.segment ?? null,
+      industry: a?.industry ?? null,
+      arr: a?.arr ?? null,
+      lifecycleMonth: Number.isNaN(start)
+        ? null
+        : Math.floor((Date.parse(e.openedAt) - start) / MONTH_MS) + 1,
+      productAreas: e.productArea ? [e.productArea] : [],
+      dimension: CATEGORY_INFO[category].dimension,
+      preventableBy: CATEGORY_INFO[category].preventableBy,
+      openedAt: e.openedAt,
+      resolvedAt: e.resolvedAt ?? null,
+    },
+  };
+}
+
+function rowOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow {
+  return {
+    id: e.id,
+    account_id: e.accountId,
+    account_name: a?.name ?? e.accountName ?? e.accountId,
+    summary: e.summary,
+    severity: e.severity ?? "normal",
+    status: statusOf(e),
+    opened_at: e.openedAt,
+    resolved_at: e.resolvedAt ?? null,
+    arr: a?.arr ?? null,
+    segment: a?.segment ?? null,
+    metadata: {
+      imported: true,
+      productArea: e.productArea ?? null,
+      ...(a?.attributes ? { attributes: a.attributes } : {}),
+    },
+    finding: findingOf(e, a),
+  };
+}
+
+/** Copies the CRM's escalations into the store as history; returns how many rows were written. */
+export async function importEscalationHistory(sql: Sql, crm: CrmSource): Promise<number> {
+  const [escalations, accounts] = await Promise.all([crm.listEscalations(), crm.listAccounts()]);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const rows = escalations.map((e) => rowOf(e, byId.get(e.accountId)));
+  if (rows.length === 0) return 0;
+  const json = JSON.stringify(rows);
+  const written = await sql.query(
+    `INSERT INTO escalations (id, account_id, account_name, summary, severity, status, origin, origin_ref, opened_at,
+                              resolved_at, arr, segment, metadata)
+     SELECT r.id, r.account_id, r.account_name, r.summary, r.severity, r.status, 'dataset', r.id, r.opened_at,
+            r.resolved_at, r.arr, r.segment, r.metadata
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, account_id text, account_name text, summary text, severity text,
+          status text, opened_at timestamptz, resolved_at timestamptz, arr numeric, segment text, metadata jsonb)
+     ON CONFLICT (id) DO UPDATE SET account_name = excluded.account_name, summary = excluded.summary,
+       severity = excluded.severity, status = excluded.status, opened_at = excluded.opened_at,
+       resolved_at = excluded.resolved_at, arr = excluded.arr, segment = excluded.segment,
+       metadata = excluded.metadata, updated_at = now()
+     WHERE escalations.origin = 'dataset'
+     RETURNING 1`,
+    [json],
+  );
+  await sql.query(
+    `INSERT INTO findings (escalation_id, title, category, root_cause, resolution, metadata, created_at, kb_sync_state)
+     SELECT r.id, f.title, f.category, f.root_cause, f.resolution, f.metadata, f.created_at, 'imported'
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, finding jsonb)
+     CROSS JOIN LATERAL jsonb_to_record(r.finding) AS f(title text, category text, root_cause text, resolution text,
+          metadata jsonb, created_at timestamptz)
+     WHERE r.finding IS NOT NULL
+       AND EXISTS (SELECT 1 FROM escalations e WHERE e.id = r.id AND e.origin = 'dataset')
+     ON CONFLICT (escalation_id) DO UPDATE SET title = excluded.title, category = excluded.category,
+       root_cause = excluded.root_cause, resolution = excluded.resolution, metadata = excluded.metadata,
+       created_at = excluded.created_at
+     WHERE findings.kb_sync_state = 'imported'`,
+    [json],
+  );
+  return written.length;
+}
