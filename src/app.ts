@@ -28,7 +28,7 @@ import { openDatabase } from "./storage/open-database.ts";
 import { importEscalationHistory } from "./use-cases/import-escalation-history.ts";
 import type { WarRoomDeps } from "./war-room/deps.ts";
 import { loadRoutingRules, NO_RULES } from "./war-room/routing-rules.ts";
-import { defineCapabilityJobs, defineWarRoomJobs } from "./war-room/war-room-jobs.ts";
+import { defineCapabilityJobs, defineWarRoomJobs, resyncFindingsSchedule } from "./war-room/war-room-jobs.ts";
 
 /** Everything a running warroom holds. */
 export interface Services {
@@ -68,7 +68,7 @@ export async function openCrm(config: Config, clock: Clock, logger: Logger): Pro
     const local = await openLocalCrm(c.dataDir, clock.now());
     return { crm: local, seedKnowledge: local.dataset.knowledge };
   }
-  const { createSalesforceAdapter } = await import("../integrations/salesforce/index.ts");
+  const { createSalesforceAdapter, loadPrivateKey } = await import("../integrations/salesforce/index.ts");
   const auth =
     c.instanceUrl && c.accessToken
       ? { kind: "token" as const, instanceUrl: c.instanceUrl, accessToken: c.accessToken }
@@ -79,6 +79,8 @@ export async function openCrm(config: Config, clock: Clock, logger: Logger): Pro
           username: c.username ?? "",
           privateKey: c.privateKey ?? "",
         };
+  // A bad key stops the start, rather than failing every war-room later.
+  if (auth.kind === "jwt") await loadPrivateKey(auth.privateKey);
   const crm = createSalesforceAdapter({ auth, apiVersion: c.apiVersion, fieldMap: c.fieldMap, logger });
   return { crm, seedKnowledge: [] };
 }
@@ -175,6 +177,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     queue.define(housekeepingJob(db));
     defineWarRoomJobs(queue, warRoom);
     scheduler.add(housekeepingSchedule);
+    scheduler.add(resyncFindingsSchedule);
     const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : "* * * * *";
     for (const schedule of defineCapabilityJobs(queue, warRoom, { casePollCron })) scheduler.add(schedule);
     return { config, logger: deps.logger, clock: deps.clock, db, queue, scheduler, crm, warRoom, slack };

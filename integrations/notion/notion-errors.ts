@@ -54,9 +54,3 @@ export function toNotionError(error: unknown, what: string): IntegrationError {
   const code = isNotionClientError(error) ? "unavailable" : "request_failed";
   return new IntegrationError("notion", code, `${what}: ${message}`, options);
 }
-
-/** True when the failure is Notion's or the network's and a later try may succeed. */
-export function isTransient(error: unknown): boolean {
-  const e = toNotionError(error, "");
-  return e instanceof RateLimitedError || e.code === "unavailable" || e.code === "request_failed";
-}

@@ -54,10 +54,12 @@ export async function refreshKnowledge(
   let editedSince = state.editedSince;
   for await (const row of rows) {
     if (!isFullPage(row)) continue;
-    seen.push(row.id);
     if (!editedSince || row.last_edited_time > editedSince) editedSince = row.last_edited_time;
     const item = readFindingPage(row);
-    if (item) batch.push(item);
+    // A row that is no longer a finding (its category cleared) counts as gone at the next full read.
+    if (!item) continue;
+    seen.push(row.id);
+    batch.push(item);
     if (batch.length === 100) {
       await upsertKnowledgeItems(sql, SOURCE, batch);
       updated += batch.length;

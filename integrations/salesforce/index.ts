@@ -1,7 +1,7 @@
 /**
  * Salesforce (jsforce) as the CRM, and escalated cases as the trigger of war-rooms.
  */
-export type { SalesforceAuth } from "./connect-salesforce.ts";
+export { loadPrivateKey, type SalesforceAuth } from "./connect-salesforce.ts";
 export {
   createSalesforceAdapter,
   type SalesforceAdapter,

@@ -5,6 +5,7 @@
  */
 import type { Connection } from "jsforce";
 import type { Logger } from "../../src/logger.ts";
+import { refreshFailureOf } from "./connect-salesforce.ts";
 import { toSalesforceError } from "./salesforce-errors.ts";
 
 /** A record as Salesforce returns it: fields, nested parents, child results. */
@@ -76,7 +77,7 @@ export async function queryAll(
     logUsage(conn);
     return records;
   } catch (error) {
-    throw toSalesforceError(error, what);
+    throw refreshFailureOf(conn, error) ?? toSalesforceError(error, what);
   }
 }
 

@@ -7,16 +7,11 @@ import Fuse from "fuse.js";
 import type { Connection } from "jsforce";
 import type { SalesforceFieldMap } from "../../src/config.ts";
 import type { Logger } from "../../src/logger.ts";
-import type {
-  AccountMatch,
-  CrmAccount,
-  CrmSource,
-  EscalatedCase,
-  TimeWindow,
-} from "../../src/ports/crm-source.ts";
+import type { AccountMatch, CrmAccount, CrmSource, EscalatedCase } from "../../src/ports/crm-source.ts";
 import { connectSalesforce, type SalesforceAuth } from "./connect-salesforce.ts";
 import { toCrmAccount, toCrmEscalation, toEscalatedCase, toTicket } from "./map-records.ts";
 import { createUsageLog, queryAll, type SfRecord } from "./run-query.ts";
+import { accountFields, caseFields, slices, windowFilter } from "./salesforce-queries.ts";
 import { isSalesforceId, soqlContains, soqlDateTime, soqlString, soqlValue } from "./soql.ts";
 
 /** Configuration of the Salesforce adapter. */
@@ -38,63 +33,19 @@ export interface SalesforceAdapter extends CrmSource {
   listEscalatedCases(since: Date): Promise<EscalatedCase[]>;
 }
 
-const DAY = 24 * 3600 * 1000;
-
-function accountFields(map: SalesforceFieldMap): string {
-  const a = map.account;
-  const mapped = [
-    a.arr,
-    a.segment,
-    a.renewalDate,
-    a.contractStart,
-    a.healthScore,
-    a.nps,
-    a.industry,
-    a.employees,
-  ];
-  const fields = new Set(["Id", "Name", "Owner.Email", ...Object.values(a.attributes)]);
-  for (const field of mapped) if (field !== null) fields.add(field);
-  const select = [...fields].join(", ");
-  if (a.renewalDate !== null && a.arr !== null) return select;
-  // No renewal (or ARR) field: the next open renewal opportunity stands in.
-  return `${select}, (SELECT CloseDate, Amount FROM Opportunities WHERE IsClosed = false AND Type = ${soqlString(map.renewalOpportunityType)} AND CloseDate >= TODAY ORDER BY CloseDate ASC LIMIT 1)`;
-}
-
-function caseFields(map: SalesforceFieldMap): string {
-  const fields = new Set([
-    "Id",
-    "CaseNumber",
-    "Subject",
-    "Description",
-    "Status",
-    "Priority",
-    "IsClosed",
-    "ClosedDate",
-    "CreatedDate",
-    ...map.case.tags,
-  ]);
-  if (map.case.resolution) fields.add(map.case.resolution);
-  if (map.case.productArea) fields.add(map.case.productArea);
-  return `${[...fields].join(", ")}, (SELECT Id, CommentBody, IsPublished, CreatedDate, CreatedBy.UserType FROM CaseComments ORDER BY CreatedDate ASC)`;
-}
-
-function windowFilter(field: string, window: TimeWindow = {}): string {
-  return [
-    window.since ? ` AND ${field} >= ${soqlDateTime(window.since)}` : "",
-    window.until ? ` AND ${field} <= ${soqlDateTime(window.until)}` : "",
-  ].join("");
-}
-
-/** Splits a window into `n` consecutive slices of equal length (the last one closed at `until`). */
-function slices(window: TimeWindow, n: number): TimeWindow[] {
-  if (!window.since || !window.until || n <= 1) return [window];
-  const start = window.since.getTime();
-  const step = (window.until.getTime() - start) / n;
-  if (step < DAY) return [window];
-  return Array.from({ length: n }, (_, i) => ({
-    since: new Date(start + i * step),
-    until: i === n - 1 ? window.until : new Date(start + (i + 1) * step - 1000),
-  }));
+/** Ranks accounts by how closely their name matches `query`; an equal name (any case) comes first. */
+function rank(query: string, candidates: CrmAccount[], limit: number): AccountMatch[] {
+  const q = query.trim().toLowerCase();
+  const fuse = new Fuse(candidates, {
+    keys: ["name"],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 1,
+  });
+  return fuse
+    .search(query.trim(), { limit })
+    .map((hit) => ({ account: hit.item, score: hit.score ?? 1, exact: hit.item.name.toLowerCase() === q }))
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || a.score - b.score);
 }
 
 /** Creates the adapter; with the JWT flow, authorisation happens on first use and is retried on failure. */
@@ -116,20 +67,6 @@ export function createSalesforceAdapter(config: SalesforceAdapterConfig): Salesf
       rows.map((r) => toCrmAccount(r, map)),
     );
   const escalated = `${map.escalation.field} = ${soqlValue(map.escalation.value)}`;
-
-  const rank = (query: string, candidates: CrmAccount[], limit: number): AccountMatch[] => {
-    const q = query.trim().toLowerCase();
-    const fuse = new Fuse(candidates, {
-      keys: ["name"],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 1,
-    });
-    return fuse
-      .search(query.trim(), { limit })
-      .map((hit) => ({ account: hit.item, score: hit.score ?? 1, exact: hit.item.name.toLowerCase() === q }))
-      .sort((a, b) => Number(b.exact) - Number(a.exact) || a.score - b.score);
-  };
 
   return {
     name: "salesforce",
@@ -198,7 +135,7 @@ export function createSalesforceAdapter(config: SalesforceAdapterConfig): Salesf
       const c = await conn();
       const rows = await queryAll(
         c,
-        `SELECT Id, CaseNumber, Subject, Description, Priority, AccountId, Owner.Email, LastModifiedDate FROM Case WHERE ${escalated} AND AccountId != null AND LastModifiedDate >= ${soqlDateTime(since)} ORDER BY LastModifiedDate ASC, Id ASC`,
+        `SELECT Id, CaseNumber, Subject, Description, Priority, AccountId, Owner.Email, LastModifiedDate FROM Case WHERE ${escalated} AND IsClosed = false AND AccountId != null AND LastModifiedDate >= ${soqlDateTime(since)} ORDER BY LastModifiedDate ASC, Id ASC`,
         logUsage,
         "polling escalated cases",
       );

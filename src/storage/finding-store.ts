@@ -29,6 +29,8 @@ export interface FindingRecord extends Finding {
   /** Write attempts so far and the last one's error, while the knowledge base refuses. */
   kbAttempts: number;
   kbLastError: string | null;
+  /** Bumped by every save: a write to the knowledge base marks only the revision it wrote. */
+  revision: number;
 }
 
 /** Stores (or replaces, when resolved again) the finding of an escalation; sync starts over. */
@@ -37,7 +39,8 @@ export async function saveFinding(sql: Sql, f: Finding): Promise<void> {
     `INSERT INTO findings (escalation_id, title, category, root_cause, contributing_factors, resolution, prevention, metadata, confirmed_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (escalation_id) DO UPDATE SET title = $2, category = $3, root_cause = $4, contributing_factors = $5,
-       resolution = $6, prevention = $7, metadata = $8, confirmed_by = $9, kb_sync_state = 'pending', kb_attempts = 0`,
+       resolution = $6, prevention = $7, metadata = $8, confirmed_by = $9, kb_sync_state = 'pending', kb_attempts = 0,
+       revision = findings.revision + 1`,
     [
       f.escalationId,
       f.title,
@@ -75,19 +78,26 @@ export async function getFinding(sql: Sql, escalationId: string): Promise<Findin
     kbUrl: (r.kb_url as string | null) ?? null,
     kbAttempts: Number(r.kb_attempts ?? 0),
     kbLastError: (r.kb_last_error as string | null) ?? null,
+    revision: Number(r.revision ?? 1),
   };
 }
 
-/** Records the outcome of a sync attempt. */
+/**
+ * Records that `revision` of the finding is in the knowledge base. False when the finding was saved again
+ * meanwhile: that newer revision still has to be written.
+ */
 export async function markFindingSynced(
   sql: Sql,
   escalationId: string,
+  revision: number,
   kb: { ref: string; url: string },
-): Promise<void> {
-  await sql.query(
-    "UPDATE findings SET kb_sync_state = 'synced', kb_ref = $2, kb_url = $3, kb_synced_at = now(), kb_attempts = kb_attempts + 1, kb_last_error = NULL WHERE escalation_id = $1",
-    [escalationId, kb.ref, kb.url],
+): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE findings SET kb_sync_state = 'synced', kb_ref = $3, kb_url = $4, kb_synced_at = now(), kb_attempts = kb_attempts + 1,
+       kb_last_error = NULL WHERE escalation_id = $1 AND revision = $2 RETURNING 1`,
+    [escalationId, revision, kb.ref, kb.url],
   );
+  return rows.length === 1;
 }
 
 /** Records a failed sync attempt (the job retries). */

@@ -69,6 +69,7 @@ class PgliteDatabase implements Database {
   readonly #pglite: PGlite;
   readonly #release: (() => Promise<void>) | null;
   readonly #sql: Sql;
+  readonly #locks = new Map<string, Promise<void>>();
 
   constructor(pglite: PGlite, release: (() => Promise<void>) | null) {
     this.#pglite = pglite;
@@ -89,8 +90,19 @@ class PgliteDatabase implements Database {
   }
 
   /** One process owns an embedded database (the data-dir lock), so there is nobody to take turns with. */
-  withLock<T>(_key: string, work: () => Promise<T>): Promise<T> {
-    return work();
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    // One process owns the embedded database: a lock is a queue per key inside it.
+    const previous = this.#locks.get(key) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#locks.set(key, settled);
+    void settled.then(() => {
+      if (this.#locks.get(key) === settled) this.#locks.delete(key);
+    });
+    return run;
   }
 
   async ping(): Promise<void> {

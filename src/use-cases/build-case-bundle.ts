@@ -68,6 +68,15 @@ export async function buildCaseBundle(
   if (!account) throw new NotFoundError(deps.crm.name, `no account with id ${escalation.accountId}`);
   const { ownerEmail: _owner, ...bundleAccount } = account;
   const recent = tickets.filter((t) => Date.parse(t.createdAt) >= at - 30 * DAY);
+  // Evidence ids must be unique across the bundle; a source repeating one (a page duplicated in the
+  // knowledge base, a record in two systems) must not stop the war-room: the first occurrence stands.
+  const seen = new Set<string>();
+  const unique = <T extends { id: string }>(items: T[]) =>
+    items.filter((item) => {
+      if (seen.has(item.id)) return false;
+      seen.add(item.id);
+      return true;
+    });
   return caseBundleSchema.parse({
     escalation: {
       id: escalation.id,
@@ -77,12 +86,18 @@ export async function buildCaseBundle(
       ...(escalation.reportedBy ? { reportedBy: escalation.reportedBy } : {}),
     },
     account: bundleAccount,
-    tickets,
-    changes: mergeById(crmChanges, localChanges),
-    relatedEscalations: mergeEscalations(crmEscalations, localEscalations)
-      .filter((e) => e.accountId !== escalation.accountId && e.id !== escalation.id)
-      .map(({ resolvedAt: _r, severity: _s, productArea: _p, ...related }) => related),
-    knowledge: rankKnowledge(knowledge, { summary: escalation.summary, tickets: recent }, KNOWLEDGE_LIMIT),
+    tickets: unique(tickets),
+    changes: unique(mergeById(crmChanges, localChanges)),
+    relatedEscalations: unique(
+      mergeEscalations(crmEscalations, localEscalations)
+        .filter((e) => e.accountId !== escalation.accountId && e.id !== escalation.id)
+        .map(({ resolvedAt: _r, severity: _s, productArea: _p, ...related }) => related),
+    ),
+    knowledge: rankKnowledge(
+      unique(knowledge),
+      { summary: escalation.summary, tickets: recent },
+      KNOWLEDGE_LIMIT,
+    ),
   });
 }
 

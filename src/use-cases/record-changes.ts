@@ -46,7 +46,17 @@ export function parseChanges(input: unknown): StoredChange[] {
     const where = issue ? `(${formatPath(issue.path)}): ${describeProblem(issue)}` : "";
     throw new InputError(`invalid change ${where}. A change looks like ${EXAMPLE}`);
   }
-  return parsed.data.map((item) => ({ ...item, id: item.id ?? derivedId(item) }));
+  const changes = parsed.data.map((item) => ({ ...item, id: item.id ?? derivedId(item) }));
+  const first = new Map<string, number>();
+  changes.forEach((c, index) => {
+    const earlier = first.get(c.id);
+    if (earlier !== undefined)
+      throw new InputError(
+        `changes [${earlier}] and [${index}] are the same change (id ${c.id}); send each change once, or give them different ids`,
+      );
+    first.set(c.id, index);
+  });
+  return changes;
 }
 
 /** Validates and stores changes; the whole batch or nothing. */

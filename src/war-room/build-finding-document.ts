@@ -21,27 +21,41 @@ const MILESTONES: Record<string, string> = {
   closed: "Closed",
 };
 
-/** "- title: why" lines from the resolution form, keyed by title. */
-function parseRejectedNotes(notes: unknown): Map<string, string> {
-  const byTitle = new Map<string, string>();
-  if (typeof notes !== "string") return byTitle;
-  for (const line of notes.split("\n")) {
-    const match = /^\s*[-•]?\s*(.+?):\s*(.*)$/.exec(line);
-    if (match?.[1] && match[2]?.trim()) byTitle.set(match[1].trim(), match[2].trim());
+/**
+ * What the resolver wrote about each rejected hypothesis: the line of the form's notes that starts with its
+ * title and a colon ("- Usage outgrew the plan limit: the limit was raised in May"). Titles often hold a
+ * colon themselves, so each line goes to the longest known title it starts with, never split blindly.
+ */
+function notesByTitle(notes: unknown, titles: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  if (typeof notes !== "string") return found;
+  const longestFirst = [...titles].sort((a, b) => b.length - a.length);
+  for (const raw of notes.split("\n")) {
+    const line = raw.trim().replace(/^[-•]\s*/, "");
+    const title = longestFirst.find((t) => line.startsWith(t));
+    const rest = title
+      ? line
+          .slice(title.length)
+          .replace(/^\s*[:—-]\s*/, "")
+          .trim()
+      : "";
+    if (title && rest && !found.has(title)) found.set(title, rest);
   }
-  return byTitle;
+  return found;
 }
 
 function rejectedOf(hypotheses: HypothesisRecord[], finding: FindingRecord): RejectedHypothesis[] {
-  const notes = parseRejectedNotes(finding.metadata.rejectedNotes);
-  return hypotheses
-    .filter((h) => h.status === "rejected")
-    .map((h) => ({
-      title: h.hypothesis.title,
-      category: h.hypothesis.category,
-      rejectedBy: h.rejectedBy,
-      why: notes.get(h.hypothesis.title) ?? null,
-    }));
+  const rejected = hypotheses.filter((h) => h.status === "rejected");
+  const why = notesByTitle(
+    finding.metadata.rejectedNotes,
+    rejected.map((h) => h.hypothesis.title),
+  );
+  return rejected.map((h) => ({
+    title: h.hypothesis.title,
+    category: h.hypothesis.category,
+    rejectedBy: h.rejectedBy,
+    why: why.get(h.hypothesis.title) ?? null,
+  }));
 }
 
 const text = (v: unknown): string | null => (typeof v === "string" && v ? v : null);

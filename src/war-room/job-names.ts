@@ -4,3 +4,4 @@ export const NEXT_HYPOTHESES_JOB = "next-hypotheses";
 export const SYNC_FINDING_JOB = "sync-finding";
 export const POLL_ESCALATED_CASES_JOB = "poll-escalated-cases";
 export const REFRESH_KNOWLEDGE_JOB = "refresh-knowledge";
+export const RESYNC_FINDINGS_JOB = "resync-findings";

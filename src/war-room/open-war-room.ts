@@ -27,6 +27,7 @@ import { buildContextCard } from "../use-cases/build-context-card.ts";
 import { warRoomChannelName } from "./channel-name.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { inviteTeam } from "./invite-team.ts";
+import { linkedCaseNote } from "./poll-escalated-cases.ts";
 import { postUnpostedHypotheses, refreshSummary } from "./post-hypotheses.ts";
 
 const DAY = 24 * 3600 * 1000;
@@ -86,6 +87,34 @@ async function ensureTriageAnnouncement(
     text: `New war-room ${room.name} (${room.url}) for ${escalation.accountName}, opened from ${source}: ${escalation.summary} · ${escalation.severity}${arr}`,
   });
   await recordTimelineEvent(deps.db, { escalationId: escalation.id, kind: "triage-announced" });
+}
+
+/** Notes about cases of the account escalated before this room existed (see poll-escalated-cases.ts). */
+async function ensureLinkedCaseNotes(
+  escalation: EscalationRecord,
+  room: RoomRef,
+  deps: WarRoomDeps,
+): Promise<void> {
+  const posted = new Set(
+    (await listTimelineEvents(deps.db, escalation.id, "crm-case-link-posted")).map((e) => e.data.caseId),
+  );
+  const waiting = (await listTimelineEvents(deps.db, escalation.id, "crm-case-linked")).filter(
+    (e) => e.data.posted === false && !posted.has(e.data.caseId),
+  );
+  for (const link of waiting) {
+    const d = link.data as {
+      caseId: string;
+      caseNumber?: string | null;
+      subject?: string;
+      url?: string | null;
+    };
+    await deps.chat.post(room, { kind: "text", text: linkedCaseNote(d) });
+    await recordTimelineEvent(deps.db, {
+      escalationId: escalation.id,
+      kind: "crm-case-link-posted",
+      data: { caseId: d.caseId },
+    });
+  }
 }
 
 async function ensureBundle(escalation: EscalationRecord, deps: WarRoomDeps): Promise<CaseBundle> {
@@ -170,5 +199,6 @@ export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Prom
     .map((id) => bundle.changes.find((c) => c.id === id)?.productArea)
     .filter((a): a is string => !!a);
   if (areas.length > 0) await inviteTeam(escalation, room, bundle, [...new Set(areas)], deps);
+  await ensureLinkedCaseNotes(escalation, room, deps);
   return room;
 }

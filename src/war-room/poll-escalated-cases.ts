@@ -8,10 +8,10 @@
 import { RateLimitedError } from "../errors.ts";
 import type { CrmAccount, EscalatedCase } from "../ports/crm-source.ts";
 import { advanceTimeCursor, getCursor, setCursor } from "../storage/cursor-store.ts";
-import { listTimelineEvents, openEscalation, recordTimelineEvent } from "../storage/escalation-store.ts";
+import { recordTimelineEvent } from "../storage/escalation-store.ts";
 import { getWarRoom } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
-import { OPEN_WAR_ROOM_JOB } from "./job-names.ts";
+import { openEscalationAndQueue } from "./queue-war-room.ts";
 
 /** The poll's watermark: the newest case modification already handled. */
 export const CASE_POLL_WATERMARK = "crm:escalated-cases:watermark";
@@ -30,8 +30,15 @@ export interface PollOutcome {
   linked: string[];
 }
 
-/** Polls the CRM once and opens (or links) a war-room for every newly escalated case. */
+/**
+ * Polls the CRM once and opens (or links) a war-room for every newly escalated case. Polls take turns
+ * across replicas: a slow one and the next slot's never handle the same case at once.
+ */
 export async function pollEscalatedCases(deps: WarRoomDeps): Promise<PollOutcome> {
+  return deps.db.withLock("poll-escalated-cases", () => pollUnlocked(deps));
+}
+
+async function pollUnlocked(deps: WarRoomDeps): Promise<PollOutcome> {
   const outcome: PollOutcome = { seen: 0, opened: [], linked: [] };
   const list = deps.crm.listEscalatedCases?.bind(deps.crm);
   if (!list) return { ...outcome, skipped: "no-trigger" };
@@ -40,26 +47,26 @@ export async function pollEscalatedCases(deps: WarRoomDeps): Promise<PollOutcome
   if (backoff && Date.parse(backoff) > now.getTime()) return { ...outcome, skipped: "backing-off" };
   const watermark = await getCursor(deps.db, CASE_POLL_WATERMARK);
   const since = watermark ? Date.parse(watermark) - OVERLAP_MS : now.getTime() - FIRST_LOOKBACK_MS;
-  let cases: EscalatedCase[];
   try {
-    cases = await list(new Date(since));
+    const cases = await list(new Date(since));
+    outcome.seen = cases.length;
+    for (const c of cases) {
+      const result = await openFromCase(c, deps);
+      if (result?.kind === "opened") outcome.opened.push(result.escalationId);
+      if (result?.kind === "linked") outcome.linked.push(result.escalationId);
+      // Advance as we go: a failure halfway leaves the handled cases behind the watermark.
+      await advanceTimeCursor(deps.db, CASE_POLL_WATERMARK, c.modifiedAt);
+    }
+    if (cases.length === 0 && !watermark) await advanceTimeCursor(deps.db, CASE_POLL_WATERMARK, now);
+    return outcome;
   } catch (error) {
+    // The allocation can run out at the first call or halfway through: either way, pause the polls.
     if (!(error instanceof RateLimitedError)) throw error;
     const until = new Date(now.getTime() + error.retryAfterMs);
     await setCursor(deps.db, CASE_POLL_BACKOFF, until.toISOString());
     deps.logger.warn({ until }, "CRM API limit reached: escalated-case polls paused");
     return { ...outcome, skipped: "backing-off" };
   }
-  outcome.seen = cases.length;
-  for (const c of cases) {
-    const result = await openFromCase(c, deps);
-    if (result?.kind === "opened") outcome.opened.push(result.escalationId);
-    if (result?.kind === "linked") outcome.linked.push(result.escalationId);
-    // Advance as we go: a failure halfway leaves the handled cases behind the watermark.
-    await advanceTimeCursor(deps.db, CASE_POLL_WATERMARK, c.modifiedAt);
-  }
-  if (cases.length === 0 && !watermark) await advanceTimeCursor(deps.db, CASE_POLL_WATERMARK, now);
-  return outcome;
 }
 
 function summaryOf(c: EscalatedCase): string {
@@ -67,16 +74,22 @@ function summaryOf(c: EscalatedCase): string {
   return `${c.subject}${c.description ? ` — ${c.description}` : ""} (Salesforce ${number})`.slice(0, 2000);
 }
 
+/** Whether warroom already handled the case: it opened a war-room, or joined one. */
+async function isKnownCase(caseId: string, deps: WarRoomDeps): Promise<boolean> {
+  const rows = await deps.db.query(
+    `SELECT 1 FROM escalations WHERE origin = 'salesforce' AND origin_ref = $1
+     UNION ALL SELECT 1 FROM timeline_events WHERE kind = 'crm-case-linked' AND data->>'caseId' = $1 LIMIT 1`,
+    [caseId],
+  );
+  return rows.length > 0;
+}
+
 /** Opens the case's war-room, or links the case to the account's open one; null when already handled. */
 async function openFromCase(
   c: EscalatedCase,
   deps: WarRoomDeps,
 ): Promise<{ kind: "opened" | "linked"; escalationId: string } | null> {
-  const known = await deps.db.query<{ id: string }>(
-    "SELECT id FROM escalations WHERE origin = 'salesforce' AND origin_ref = $1",
-    [c.caseId],
-  );
-  if (known.length > 0) return null;
+  if (await isKnownCase(c.caseId, deps)) return null;
   const account = await deps.crm.getAccount(c.accountId);
   if (!account) {
     deps.logger.warn(
@@ -85,21 +98,15 @@ async function openFromCase(
     );
     return null;
   }
-  const result = await deps.db.transaction(async (tx) => {
-    const opened = await openEscalation(tx, escalationFor(c, account, deps));
-    if (opened.created) {
-      await recordTimelineEvent(tx, {
-        escalationId: opened.escalation.id,
-        kind: "requested",
-        actor: c.ownerEmail ?? "salesforce",
-        data: { summary: opened.escalation.summary, caseId: c.caseId, caseNumber: c.caseNumber ?? null },
-      });
-      await deps.queue.send(OPEN_WAR_ROOM_JOB, { escalationId: opened.escalation.id }, { tx });
-    }
-    return opened;
-  });
+  const result = await openEscalationAndQueue(
+    escalationFor(c, account, deps),
+    {
+      actor: c.ownerEmail ?? "salesforce",
+      data: { summary: summaryOf(c), caseId: c.caseId, caseNumber: c.caseNumber ?? null },
+    },
+    deps,
+  );
   if (result.created) {
-    deps.queue.wake(OPEN_WAR_ROOM_JOB);
     deps.logger.info(
       { escalationId: result.escalation.id, caseId: c.caseId },
       "war-room opening for escalated case",
@@ -108,9 +115,8 @@ async function openFromCase(
   }
   // A concurrent poll may have opened this very case's war-room a moment ago.
   if (result.escalation.origin === "salesforce" && result.escalation.originRef === c.caseId) return null;
-  return (await linkCase(c, result.escalation.id, deps))
-    ? { kind: "linked", escalationId: result.escalation.id }
-    : null;
+  await linkCase(c, result.escalation.id, deps);
+  return { kind: "linked", escalationId: result.escalation.id };
 }
 
 function escalationFor(c: EscalatedCase, account: CrmAccount, deps: WarRoomDeps) {
@@ -135,21 +141,33 @@ function escalationFor(c: EscalatedCase, account: CrmAccount, deps: WarRoomDeps)
   };
 }
 
-/** Tells the open war-room that one more case of its account was escalated; once per case. */
-async function linkCase(c: EscalatedCase, escalationId: string, deps: WarRoomDeps): Promise<boolean> {
-  const links = await listTimelineEvents(deps.db, escalationId, "crm-case-linked");
-  if (links.some((e) => e.data.caseId === c.caseId)) return false;
+/** The note a war-room gets about a case of its account escalated after it opened. */
+export function linkedCaseNote(c: {
+  caseId: string;
+  caseNumber?: string | null;
+  subject?: string;
+  url?: string | null;
+}): string {
+  return `Salesforce case ${c.caseNumber ?? c.caseId} was escalated too${c.subject ? `: ${c.subject}` : ""}${c.url ? ` (${c.url})` : ""}. It is part of this war-room.`;
+}
+
+/**
+ * Tells the account's open war-room that one more of its cases was escalated. Posted before it is
+ * recorded (a failure in between repeats the note rather than losing it); when the room is not created yet,
+ * the note waits and the war-room posts it when it opens.
+ */
+async function linkCase(c: EscalatedCase, escalationId: string, deps: WarRoomDeps): Promise<void> {
   const warRoom = await getWarRoom(deps.db, escalationId);
-  // Posted before it is recorded: a failure in between repeats the notice rather than losing it.
-  if (warRoom)
-    await deps.chat.post(warRoom.room, {
-      kind: "text",
-      text: `Salesforce case ${c.caseNumber ?? c.caseId} was escalated too: ${c.subject}${c.url ? ` (${c.url})` : ""}. It is part of this war-room.`,
-    });
+  if (warRoom) await deps.chat.post(warRoom.room, { kind: "text", text: linkedCaseNote(c) });
   await recordTimelineEvent(deps.db, {
     escalationId,
     kind: "crm-case-linked",
-    data: { caseId: c.caseId, caseNumber: c.caseNumber ?? null, url: c.url ?? null },
+    data: {
+      caseId: c.caseId,
+      caseNumber: c.caseNumber ?? null,
+      subject: c.subject,
+      url: c.url ?? null,
+      posted: warRoom !== null,
+    },
   });
-  return true;
 }

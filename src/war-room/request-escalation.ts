@@ -5,10 +5,11 @@
  */
 import type { Severity } from "../domain/case-bundle.ts";
 import type { AccountMatch } from "../ports/crm-source.ts";
-import { type EscalationOrigin, openEscalation, recordTimelineEvent } from "../storage/escalation-store.ts";
+import type { EscalationOrigin } from "../storage/escalation-store.ts";
 import { getWarRoom } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { OPEN_WAR_ROOM_JOB } from "./job-names.ts";
+import { openEscalationAndQueue } from "./queue-war-room.ts";
 
 /** What someone asked for. */
 export interface EscalationRequest {
@@ -63,8 +64,8 @@ export async function requestEscalation(
     };
   }
   const account = picked.account;
-  const result = await deps.db.transaction(async (tx) => {
-    const opened = await openEscalation(tx, {
+  const result = await openEscalationAndQueue(
+    {
       accountId: account.id,
       accountName: account.name,
       summary: request.summary,
@@ -81,23 +82,12 @@ export async function requestEscalation(
         // Pattern detection compares accounts by these; kept so later bundles see them.
         ...(account.attributes ? { attributes: account.attributes } : {}),
       },
-    });
-    if (opened.created) {
-      await recordTimelineEvent(tx, {
-        escalationId: opened.escalation.id,
-        kind: "requested",
-        actor: request.requestedBy,
-        data: { summary: request.summary },
-      });
-      await deps.queue.send(OPEN_WAR_ROOM_JOB, { escalationId: opened.escalation.id }, { tx });
-    }
-    return opened;
-  });
-  if (result.created) {
-    // The job became visible at commit: this replica's worker can take it now rather than at its next poll.
-    deps.queue.wake(OPEN_WAR_ROOM_JOB);
+    },
+    { actor: request.requestedBy, data: { summary: request.summary } },
+    deps,
+  );
+  if (result.created)
     return { kind: "opening", escalationId: result.escalation.id, accountName: account.name };
-  }
   const room = await getWarRoom(deps.db, result.escalation.id);
   if (!room) {
     // The room is not there yet (or its job gave up): ask again. openWarRoom resumes where it stopped, and

@@ -10,8 +10,16 @@ import { getWarRoom } from "../storage/war-room-store.ts";
 import { buildFindingDocument } from "./build-finding-document.ts";
 import type { WarRoomDeps } from "./deps.ts";
 
-/** Syncs the finding of an escalation (no-op when already synced). */
+/**
+ * Syncs the finding of an escalation (no-op when already synced). One sync per escalation at a time across
+ * replicas: two jobs for one finding (resolved twice while the knowledge base was down) take turns, and the
+ * second finds the work done or writes the newer revision.
+ */
 export async function syncFinding(escalationId: string, deps: WarRoomDeps): Promise<void> {
+  await deps.db.withLock(`sync-finding:${escalationId}`, () => syncUnlocked(escalationId, deps));
+}
+
+async function syncUnlocked(escalationId: string, deps: WarRoomDeps): Promise<void> {
   const finding = await getFinding(deps.db, escalationId);
   if (!finding || finding.kbSyncState === "synced" || finding.kbSyncState === "imported") return;
   const document = await buildFindingDocument(deps.db, escalationId);
@@ -27,7 +35,8 @@ export async function syncFinding(escalationId: string, deps: WarRoomDeps): Prom
     );
     throw error;
   }
-  await markFindingSynced(deps.db, escalationId, written);
+  // Saved again while this revision was being written: the newer one's own job writes it.
+  if (!(await markFindingSynced(deps.db, escalationId, finding.revision, written))) return;
   await recordTimelineEvent(deps.db, { escalationId, kind: "finding-synced", data: { ...written } });
   const warRoom = await getWarRoom(deps.db, escalationId);
   if (warRoom)

@@ -1,9 +1,11 @@
 /**
  * The war-room's jobs on the durable queue.
  */
+import { v5 as uuidv5 } from "uuid";
 import { z } from "zod";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import type { ScheduleDefinition } from "../jobs/scheduler.ts";
+import type { Database } from "../storage/database.ts";
 import { getEscalationMetadata } from "../storage/escalation-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import {
@@ -11,8 +13,13 @@ import {
   OPEN_WAR_ROOM_JOB,
   POLL_ESCALATED_CASES_JOB,
   REFRESH_KNOWLEDGE_JOB,
+  RESYNC_FINDINGS_JOB,
   SYNC_FINDING_JOB,
 } from "./job-names.ts";
+
+const slotPayload = z.object({ slot: z.string() });
+/** Namespace of the nightly re-sync's job ids (uuid v5), so one night queues a finding once. */
+const RESYNC_NAMESPACE = "5c0a5b7e-3f1d-4f57-9c52-8d6e1a2b4c90";
 
 // The job bodies (and the analysis engine behind them) load on first use, not at start-up.
 const openWarRoom = async (...args: Parameters<typeof import("./open-war-room.ts").openWarRoom>) =>
@@ -37,6 +44,33 @@ async function tellRequester(escalationId: string, error: unknown, deps: WarRoom
     )
     .catch((e: unknown) => deps.logger.warn({ err: e, escalationId }, "could not tell the requester"));
 }
+
+/**
+ * The outbox's safety net: a finding whose sync job ran out of retries (a knowledge base refusing for more
+ * than a day) is queued again every night, once per finding per night, until it lands.
+ */
+async function requeueUnsyncedFindings(db: Database, queue: JobQueue, slot: Date): Promise<number> {
+  const rows = await db.query<{ escalation_id: string }>(
+    `SELECT escalation_id FROM findings WHERE kb_sync_state IN ('pending', 'failed') AND created_at < $1::timestamptz - interval '1 hour'`,
+    [slot],
+  );
+  const night = slot.toISOString().slice(0, 10);
+  let queued = 0;
+  for (const { escalation_id: escalationId } of rows) {
+    const id = uuidv5(`${escalationId}:${night}`, RESYNC_NAMESPACE);
+    if (await queue.send(SYNC_FINDING_JOB, { escalationId }, { id })) queued++;
+  }
+  return queued;
+}
+
+/** Nightly at 03:47 UTC. */
+export const resyncFindingsSchedule: ScheduleDefinition<{ slot: string }> = {
+  name: RESYNC_FINDINGS_JOB,
+  cron: "47 3 * * *",
+  timeZone: "UTC",
+  job: RESYNC_FINDINGS_JOB,
+  payload: (slot) => ({ slot: slot.toISOString() }),
+};
 
 /** Registers the war-room jobs on `queue`. */
 export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
@@ -64,6 +98,15 @@ export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
     handle: ({ escalationId, round }) => proposeNextHypotheses(escalationId, round, deps),
   });
   queue.define({
+    name: RESYNC_FINDINGS_JOB,
+    schema: slotPayload,
+    retryLimit: 2,
+    handle: async ({ slot }, { logger }) => {
+      const queued = await requeueUnsyncedFindings(deps.db, queue, new Date(slot));
+      if (queued > 0) logger.info({ queued }, "findings not yet in the knowledge base queued again");
+    },
+  });
+  queue.define({
     name: SYNC_FINDING_JOB,
     schema: z.object({ escalationId: z.string() }),
     // A knowledge base down for an hour: backoff capped at 15 min, retried for about a day.
@@ -72,8 +115,6 @@ export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
     handle: ({ escalationId }) => syncFinding(escalationId, deps),
   });
 }
-
-const slotPayload = z.object({ slot: z.string() });
 
 /**
  * Jobs and schedules of the optional capabilities: escalated CRM cases opening war-rooms, and a remote

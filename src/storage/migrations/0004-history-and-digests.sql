@@ -5,6 +5,9 @@ DROP INDEX escalations_one_open_per_account;
 CREATE UNIQUE INDEX escalations_one_open_per_account ON escalations (account_id)
   WHERE status = 'open' AND origin <> 'dataset';
 
+-- Each save of a finding is a new revision; a knowledge-base write marks only the revision it wrote.
+ALTER TABLE findings ADD COLUMN revision integer NOT NULL DEFAULT 1;
+
 ALTER TABLE findings DROP CONSTRAINT findings_kb_sync_state_check;
 ALTER TABLE findings ADD CONSTRAINT findings_kb_sync_state_check
   CHECK (kb_sync_state IN ('pending', 'synced', 'failed', 'imported'));

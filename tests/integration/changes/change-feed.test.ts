@@ -109,6 +109,11 @@ describe.each(backends)("change feed on $name", (backend: Backend) => {
     const wrongSource = await post(url, { ...deploy, source: "rumour" });
     expect(((await wrongSource.json()) as { message: string }).message).toMatch(/\(source\).*vendor_deploy/);
     expect((await post(url, "{not json")).status).toBe(400);
+    const twice = await post(url, [deploy, { ...deploy, title: "again" }]);
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as { message: string }).message).toContain(
+      `changes [0] and [1] are the same change (id ${deploy.id})`,
+    );
     expect(await db.query("SELECT 1 FROM changes")).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import type { Database } from "../../../src/storage/database.ts";
 import { buildFindingDocument } from "../../../src/war-room/build-finding-document.ts";
 import { backends, type TestDatabase } from "../../support/databases.ts";
 import { seedResolvedEscalation } from "../../support/resolved-escalations.ts";
+import { seedWarRoom } from "../../support/war-room-history.ts";
 
 const [pglite] = backends;
 let testDb: TestDatabase;
@@ -63,5 +64,42 @@ describe("local knowledge base", () => {
       "account Acme Corp · category customer_change (technical, preventable by external)",
     );
     expect(await readFile(join(dir, "export", "KB-1.md"), "utf8")).toMatch(/^# Old finding/);
+  });
+
+  it("keeps why each rejected hypothesis was ruled out, even when its title holds a colon", async () => {
+    testDb = await pglite!.create();
+    db = await testDb.open();
+    const id = await seedWarRoom(db, {
+      accountId: "001A",
+      accountName: "Acme Corp",
+      openedAt: new Date("2026-11-19T16:05:00Z"),
+      resolvedAt: new Date("2026-11-20T10:00:00Z"),
+      hypotheses: [
+        { title: "Usage outgrew the plan limit: 429s since Monday", category: "usage_growth" },
+        { title: "Usage outgrew the plan limit", category: "usage_growth" },
+        { title: "Customer's field renames broke the mapping", category: "customer_change" },
+      ],
+      rejected: [0, 1],
+      confirmed: 2,
+      rejectedNotes: [
+        "- Usage outgrew the plan limit: 429s since Monday: the limit was raised in May",
+        "- Usage outgrew the plan limit: volume is flat",
+      ].join("\n"),
+    });
+    const document = await buildFindingDocument(db, id);
+    expect(document?.rejected).toEqual([
+      {
+        title: "Usage outgrew the plan limit: 429s since Monday",
+        category: "usage_growth",
+        rejectedBy: ["U01BOB000"],
+        why: "the limit was raised in May",
+      },
+      {
+        title: "Usage outgrew the plan limit",
+        category: "usage_growth",
+        rejectedBy: ["U01BOB000"],
+        why: "volume is flat",
+      },
+    ]);
   });
 });

@@ -63,7 +63,7 @@ describe.each(backends)("the finding outbox on $name", (backend: Backend) => {
     );
     const waiting = await describeStatus(ids[0]!, warRoom);
     expect(waiting).toMatch(
-      /not yet in the Notion knowledge base: \d+ attempts?, last error: notion: .*retried until it lands/,
+      /not yet in the Notion knowledge base: \d+ attempts?, last error: notion: .*retried \(with a nightly sweep\) until it lands/,
     );
 
     notion.setDown(false);

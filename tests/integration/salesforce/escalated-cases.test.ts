@@ -5,7 +5,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Clock } from "../../../src/ports/clock.ts";
+import { openEscalation } from "../../../src/storage/escalation-store.ts";
 import { POLL_ESCALATED_CASES_JOB } from "../../../src/war-room/job-names.ts";
+import { openWarRoom } from "../../../src/war-room/open-war-room.ts";
 import { CASE_POLL_BACKOFF, pollEscalatedCases } from "../../../src/war-room/poll-escalated-cases.ts";
 import { requestEscalation } from "../../../src/war-room/request-escalation.ts";
 import { waitForWarRoom } from "../../../src/war-room/wait-for-war-room.ts";
@@ -113,6 +115,37 @@ describe.each(backends)("escalated Salesforce cases on $name", (backend: Backend
     expect(outcome).toMatchObject({ opened: [], linked: [escalationId] });
     expect((await pollEscalatedCases(harness.services.warRoom)).linked).toEqual([]);
     expect(harness.output().match(/was escalated too: Globex threatens to churn/g)).toHaveLength(1);
+  });
+
+  it("note a case joined before the war-room exists once the room opens", async () => {
+    const env = await setUp(backend);
+    const harness = await start(env);
+    // An escalation whose war-room job has not run yet.
+    const { escalation } = await openEscalation(harness.services.db, {
+      accountId: IDS.globex,
+      accountName: "Globex",
+      summary: "Invoices wrong",
+      origin: "terminal",
+    });
+    escalateCase(IDS.globex, "Globex CFO escalates the invoices");
+    expect((await pollEscalatedCases(harness.services.warRoom)).linked).toEqual([escalation.id]);
+    expect(harness.output()).not.toContain("was escalated too");
+    await openWarRoom(escalation.id, harness.services.warRoom);
+    await openWarRoom(escalation.id, harness.services.warRoom);
+    expect(harness.output().match(/was escalated too: Globex CFO escalates the invoices/g)).toHaveLength(1);
+  });
+
+  it("back off when the allocation runs out halfway through a poll", async () => {
+    const env = await setUp(backend, { apiUsed: 99_998 });
+    const harness = await start(env);
+    escalateCase(IDS.acme, "Sync broken");
+    // One call left after the war-room's own start: the poll's list succeeds, reading the account does not.
+    fake.setApiUsage(99_999, 100_000);
+    expect(await pollEscalatedCases(harness.services.warRoom)).toMatchObject({
+      skipped: "backing-off",
+      opened: [],
+    });
+    expect(await salesforceEscalations(harness)).toEqual([]);
   });
 
   it("pause while Salesforce's API allocation is spent, and resume after the back-off", async () => {

@@ -5,6 +5,7 @@
  */
 import { generateKeyPairSync } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { jwtAudience } from "../../../integrations/salesforce/connect-salesforce.ts";
 import { createSalesforceAdapter, type SalesforceAdapter } from "../../../integrations/salesforce/index.ts";
 import { salesforceFieldMapSchema } from "../../../src/config/salesforce-fields.ts";
 import { AuthError, RateLimitedError, ValidationError } from "../../../src/errors.ts";
@@ -117,13 +118,12 @@ describe("Salesforce as the CRM", () => {
 
   it("re-authorises through the JWT bearer flow when the session expires", async () => {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const fake = await fakeOrg({
-      jwt: {
-        publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
-        clientId: "3MVG9.app",
-        username: "casey@acme.test",
-      },
-    });
+    const jwtOptions = {
+      publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+      clientId: "3MVG9.app",
+      username: "casey@acme.test",
+    };
+    const fake = await fakeOrg({ jwt: jwtOptions });
     const jwt = (key: string) =>
       createSalesforceAdapter({
         auth: {
@@ -145,6 +145,14 @@ describe("Salesforce as the CRM", () => {
     expect((await crm.getAccount(IDS.globex))?.name).toBe("Globex");
     const tokenCalls = fake.calls.filter((c) => c.path === "/services/oauth2/token");
     expect(tokenCalls.map((c) => c.status)).toEqual([200, 200]);
+    // An admin removes the user from the connected app: the next expiry cannot re-authorise, and says why.
+    jwtOptions.username = "someone.else@acme.test";
+    fake.expireSession();
+    const revoked = await crm.getAccount(IDS.acme).catch((e: unknown) => e);
+    expect(revoked).toBeInstanceOf(AuthError);
+    expect((revoked as Error).message).toMatch(
+      /re-authorising \(JWT bearer\).*invalid_grant.*pre-authorised/s,
+    );
     const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
     const refused = await jwt(other.export({ type: "pkcs8", format: "pem" }).toString())
       .getAccount(IDS.acme)
@@ -202,5 +210,15 @@ describe("Salesforce as the CRM", () => {
       modifiedAt: new Date("2026-11-20T12:00:00Z"),
     });
     expect(cases[0]?.url).toBe(`${fake.url}/lightning/r/Case/${cases[0]?.caseId}/view`);
+    // A closed case stays escalated in Salesforce, but it is not a new escalation.
+    fake.update("Case", String(cases[0]?.caseId), { Status: "Closed", IsClosed: true });
+    expect(await adapterFor(fake).listEscalatedCases(new Date("2026-11-20T00:00:00Z"))).toEqual([]);
+  });
+
+  it("points the JWT assertion at the login host Salesforce expects, whatever the login URL", () => {
+    expect(jwtAudience("https://login.salesforce.com")).toBe("https://login.salesforce.com");
+    expect(jwtAudience("https://acme.my.salesforce.com")).toBe("https://login.salesforce.com");
+    expect(jwtAudience("https://acme--uat.sandbox.my.salesforce.com")).toBe("https://test.salesforce.com");
+    expect(jwtAudience("https://test.salesforce.com/")).toBe("https://test.salesforce.com");
   });
 });

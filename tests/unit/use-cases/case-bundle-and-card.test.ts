@@ -85,6 +85,18 @@ const escalation = {
 };
 
 describe("buildCaseBundle", () => {
+  it("keeps the first of evidence items that share an id, so a duplicated record cannot stop a war-room", async () => {
+    const duplicate = { id: "K-1", title: "A copy of the same page", category: "customer_change" as const };
+    const bundle = await buildCaseBundle(escalation, {
+      crm: createLocalCrmAdapter({ dataset, label: "test" }),
+      knowledge: createLocalKnowledgeBaseAdapter({
+        findings: [...dataset.knowledge, duplicate, { ...duplicate, id: "T-1" }],
+      }),
+    });
+    expect(bundle.knowledge.map((k) => k.id)).toEqual(["K-1"]);
+    expect(bundle.tickets.map((x) => x.id)).toContain("T-1");
+  });
+
   it("reads the account, windows of tickets and changes, other accounts' escalations and findings", async () => {
     const bundle = await buildCaseBundle(escalation, deps());
     expect(bundle.account).toMatchObject({ id: "A", arr: 180000 });
