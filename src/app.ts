@@ -12,6 +12,8 @@ import {
 } from "../integrations/local/index.ts";
 import type { SlackAdapter } from "../integrations/slack/index.ts";
 import type { Config } from "./config.ts";
+import { defineDigestJobs } from "./digest/digest-jobs.ts";
+import type { DigestDeps } from "./digest/post-digest.ts";
 import type { KnowledgeItem } from "./domain/case-bundle.ts";
 import { ConfigError } from "./errors.ts";
 import { housekeepingJob, housekeepingSchedule } from "./jobs/housekeeping.ts";
@@ -40,6 +42,8 @@ export interface Services {
   scheduler: Scheduler;
   crm: CrmSource;
   warRoom: WarRoomDeps;
+  /** Building and posting weekly digests. */
+  digest: DigestDeps;
   slack: SlackAdapter | null;
 }
 
@@ -180,7 +184,28 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     scheduler.add(resyncFindingsSchedule);
     const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : "* * * * *";
     for (const schedule of defineCapabilityJobs(queue, warRoom, { casePollCron })) scheduler.add(schedule);
-    return { config, logger: deps.logger, clock: deps.clock, db, queue, scheduler, crm, warRoom, slack };
+    const digest: DigestDeps = {
+      db,
+      crm,
+      chat: warRoom.chat,
+      llm: warRoom.llm,
+      logger: deps.logger,
+      clock: deps.clock,
+      timeZone: config.digestTimeZone,
+    };
+    if (config.digest) scheduler.add(defineDigestJobs(queue, digest, config.digest));
+    return {
+      config,
+      logger: deps.logger,
+      clock: deps.clock,
+      db,
+      queue,
+      scheduler,
+      crm,
+      warRoom,
+      digest,
+      slack,
+    };
   } catch (error) {
     await db.close();
     throw error;
@@ -191,6 +216,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
 export async function startServices(services: Services): Promise<void> {
   await services.queue.start();
   services.scheduler.start();
+  await services.scheduler.catchUp(services.clock.now());
   await services.slack?.start();
 }
 

@@ -80,6 +80,8 @@ export interface Config {
   knowledgeBase: KnowledgeBaseConfig;
   llm: LlmConfig | null;
   digest: DigestConfig | null;
+  /** The time zone digests are computed in (DIGEST_TZ), also when none is posted automatically. */
+  digestTimeZone: string;
   changesToken: string | null;
   /** Channel where war-rooms opened from CRM-escalated cases are announced, or null. */
   triageChannel: string | null;
@@ -149,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     digest: e.DIGEST_CHANNEL
       ? { channel: e.DIGEST_CHANNEL, cron: e.DIGEST_CRON ?? "0 9 * * 1", timeZone: e.DIGEST_TZ ?? "UTC" }
       : null,
+    digestTimeZone: e.DIGEST_TZ ?? "UTC",
     changesToken: e.CHANGES_TOKEN ?? null,
     triageChannel: e.TRIAGE_CHANNEL ?? null,
     routingRulesFile: e.ROUTING_RULES_FILE ? resolve(cwd, e.ROUTING_RULES_FILE) : null,

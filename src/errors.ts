@@ -29,13 +29,6 @@ export class InputError extends WarroomError {
   }
 }
 
-/** A feature that a later release brings; says which issue tracks it. */
-export class NotYetAvailableError extends WarroomError {
-  constructor(feature: string, issue: number) {
-    super("not_yet_available", `${feature} is not built yet: issue #${issue} brings it.`);
-  }
-}
-
 /** An external system failed. `system` names it (slack, salesforce, notion, openai, ...). */
 export class IntegrationError extends WarroomError {
   readonly system: string;
@@ -86,9 +79,7 @@ export class ValidationError extends IntegrationError {
 
 /** Exit code for the CLI: 2 for bad input or configuration, 1 for everything else. */
 export function exitCodeFor(error: unknown): 1 | 2 {
-  return error instanceof ConfigError || error instanceof InputError || error instanceof NotYetAvailableError
-    ? 2
-    : 1;
+  return error instanceof ConfigError || error instanceof InputError ? 2 : 1;
 }
 
 /** Wraps anything thrown into a WarroomError so one handler can report it. */

@@ -11,11 +11,6 @@ export interface SubsystemStatus {
   detail: string;
 }
 
-/** A configured system whose adapter is not in this build yet: off, naming the issue that brings it. */
-function pending(name: string, issue: number): SubsystemStatus {
-  return { name, on: false, detail: `configured, but this build does not have it yet (issue #${issue})` };
-}
-
 function databaseLine(config: Config): SubsystemStatus {
   if (config.database.kind === "pglite") {
     return {
@@ -99,8 +94,16 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
           detail: "evidence engine only; set OPENAI_API_KEY (OPENAI_BASE_URL, OPENAI_MODEL)",
         },
     config.digest
-      ? pending("digest", 6)
-      : { name: "digest", on: false, detail: "set DIGEST_CHANNEL (DIGEST_CRON, DIGEST_TZ)" },
+      ? {
+          name: "digest",
+          on: true,
+          detail: `weekly to ${config.digest.channel} at "${config.digest.cron}" ${config.digest.timeZone}`,
+        }
+      : {
+          name: "digest",
+          on: false,
+          detail: "set DIGEST_CHANNEL (DIGEST_CRON, DIGEST_TZ); warroom digest prints one",
+        },
     config.changesToken
       ? {
           name: "changes api",

@@ -7,9 +7,9 @@ import { exitCodeFor, WarroomError } from "../../src/errors.ts";
 import { registerAnalyze } from "./commands/analyze.ts";
 import { registerChanges } from "./commands/changes.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerDigest } from "./commands/digest.ts";
 import { registerEscalate } from "./commands/escalate.ts";
 import { registerKnowledge } from "./commands/knowledge.ts";
-import { registerLaterCommands } from "./commands/later.ts";
 import { registerServe } from "./commands/serve.ts";
 import type { CliIo } from "./io.ts";
 
@@ -26,7 +26,7 @@ function buildProgram(io: CliIo): Command {
   registerEscalate(program, io);
   registerChanges(program, io);
   registerKnowledge(program, io);
-  registerLaterCommands(program);
+  registerDigest(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -99,5 +99,10 @@ export interface Digest {
   };
   knowledge: { findingsAdded: number; closedWithoutFinding: number };
   /** Root-cause categories per week over the trend's weeks (the chart). */
-  chart: { weeks: string[]; series: { category: Category; counts: number[] }[] };
+  chart: {
+    weeks: string[];
+    series: { category: Category; counts: number[] }[];
+    /** Escalations opened each week whose root cause is not validated yet. */
+    unvalidated: number[];
+  };
 }

@@ -44,7 +44,8 @@ export async function queryPatterns(sql: Sql, s: DigestScope): Promise<Recurring
 /**
  * The first-ranked hypothesis of round 1 against the validated finding, for war-rooms resolved over the
  * quarter: exact when it is the hypothesis people confirmed (or names the same category and causal evidence);
- * right area when its category or dimension matches; wrong otherwise.
+ * right area when it names the same category, or one of the same dimension that the same side could have
+ * prevented (our outage for our defect); wrong otherwise.
  */
 export async function queryBotQuality(sql: Sql, s: DigestScope): Promise<Digest["bot"]> {
   const [row] = await sql.query<{ n: number; confirmed: number; exact: number; right_area: number }>(
@@ -53,7 +54,7 @@ export async function queryBotQuality(sql: Sql, s: DigestScope): Promise<Digest[
        SELECT h1.status = 'confirmed' AS first_confirmed,
               (h1.category = f.category AND (h1.id::text = f.metadata->>'hypothesisId'
                  OR (hc.id IS NOT NULL AND h1.evidence_ids[1] = hc.evidence_ids[1]))) AS exact,
-              (h1.category = f.category OR c1.dimension = cf.dimension) AS same_area
+              (h1.category = f.category OR (c1.dimension = cf.dimension AND c1.preventable_by = cf.preventable_by)) AS same_area
        FROM escalations e
        JOIN findings f ON f.escalation_id = e.id
        JOIN hypotheses h1 ON h1.escalation_id = e.id AND h1.round = 1 AND h1.rank = 1

@@ -56,9 +56,9 @@ export async function queryRootCauses(sql: Sql, s: DigestScope): Promise<Digest[
 
 /** Root-cause categories of escalations opened in each trend week. */
 export async function queryCategoryChart(sql: Sql, s: DigestScope): Promise<Digest["chart"]> {
-  const rows = await sql.query<{ category: Category; bucket: number; n: number }>(
+  const rows = await sql.query<{ category: Category | null; bucket: number; n: number }>(
     `SELECT f.category, width_bucket(e.opened_at, $1::timestamptz[]) AS bucket, count(*)::int AS n
-     FROM escalations e JOIN findings f ON f.escalation_id = e.id
+     FROM escalations e LEFT JOIN findings f ON f.escalation_id = e.id
      WHERE e.opened_at >= $2 AND e.opened_at < $3 GROUP BY 1, 2`,
     [s.bounds, s.trend[0]?.start, s.week.end],
   );
@@ -69,6 +69,7 @@ export async function queryCategoryChart(sql: Sql, s: DigestScope): Promise<Dige
       category,
       counts: s.trend.map((_, i) => rows.find((r) => r.category === category && r.bucket === i + 1)?.n ?? 0),
     })),
+    unvalidated: s.trend.map((_, i) => rows.find((r) => r.category === null && r.bucket === i + 1)?.n ?? 0),
   };
 }
 

@@ -54,11 +54,14 @@ export function renderDigestChart(digest: Pick<Digest, "week" | "chart">): Buffe
     type: "bar",
     data: {
       labels: digest.chart.weeks,
-      datasets: digest.chart.series.map((s) => ({
-        label: s.category,
-        data: s.counts,
-        backgroundColor: COLORS[s.category] ?? "#999999",
-      })),
+      datasets: [
+        ...digest.chart.series.map((s) => ({
+          label: s.category,
+          data: s.counts,
+          backgroundColor: COLORS[s.category] ?? "#999999",
+        })),
+        { label: "not validated yet", data: digest.chart.unvalidated, backgroundColor: "#e0e0e0" },
+      ],
     },
     options: {
       responsive: false,

@@ -4,6 +4,7 @@
  * enqueues each slot and a crash between the two loses nothing.
  */
 import { hostname } from "node:os";
+import { CronExpressionParser } from "cron-parser";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../storage/database.ts";
@@ -19,6 +20,11 @@ export interface ScheduleDefinition<T> {
   /** The job to enqueue and its payload for a slot. */
   job: string;
   payload(slot: Date): T;
+  /**
+   * Whether a slot missed while no replica ran (the latest one before start) should still fire now. Each
+   * replica asks at start; the slot's claim makes it fire once. Absent: missed slots are skipped.
+   */
+  catchUp?(slot: Date, now: Date): boolean;
 }
 
 /** Options of the scheduler. */
@@ -49,6 +55,27 @@ export class Scheduler {
     if (!cron.validate(definition.cron))
       throw new Error(`schedule ${definition.name}: invalid cron "${definition.cron}"`);
     this.#schedules.set(definition.name, definition as ScheduleDefinition<unknown>);
+  }
+
+  /**
+   * Fires, once across replicas, each schedule's latest slot before `now` when its `catchUp` says so (a
+   * weekly digest missed while the service was down). Returns the names of the schedules it fired.
+   */
+  async catchUp(now: Date = new Date()): Promise<string[]> {
+    const fired: string[] = [];
+    for (const definition of this.#schedules.values()) {
+      if (!definition.catchUp) continue;
+      const slot = CronExpressionParser.parse(definition.cron, {
+        currentDate: now,
+        ...(definition.timeZone ? { tz: definition.timeZone } : {}),
+      })
+        .prev()
+        .toDate();
+      if (definition.catchUp(slot, now) && (await this.fire(definition.name, slot)))
+        fired.push(definition.name);
+    }
+    if (fired.length > 0) this.#logger.info({ schedules: fired }, "missed slots fired on start");
+    return fired;
   }
 
   /** Starts every schedule's cron task. */

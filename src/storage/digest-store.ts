@@ -1,7 +1,7 @@
 /**
  * Posted digests: one row per ISO week and channel, so a week's digest goes out once whichever replica's
- * schedule fires, and however often it fires. A post moves the row from built to posting (one replica wins)
- * to posted; the message's reference is saved the moment it exists, so a retry only finishes what is left.
+ * schedule fires, and however often it fires. A post claims the row (one replica at a time), saves the
+ * message's reference the moment it exists, and marks it posted; a retry only finishes what is left.
  */
 import type { Sql } from "./database.ts";
 
@@ -47,22 +47,40 @@ export async function getDigestRecord(sql: Sql, week: string, channel: string): 
 }
 
 /**
- * Claims the right to post: stores the content and moves the row to posting, unless it is posted, or
- * another post began less than `staleAfterMs` ago and has not saved its message. True when this caller won.
+ * Claims the right to post (or to finish posting) a week's digest: one caller at a time, never once it is
+ * posted. A claim is free when nobody holds it, when its holder released it after a failure, or when it is
+ * older than `staleAfterMs` (its holder died). `content` is stored unless a message already went out with
+ * the earlier content. Returns what the winner needs: the stored content and the message, if any.
  */
-export async function claimDigestPost(
+export async function claimDigestPost<T>(
   sql: Sql,
-  input: { week: string; channel: string; content: unknown; now: Date; staleAfterMs: number },
-): Promise<boolean> {
-  const rows = await sql.query(
-    `INSERT INTO digests (week, channel, content, state, posting_since) VALUES ($1, $2, $3, 'posting', $4)
-     ON CONFLICT (week, channel) DO UPDATE SET content = excluded.content, state = 'posting', posting_since = excluded.posting_since
-     WHERE digests.state = 'built'
-        OR (digests.state = 'posting' AND digests.message_ref IS NULL AND digests.posting_since < $4::timestamptz - make_interval(secs => $5))
-     RETURNING 1`,
-    [input.week, input.channel, JSON.stringify(input.content), input.now, input.staleAfterMs / 1000],
+  input: { week: string; channel: string; content: T | null; now: Date; staleAfterMs: number },
+): Promise<{ content: T; messageRef: string | null } | null> {
+  const [row] = await sql.query<{ content: T; message_ref: string | null }>(
+    `INSERT INTO digests (week, channel, content, state, posting_since) VALUES ($1, $2, coalesce($3::jsonb, '{}'), 'posting', $4)
+     ON CONFLICT (week, channel) DO UPDATE SET state = 'posting', posting_since = excluded.posting_since,
+       content = CASE WHEN digests.message_ref IS NULL AND $3::jsonb IS NOT NULL THEN excluded.content ELSE digests.content END
+     WHERE digests.state <> 'posted'
+       AND (digests.state = 'built' OR digests.posting_since IS NULL
+            OR digests.posting_since < $4::timestamptz - make_interval(secs => $5))
+     RETURNING content, message_ref`,
+    [
+      input.week,
+      input.channel,
+      input.content === null ? null : JSON.stringify(input.content),
+      input.now,
+      input.staleAfterMs / 1000,
+    ],
   );
-  return rows.length === 1;
+  return row ? { content: row.content, messageRef: row.message_ref } : null;
+}
+
+/** Lets go of a claim after a failure, so a retry can take it at once. */
+export async function releaseDigestClaim(sql: Sql, week: string, channel: string): Promise<void> {
+  await sql.query(
+    "UPDATE digests SET posting_since = NULL WHERE week = $1 AND channel = $2 AND state = 'posting'",
+    [week, channel],
+  );
 }
 
 /** Saves the posted message's reference as soon as it exists. */

@@ -129,12 +129,6 @@ describe("warroom demo", () => {
 });
 
 describe("warroom commands", () => {
-  it.each([[["digest"], 6]])("%j says which issue brings it and exits 2", async (args, issue) => {
-    const result = await runWarroom(args);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`issue #${issue}`);
-  });
-
   it("exits 2 on an unknown command and 0 on --help", async () => {
     expect((await runWarroom(["frobnicate"])).code).toBe(2);
     const help = await runWarroom(["--help"]);

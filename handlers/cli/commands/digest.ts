@@ -1,0 +1,77 @@
+/**
+ * `warroom digest [--week YYYY-Www] [--format md|json] [--post] [--chart FILE]`: builds the weekly digest
+ * (default: last complete week in DIGEST_TZ) and prints it; `--post` posts it to DIGEST_CHANNEL, once per
+ * week and channel, as the schedule would; `--chart` writes the chart as PNG.
+ */
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { createTerminalChatAdapter } from "../../../integrations/local/index.ts";
+import { closeServices, openServices } from "../../../src/app.ts";
+import { loadConfig } from "../../../src/config.ts";
+import { parseWeek, previousWeek } from "../../../src/digest/digest-week.ts";
+import { buildWeeklyDigest, postWeeklyDigest } from "../../../src/digest/post-digest.ts";
+import { renderDigestChart } from "../../../src/digest/render-digest-chart.ts";
+import { renderDigestMarkdown } from "../../../src/digest/render-digest-markdown.ts";
+import { InputError } from "../../../src/errors.ts";
+import { createLogger } from "../../../src/logger.ts";
+import { systemClock } from "../../../src/ports/clock.ts";
+import type { CliIo } from "../io.ts";
+
+interface DigestOptions {
+  week?: string;
+  format: "md" | "json";
+  post?: boolean;
+  chart?: string;
+}
+
+/** Registers `digest`. */
+export function registerDigest(program: Command, io: CliIo): void {
+  program
+    .command("digest")
+    .description("build (and with --post, post) the weekly digest")
+    .option("--week <week>", "ISO week like 2026-W47 (default: the last complete week in DIGEST_TZ)")
+    .addOption(
+      new Option("--format <format>", "md for people, json for machines")
+        .choices(["md", "json"])
+        .default("md"),
+    )
+    .option("--post", "post it to DIGEST_CHANNEL (once per week and channel)")
+    .option("--chart <file>", "also write the chart of root causes over 8 weeks as PNG")
+    .action((options: DigestOptions) => digest(io, options));
+}
+
+async function digest(io: CliIo, options: DigestOptions): Promise<void> {
+  const config = loadConfig(io.env, { cwd: io.cwd });
+  const tz = config.digestTimeZone;
+  const week = options.week ? parseWeek(options.week, tz) : previousWeek(systemClock.now(), tz);
+  if (options.post && !config.digest)
+    throw new InputError(
+      "--post needs DIGEST_CHANNEL: the channel id that receives the digest (e.g. C0123456789)",
+    );
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const chat = config.slack ? undefined : createTerminalChatAdapter({ out: io.stderr, user: "terminal" });
+  const services = await openServices(config, { logger, clock: systemClock, ...(chat ? { chat } : {}) });
+  try {
+    const built = await buildWeeklyDigest(week, services.digest);
+    io.stdout.write(
+      options.format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderDigestMarkdown(built),
+    );
+    if (options.chart) {
+      const path = resolve(io.cwd, options.chart);
+      await writeFile(path, renderDigestChart(built));
+      io.stderr.write(`chart written to ${path}\n`);
+    }
+    if (options.post && config.digest) {
+      // Posting needs the queue-free path only: the post claims its week in the database itself.
+      const outcome = await postWeeklyDigest(week, config.digest.channel, services.digest);
+      io.stderr.write(
+        outcome.posted
+          ? `posted to ${config.digest.channel} (${outcome.messageRef})\n`
+          : `not posted: ${outcome.reason}\n`,
+      );
+    }
+  } finally {
+    await closeServices(services);
+  }
+}

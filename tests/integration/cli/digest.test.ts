@@ -1,0 +1,71 @@
+/**
+ * `warroom digest` as a user runs it, on the bundled sample dataset: real patterns in JSON and Markdown,
+ * the chart as a PNG, and clear errors for a bad week or a post with nowhere to go.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Digest } from "../../../src/digest/digest.ts";
+import { runWarroom } from "../../support/run-cli.ts";
+
+let dir: string;
+
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function env(): Promise<Record<string, string>> {
+  dir = await mkdtemp(join(tmpdir(), "warroom-digest-"));
+  return { DATA_DIR: join(dir, "data") };
+}
+
+describe("warroom digest", () => {
+  it("shows the sample dataset's real patterns for last week, as JSON, with a PNG chart", async () => {
+    const chart = join(await mkdtemp(join(tmpdir(), "warroom-chart-")), "chart.png");
+    const result = await runWarroom(["digest", "--format", "json", "--chart", chart], await env());
+    expect(result.code, result.stderr).toBe(0);
+    const digest = JSON.parse(result.stdout) as Digest;
+    expect(digest.week).toMatch(/^\d{4}-W\d{2}$/);
+    expect(digest.headline).toMatch(
+      /^\d+ of \d+ escalations this quarter stemmed from .+, representing \$[\d.]+[KM]? of ARR at risk\.$/,
+    );
+    expect(digest.patterns.length).toBeGreaterThanOrEqual(3);
+    expect(digest.patterns.map((p) => `${p.category}/${p.productArea}`)).toContain(
+      "product_defect/hubspot-sync",
+    );
+    for (const p of digest.patterns) expect(p.accounts.length).toBeGreaterThanOrEqual(3);
+    expect(digest.rootCauses.categories.length).toBeGreaterThan(5);
+    expect(digest.open.count).toBeGreaterThan(0);
+    expect(digest.arrAtRisk.open).toBeGreaterThan(0);
+    expect(digest.cohorts.segments.map((s) => s.value).sort()).toEqual(["enterprise", "mid_market", "smb"]);
+    const png = await readFile(chart);
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    // IHDR: width and height as big-endian integers.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1000, 500]);
+  });
+
+  it("prints Markdown for people for a named week", async () => {
+    const result = await runWarroom(["digest", "--week", "2026-W40"], await env());
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^# Escalation digest 2026-W40\n/);
+    for (const section of [
+      "## This week",
+      "## Open escalations",
+      "## Root causes",
+      "## Who escalates",
+      "## Recurring patterns",
+      "## How good the bot was",
+    ])
+      expect(result.stdout).toContain(section);
+  });
+
+  it("exits 2 for a week that is not one, and for --post without DIGEST_CHANNEL", async () => {
+    const bad = await runWarroom(["digest", "--week", "2026-47"], await env());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"2026-47" is not an ISO week; write it like 2026-W47');
+    const post = await runWarroom(["digest", "--post"], await env());
+    expect(post.code).toBe(2);
+    expect(post.stderr).toContain("--post needs DIGEST_CHANNEL");
+  });
+});

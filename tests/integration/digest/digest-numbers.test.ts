@@ -1,0 +1,259 @@
+/**
+ * The digest's numbers, computed in SQL on both databases, against a small world whose answers are known:
+ * this week against the last, what is open and at risk, how long causes and resolutions took, categories
+ * and their ARR, who escalates against their share of accounts, recurring patterns, and the bot's record.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { buildDigest } from "../../../src/digest/build-digest.ts";
+import { parseWeek } from "../../../src/digest/digest-week.ts";
+import type { CrmAccount } from "../../../src/ports/crm-source.ts";
+import type { Database } from "../../../src/storage/database.ts";
+import { openEscalation, setEscalationStatus } from "../../../src/storage/escalation-store.ts";
+import { type Backend, backends, type TestDatabase, testLogger } from "../../support/databases.ts";
+import { seedWarRoom } from "../../support/war-room-history.ts";
+
+const WEEK = "2026-W47"; // Monday 16 November to Monday 23 November 2026, UTC
+const at = (iso: string) => new Date(iso);
+
+const accounts: CrmAccount[] = [
+  {
+    id: "A1",
+    name: "Acme",
+    segment: "enterprise",
+    industry: "Manufacturing",
+    arr: 200_000,
+    contractStart: "2026-09-01",
+    renewalDate: "2027-01-15",
+    ownerEmail: "csm.a@example.com",
+  },
+  {
+    id: "A2",
+    name: "Globex",
+    segment: "enterprise",
+    industry: "Retail",
+    arr: 300_000,
+    contractStart: "2024-01-01",
+    renewalDate: "2027-09-01",
+  },
+  {
+    id: "A3",
+    name: "Initech",
+    segment: "smb",
+    industry: "Retail",
+    arr: 20_000,
+    contractStart: "2025-06-01",
+    renewalDate: "2027-06-01",
+  },
+  {
+    id: "A4",
+    name: "Umbrella",
+    segment: "mid_market",
+    industry: "Healthcare",
+    arr: 80_000,
+    contractStart: "2025-01-01",
+  },
+  { id: "A5", name: "Hooli", segment: "smb", industry: "Software", arr: 10_000, contractStart: "2023-01-01" },
+  {
+    id: "A6",
+    name: "Vehement",
+    segment: "smb",
+    industry: "Software",
+    arr: 5_000,
+    contractStart: "2023-01-01",
+  },
+];
+
+let testDb: TestDatabase;
+let db: Database;
+
+afterEach(async () => {
+  await db?.close();
+  await testDb?.dispose();
+});
+
+const sync = (n: number) => ({
+  title: `Field rename broke the sync ${n}`,
+  category: "customer_change" as const,
+});
+const defect = { title: "Deploy 4.2 dropped deals", category: "product_defect" as const };
+
+/** The world: three sync breakages in one area within 30 days (a pattern), a defect war-room the bot got
+ * wrong first, an open escalation near renewal, and last week's one. */
+async function seedWorld(): Promise<void> {
+  // Three accounts, one cause and product area, within 30 days: a pattern. Acme's first hypothesis was right.
+  await seedWarRoom(db, {
+    accountId: "A1",
+    accountName: "Acme",
+    openedAt: at("2026-11-16T09:00:00Z"),
+    resolvedAt: at("2026-11-18T09:00:00Z"),
+    hypotheses: [sync(1), defect],
+    confirmed: 0,
+    productAreas: ["salesforce-sync"],
+  });
+  await seedWarRoom(db, {
+    accountId: "A2",
+    accountName: "Globex",
+    openedAt: at("2026-11-02T09:00:00Z"),
+    resolvedAt: at("2026-11-03T09:00:00Z"),
+    hypotheses: [defect, sync(2)],
+    rejected: [0],
+    confirmed: 1,
+    productAreas: ["salesforce-sync"],
+  });
+  await seedWarRoom(db, {
+    accountId: "A3",
+    accountName: "Initech",
+    openedAt: at("2026-11-20T09:00:00Z"),
+    resolvedAt: at("2026-11-22T21:00:00Z"),
+    hypotheses: [{ title: "Onboarding skipped the mapping step", category: "onboarding_gap" }, sync(3)],
+    rejected: [0],
+    confirmed: 1,
+    productAreas: ["salesforce-sync"],
+  });
+  // Umbrella: confirmed a defect; its first hypothesis named a different technical cause (right area).
+  await seedWarRoom(db, {
+    accountId: "A4",
+    accountName: "Umbrella",
+    openedAt: at("2026-11-17T09:00:00Z"),
+    resolvedAt: at("2026-11-19T09:00:00Z"),
+    hypotheses: [{ title: "Our outage", category: "infrastructure" }, defect],
+    rejected: [0],
+    confirmed: 1,
+  });
+  // Hooli: still open at the week's end, opened this week.
+  await seedWarRoom(db, {
+    accountId: "A5",
+    accountName: "Hooli",
+    openedAt: at("2026-11-21T09:00:00Z"),
+    hypotheses: [defect],
+  });
+  // Vehement: closed this week without a finding.
+  const closed = await openEscalation(db, {
+    accountId: "A6",
+    accountName: "Vehement",
+    summary: "noise",
+    origin: "terminal",
+    openedAt: at("2026-11-09T09:00:00Z"),
+  });
+  await setEscalationStatus(db, closed.escalation.id, "closed", at("2026-11-19T12:00:00Z"));
+}
+
+describe.each(backends)("digest numbers on $name", (backend: Backend) => {
+  it("counts, times, causes, cohorts, patterns and the bot's record of a week", async () => {
+    testDb = await backend.create();
+    db = await testDb.open();
+    await seedWorld();
+    const d = await buildDigest(db, {
+      week: parseWeek(WEEK, "UTC"),
+      timeZone: "UTC",
+      accounts,
+      now: at("2026-11-23T09:00:00Z"),
+      logger: testLogger,
+    });
+
+    expect(d).toMatchObject({ week: WEEK, from: "2026-11-16T00:00:00.000Z", to: "2026-11-23T00:00:00.000Z" });
+    expect(d.escalations).toMatchObject({
+      opened: 4,
+      resolved: 3,
+      previous: { week: "2026-W46", opened: 1, resolved: 0 },
+    });
+    expect(d.escalations.trend).toHaveLength(8);
+    expect(d.open).toEqual({
+      count: 1,
+      items: [
+        {
+          id: expect.any(String),
+          account: "Hooli",
+          severity: "high",
+          ageDays: 1,
+          owner: "U01ALICE0",
+          arr: 10_000,
+          roomUrl: null,
+        },
+      ],
+    });
+    expect(d.arrAtRisk).toEqual({
+      open: 10_000,
+      openAccounts: 1,
+      renewingWithin90Days: 0,
+      renewingAccounts: 0,
+    });
+    // Resolved this week: Acme 48 h, Initech 60 h, Umbrella 48 h; causes confirmed when resolved here.
+    expect(d.timing).toMatchObject({
+      resolved: 3,
+      medianHoursToResolution: 48,
+      quarter: { resolved: 4, medianHoursToResolution: 48 },
+    });
+    expect(d.rootCauses).toMatchObject({ opened: 6, total: 4 });
+    expect(d.rootCauses.categories).toEqual([
+      { category: "customer_change", count: 3, arr: 520_000, thisWeek: 2 },
+      { category: "product_defect", count: 1, arr: 80_000, thisWeek: 1 },
+    ]);
+    expect(d.rootCauses.preventable).toEqual({ product: 0.25, process: 0, external: 0.75 });
+    expect(d.headline).toBe(
+      "3 of 6 escalations this quarter stemmed from changes on the customer's side, representing $520K of ARR at risk.",
+    );
+    expect(d.patterns).toEqual([
+      expect.objectContaining({
+        category: "customer_change",
+        productArea: "salesforce-sync",
+        accounts: ["Acme", "Globex", "Initech"],
+      }),
+    ]);
+    expect(d.cohorts.segments.find((c) => c.value === "enterprise")).toEqual({
+      value: "enterprise",
+      escalations: 2,
+      share: 0.333,
+      accountShare: 0.333,
+      ratio: 1,
+    });
+    expect(d.cohorts.industries[0]).toMatchObject({ value: "Retail", escalations: 2 });
+    expect(d.cohorts.lifecycle.find((c) => c.value === "months 1-3")).toMatchObject({
+      escalations: 1,
+      accountShare: 0.167,
+    });
+    // First hypotheses: Acme exact and confirmed; Globex and Initech wrong; Umbrella right area.
+    expect(d.bot).toEqual({
+      warRooms: 4,
+      firstHypothesisConfirmed: 0.25,
+      graded: 4,
+      exact: 1,
+      rightArea: 1,
+      wrong: 2,
+    });
+    expect(d.knowledge).toEqual({ findingsAdded: 3, closedWithoutFinding: 1 });
+    expect(d.chart.weeks.at(-1)).toBe(WEEK);
+    expect(d.chart.series.find((s) => s.category === "customer_change")?.counts.slice(-3)).toEqual([1, 0, 2]);
+    expect(d.chart.unvalidated.at(-1)).toBe(1);
+  });
+
+  it("reads a week in the digest's time zone, not in UTC", async () => {
+    testDb = await backend.create();
+    db = await testDb.open();
+    // Sunday 23:30 UTC is already Monday in Berlin: next week there.
+    await openEscalation(db, {
+      accountId: "A1",
+      accountName: "Acme",
+      summary: "late",
+      origin: "terminal",
+      openedAt: at("2026-11-22T23:30:00Z"),
+    });
+    const utc = await buildDigest(db, {
+      week: parseWeek(WEEK, "UTC"),
+      timeZone: "UTC",
+      accounts,
+      now: at("2026-11-24T00:00:00Z"),
+      logger: testLogger,
+    });
+    const berlin = await buildDigest(db, {
+      week: parseWeek(WEEK, "Europe/Berlin"),
+      timeZone: "Europe/Berlin",
+      accounts,
+      now: at("2026-11-24T00:00:00Z"),
+      logger: testLogger,
+    });
+    expect(utc.escalations.opened).toBe(1);
+    expect(berlin.escalations.opened).toBe(0);
+    expect(berlin.from).toBe("2026-11-15T23:00:00.000Z");
+  });
+});
