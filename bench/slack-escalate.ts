@@ -53,7 +53,7 @@ async function commandToHypotheses(runs: number): Promise<void> {
       let id = "";
       while (!id) {
         const rows = await h.services.db.query<{ id: string }>(
-          "SELECT id FROM escalations WHERE account_id = $1 AND status = 'open'",
+          "SELECT id FROM escalations WHERE account_id = $1 AND status = 'open' AND origin <> 'dataset'",
           [account.id],
         );
         id = rows[0]?.id ?? "";

@@ -3,35 +3,12 @@
  * text 75, 50 blocks): long text is cut with an ellipsis rather than rejected by Slack.
  */
 
-import type { Button, KnownBlock, SectionBlock } from "@slack/types";
 import type { HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
+import { type Block, button, context, cut, header, mrkdwn } from "./block-kit.ts";
 import { ACTIONS } from "./ids.ts";
 import { renderDigestBlocks } from "./render-digest-blocks.ts";
 
-/** A Block Kit block, typed by Slack's own definitions. */
-export type Block = KnownBlock;
-
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const mrkdwn = (text: string): SectionBlock => ({
-  type: "section",
-  text: { type: "mrkdwn", text: cut(text, 3000) },
-});
-const header = (text: string): Block => ({
-  type: "header",
-  text: { type: "plain_text", text: cut(text, 150), emoji: true },
-});
-const context = (text: string): Block => ({
-  type: "context",
-  elements: [{ type: "mrkdwn", text: cut(text, 3000) }],
-});
-const button = (text: string, actionId: string, value: string, style?: "primary" | "danger"): Button => ({
-  type: "button",
-  text: { type: "plain_text", text: cut(text, 75), emoji: true },
-  action_id: actionId,
-  value: cut(value, 2000),
-  ...(style ? { style } : {}),
-});
 const money = (n: number | undefined) =>
   n === undefined ? "n/a" : `$${Math.round(n).toLocaleString("en-US")}`;
 const STATUS = {

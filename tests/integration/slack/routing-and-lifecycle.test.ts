@@ -33,7 +33,7 @@ async function escalationOf(accountId: string): Promise<string> {
   let id = "";
   await vi.waitFor(async () => {
     const rows = await h.services.db.query<{ id: string }>(
-      "SELECT id FROM escalations WHERE account_id = $1",
+      "SELECT id FROM escalations WHERE account_id = $1 AND origin <> 'dataset'",
       [accountId],
     );
     id = rows[0]?.id ?? "";
@@ -128,7 +128,7 @@ describe("Slack war-room: routing, names, account choice, closing", () => {
     await h.command(ALICE, 'ACC-0021 "x-rays again"');
     await vi.waitFor(async () => {
       const open = await h.services.db.query(
-        "SELECT * FROM escalations WHERE account_id = 'ACC-0021' AND status = 'open'",
+        "SELECT * FROM escalations WHERE account_id = 'ACC-0021' AND status = 'open' AND origin <> 'dataset'",
       );
       expect(open).toHaveLength(1);
     }, WAIT);

@@ -99,13 +99,13 @@ describe("Slack war-room", () => {
     ]);
     await vi.waitFor(async () => {
       const rows = await h.services.db.query<{ id: string }>(
-        "SELECT id FROM escalations WHERE account_id = 'ACC-0012'",
+        "SELECT id FROM escalations WHERE account_id = 'ACC-0012' AND origin <> 'dataset'",
       );
       expect(rows).toHaveLength(1);
       await openedRoom(rows[0]!.id);
     }, WAIT);
     const escalationRows = await h.services.db.query(
-      "SELECT * FROM escalations WHERE account_id = 'ACC-0012'",
+      "SELECT * FROM escalations WHERE account_id = 'ACC-0012' AND origin <> 'dataset'",
     );
     expect(escalationRows).toHaveLength(1);
     expect(
@@ -353,7 +353,9 @@ describe("Slack war-room", () => {
 
   it("brings the next hypotheses when every shown one is rejected", async () => {
     const id = (
-      await h.services.db.query<{ id: string }>("SELECT id FROM escalations WHERE account_id = 'ACC-0037'")
+      await h.services.db.query<{ id: string }>(
+        "SELECT id FROM escalations WHERE account_id = 'ACC-0037' AND origin <> 'dataset'",
+      )
     )[0]!.id;
     const { room, messages } = await openedRoom(id);
     for (const m of hypothesisMessages(messages())) {
