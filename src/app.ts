@@ -27,7 +27,7 @@ import type { KnowledgeBase } from "./ports/knowledge-base.ts";
 import type { LlmClient } from "./ports/llm-client.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
-import { importEscalationHistory } from "./use-cases/import-escalation-history.ts";
+import { clearEscalationHistory, importEscalationHistory } from "./use-cases/import-escalation-history.ts";
 import type { WarRoomDeps } from "./war-room/deps.ts";
 import { loadRoutingRules, NO_RULES } from "./war-room/routing-rules.ts";
 import { defineCapabilityJobs, defineWarRoomJobs, resyncFindingsSchedule } from "./war-room/war-room-jobs.ts";
@@ -155,8 +155,9 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
   }
   const { crm, seedKnowledge } = crmResult.value;
   try {
-    // A local dataset's past escalations are the history the digest counts.
+    // A local dataset's past escalations are the history the digest counts; with another CRM, they go.
     if (config.crm.kind === "local") await importEscalationHistory(db, crm);
+    else await clearEscalationHistory(db);
     const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps);
     const slack = deps.chat ? null : await openSlack(config, deps.logger);
     const queue = new JobQueue({

@@ -27,6 +27,7 @@ export const INPUTS = {
   steps: "resolution_steps",
   prevention: "preventive_actions",
   rejected: "rejected_notes",
+  productAreas: "product_areas",
 } as const;
 
 export const COMMAND = "/escalate";

@@ -56,6 +56,8 @@ export async function createSlackAdapter(config: SlackAdapterConfig): Promise<Sl
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: config.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    // A hung request must fail rather than hold a job (and a digest's claim) forever.
+    timeout: 30_000,
   };
   const receiver = config.appToken
     ? undefined

@@ -110,6 +110,16 @@ export function resolutionModal(draft: ResolutionDraft): ModalView {
       area(INPUTS.factors, "Contributing factors (one per line)", draft.contributingFactors.join("\n"), true),
       area(INPUTS.steps, "Resolution steps", draft.resolutionSteps),
       area(INPUTS.prevention, "Preventive actions (one per line)", draft.preventiveActions.join("\n"), true),
+      input(
+        INPUTS.productAreas,
+        "Product areas (comma-separated)",
+        {
+          type: "plain_text_input",
+          max_length: 500,
+          ...(draft.productAreas.length ? { initial_value: draft.productAreas.join(", ") } : {}),
+        },
+        true,
+      ),
       ...(draft.rejectedNotes
         ? [area(INPUTS.rejected, "Why the rejected hypotheses were ruled out", draft.rejectedNotes, true)]
         : []),
@@ -136,5 +146,9 @@ export function readResolutionModal(values: Values, privateMetadata: string): Re
     resolutionSteps: fieldOf(values, INPUTS.steps)?.value ?? "",
     preventiveActions: lines(fieldOf(values, INPUTS.prevention)?.value),
     rejectedNotes: fieldOf(values, INPUTS.rejected)?.value ?? "",
+    productAreas: (fieldOf(values, INPUTS.productAreas)?.value ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
   };
 }

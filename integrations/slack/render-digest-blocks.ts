@@ -12,7 +12,7 @@ export function renderDigestBlocks(digest: Digest): { text: string; blocks: Know
   const sections = digestSections(digest).map((s) =>
     mrkdwn(`*${s.title}*\n${s.lines.map((line) => `• ${line}`).join("\n")}`),
   );
-  const span = `${digest.from.slice(0, 10)} to ${digest.to.slice(0, 10)} (${digest.timeZone})`;
+  const span = `${digest.days.first} to ${digest.days.last} (${digest.timeZone})`;
   return {
     text: cut(`Escalation digest ${digest.week}: ${digest.headline}`, 3000),
     blocks: [

@@ -2,6 +2,8 @@
  * Builds the weekly digest of one ISO week from warroom's store: every number from SQL (query-*.ts), the
  * CRM's accounts for base rates, and a sentence for executives that an LLM may reword but not renumber.
  */
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import type { Logger } from "../logger.ts";
 import type { CrmAccount } from "../ports/crm-source.ts";
 import type { LlmClient } from "../ports/llm-client.ts";
@@ -24,6 +26,9 @@ export interface DigestInput {
   llm?: LlmClient | null;
   logger: Logger;
 }
+
+/** The date of `at` in `timeZone`. */
+const localDay = (at: Date, timeZone: string) => format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd");
 
 /** At most this many open escalations are listed (all are counted). */
 const OPEN_LISTED = 15;
@@ -51,6 +56,10 @@ export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest>
     timeZone: input.timeZone,
     from: s.week.start.toISOString(),
     to: s.week.end.toISOString(),
+    days: {
+      first: localDay(s.week.start, input.timeZone),
+      last: localDay(new Date(s.week.end.getTime() - 1), input.timeZone),
+    },
     generatedAt: input.now.toISOString(),
     headline: await polishHeadline(headline, input.llm ?? null, input.logger),
     escalations,

@@ -1,12 +1,14 @@
 /**
  * The weekly digest on the durable queue: a schedule (DIGEST_CRON in DIGEST_TZ, Monday 09:00 by default)
- * whose slot claims enqueue one post job across replicas, and which, at start, fires a slot missed while
- * the service was down as long as its week is not over. The job posts the previous ISO week's digest.
+ * whose slot claims enqueue one post job across replicas. At start, a digest due at the latest slot and not
+ * posted (missed while the service was down, or its job ran out of retries) is queued again, until the
+ * next slot is due. The job posts the ISO week before the slot's.
  */
 import { z } from "zod";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import type { ScheduleDefinition } from "../jobs/scheduler.ts";
-import { parseWeek, previousWeek, weekContaining } from "./digest-week.ts";
+import { getDigestRecord } from "../storage/digest-store.ts";
+import { parseWeek, previousWeek } from "./digest-week.ts";
 import type { DigestDeps } from "./post-digest.ts";
 
 // Building a digest (queries, chart rendering) loads on first use, not at start-up.
@@ -37,6 +39,8 @@ export function defineDigestJobs(
     // Slack down on Monday morning: retried with backoff (capped at 15 minutes) for about five hours.
     retryLimit: 25,
     retryDelaySeconds: 30,
+    // Shorter than a claim's staleness (20 min): a hung post's claim outlives its job.
+    expireInSeconds: 10 * 60,
     handle: async ({ week, channel }, { logger }) => {
       const outcome = await postWeeklyDigest(parseWeek(week, schedule.timeZone), channel, deps);
       if (!outcome.posted) logger.info({ week, channel, reason: outcome.reason }, "digest not posted again");
@@ -48,8 +52,9 @@ export function defineDigestJobs(
     timeZone: schedule.timeZone,
     job: POST_DIGEST_JOB,
     payload: (slot) => ({ week: previousWeek(slot, schedule.timeZone).label, channel: schedule.channel }),
-    // Missed while down: still posted if the week it was due in has not ended.
-    catchUp: (slot, now) =>
-      weekContaining(slot, schedule.timeZone).label === weekContaining(now, schedule.timeZone).label,
+    // Until the next slot, a digest not posted (missed while down, or out of retries) is posted on start.
+    catchUp: async (slot) =>
+      (await getDigestRecord(deps.db, previousWeek(slot, schedule.timeZone).label, schedule.channel))
+        ?.state !== "posted",
   };
 }

@@ -20,6 +20,8 @@ export interface DigestScope {
   timeZone: string;
   trend: DigestWeek[];
   quarterStart: Date;
+  /** The end of each of the quarter's weeks: when accounts are counted for base rates. */
+  quarterWeekEnds: Date[];
   /** Trend week boundaries for width_bucket: each week's start, then the last week's end. */
   bounds: Date[];
   /** The CRM's accounts as JSON rows (id, name, segment, industry, arr, contract_start, renewal_date, owner_email). */
@@ -39,6 +41,7 @@ export function digestScope(week: DigestWeek, timeZone: string, accounts: CrmAcc
     timeZone,
     trend,
     quarterStart: quarter[0]?.start ?? week.start,
+    quarterWeekEnds: quarter.map((w) => w.end),
     bounds: [...trend.map((w) => w.start), week.end],
     accountsJson: JSON.stringify(
       accounts.map((a) => ({

@@ -59,6 +59,8 @@ export interface Digest {
   timeZone: string;
   from: string;
   to: string;
+  /** The week's first and last day as dates in its time zone ("2026-11-16", "2026-11-22"). */
+  days: { first: string; last: string };
   generatedAt: string;
   /** One sentence for executives. */
   headline: string;

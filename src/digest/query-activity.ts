@@ -27,7 +27,8 @@ const OPEN_AT_END = `e.opened_at < $1::timestamptz AND (e.resolved_at IS NULL OR
   AND (e.closed_at IS NULL OR e.closed_at >= $1::timestamptz)`;
 
 /** A renewal in the 90 days after the week's end. */
-const RENEWING = `renewal_date >= $1::timestamptz::date AND renewal_date < ($1::timestamptz + interval '90 days')::date`;
+const RENEWING = `renewal_date >= ($1::timestamptz AT TIME ZONE $3)::date
+  AND renewal_date < (($1::timestamptz + interval '90 days') AT TIME ZONE $3)::date`;
 
 /** Escalations open at the week's end (oldest first, at most `limit` listed) and the ARR they put at risk. */
 export async function queryOpen(
@@ -63,12 +64,13 @@ export async function queryOpen(
     `WITH accounts AS (SELECT * FROM ${accountsTable(2)}),
      at_risk AS (
        SELECT DISTINCT ON (e.account_id) e.account_id, coalesce(a.arr, e.arr, 0) AS arr, a.renewal_date
-       FROM escalations e LEFT JOIN accounts a ON a.id = e.account_id WHERE ${OPEN_AT_END})
+       FROM escalations e LEFT JOIN accounts a ON a.id = e.account_id WHERE ${OPEN_AT_END}
+       ORDER BY e.account_id, e.opened_at DESC)
      SELECT coalesce(sum(arr), 0) AS open, count(*)::int AS open_accounts,
             coalesce(sum(arr) FILTER (WHERE ${RENEWING}), 0) AS renewing,
             (count(*) FILTER (WHERE ${RENEWING}))::int AS renewing_accounts
      FROM at_risk`,
-    [s.week.end, s.accountsJson],
+    [s.week.end, s.accountsJson, s.timeZone],
   );
   const items: OpenEscalation[] = listed.map((r) => ({
     id: r.id,
@@ -97,11 +99,17 @@ export async function queryOpen(
 export async function queryTiming(sql: Sql, s: DigestScope): Promise<Digest["timing"]> {
   const rows = await sql.query<{ this_week: boolean; n: number; cause: unknown; resolution: unknown }>(
     `WITH confirmed AS (
-       SELECT h.escalation_id, min(v.at) AS at FROM verdicts v JOIN hypotheses h ON h.id = v.hypothesis_id
-       WHERE v.verdict = 'confirm' AND v.withdrawn_at IS NULL GROUP BY h.escalation_id),
+       SELECT h.escalation_id, min(v.at) AS at
+       FROM verdicts v JOIN hypotheses h ON h.id = v.hypothesis_id
+       LEFT JOIN findings fh ON fh.escalation_id = h.escalation_id
+       WHERE v.verdict = 'confirm' AND v.withdrawn_at IS NULL
+         AND (h.status = 'confirmed' OR h.id::text = fh.metadata->>'hypothesisId')
+       GROUP BY h.escalation_id),
      resolved AS (
        SELECT e.resolved_at >= $1::timestamptz AS this_week,
-              extract(epoch FROM coalesce(c.at, f.created_at) - e.opened_at) / 3600 AS to_cause,
+              -- History imported from a dataset records no moment of confirmation: it has no time to cause.
+              CASE WHEN f.kb_sync_state = 'imported' THEN NULL
+                   ELSE extract(epoch FROM coalesce(c.at, f.created_at) - e.opened_at) / 3600 END AS to_cause,
               extract(epoch FROM e.resolved_at - e.opened_at) / 3600 AS to_resolution
        FROM escalations e LEFT JOIN confirmed c ON c.escalation_id = e.id LEFT JOIN findings f ON f.escalation_id = e.id
        WHERE e.resolved_at >= $2 AND e.resolved_at < $3)

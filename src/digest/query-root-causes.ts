@@ -22,7 +22,11 @@ export async function queryRootCauses(sql: Sql, s: DigestScope): Promise<Digest[
        SELECT f.category, e.account_id, e.opened_at, coalesce(a.arr, e.arr, 0) AS arr
        FROM escalations e JOIN findings f ON f.escalation_id = e.id LEFT JOIN accounts a ON a.id = e.account_id
        WHERE e.opened_at >= $1 AND e.opened_at < $3),
-     by_account AS (SELECT category, sum(arr) AS arr FROM (SELECT DISTINCT category, account_id, arr FROM judged) d GROUP BY category)
+     by_account AS (
+       SELECT category, sum(arr) AS arr FROM (
+         SELECT DISTINCT ON (category, account_id) category, account_id, arr FROM judged
+         ORDER BY category, account_id, opened_at DESC) d
+       GROUP BY category)
      SELECT j.category, count(*)::int AS n, (count(*) FILTER (WHERE j.opened_at >= $2))::int AS this_week,
             max(b.arr) AS arr, max(c.preventable_by) AS preventable_by
      FROM judged j JOIN by_account b ON b.category = j.category JOIN cats c ON c.category = j.category
@@ -73,30 +77,41 @@ export async function queryCategoryChart(sql: Sql, s: DigestScope): Promise<Dige
   };
 }
 
-/** Lifecycle stages by contract month (1 = the first month). */
-const LIFECYCLE = (months: string) => `CASE
-  WHEN ${months} IS NULL THEN 'unknown'
-  WHEN ${months} <= 3 THEN 'months 1-3'
-  WHEN ${months} <= 6 THEN 'months 4-6'
-  WHEN ${months} <= 12 THEN 'months 7-12'
-  WHEN ${months} <= 24 THEN 'months 13-24'
-  ELSE 'months 25+' END`;
+/** Calendar months from `start` to `at`, plus one (the same count as src/domain/lifecycle.ts). */
 const monthsSince = (start: string, at: string) =>
   `(extract(year FROM age(${at}, ${start}::timestamptz)) * 12 + extract(month FROM age(${at}, ${start}::timestamptz)) + 1)`;
 
-/** Segments, industries and lifecycle stages: escalations over the quarter against accounts. */
+/** The lifecycle stage at `at` of a contract that started at `start` (month 1 is the first). */
+const lifecycle = (start: string, at: string) => {
+  const months = monthsSince(start, at);
+  return `CASE
+    WHEN ${start} IS NULL THEN 'unknown'
+    WHEN ${at} < ${start}::timestamptz THEN 'before contract start'
+    WHEN ${months} <= 3 THEN 'months 1-3'
+    WHEN ${months} <= 6 THEN 'months 4-6'
+    WHEN ${months} <= 12 THEN 'months 7-12'
+    WHEN ${months} <= 24 THEN 'months 13-24'
+    ELSE 'months 25+' END`;
+};
+
+/**
+ * Segments, industries and lifecycle stages: escalations over the quarter against accounts. Accounts are
+ * counted at the end of each of the quarter's weeks (only those already customers then), so an account
+ * counts in each lifecycle stage for as long as it spent there, as its escalations do.
+ */
 export async function queryCohorts(sql: Sql, s: DigestScope): Promise<Digest["cohorts"]> {
   const rows = await sql.query<{ dim: string; value: string; escalations: number; accounts: number }>(
     `WITH accounts AS (SELECT * FROM ${accountsTable(3)}),
      esc AS (
        SELECT coalesce(a.segment, e.segment, 'unknown') AS segment, coalesce(a.industry, 'unknown') AS industry,
-              ${LIFECYCLE(monthsSince("a.contract_start", "e.opened_at"))} AS lifecycle
+              ${lifecycle("a.contract_start", "e.opened_at")} AS lifecycle
        FROM escalations e LEFT JOIN accounts a ON a.id = e.account_id
        WHERE e.opened_at >= $1 AND e.opened_at < $2),
      acc AS (
        SELECT coalesce(segment, 'unknown') AS segment, coalesce(industry, 'unknown') AS industry,
-              ${LIFECYCLE(monthsSince("contract_start", "$2::timestamptz"))} AS lifecycle
-       FROM accounts WHERE contract_start IS NULL OR contract_start < $2::timestamptz::date),
+              ${lifecycle("contract_start", "snapshot")} AS lifecycle
+       FROM accounts CROSS JOIN unnest($4::timestamptz[]) AS snapshot
+       WHERE contract_start IS NULL OR contract_start < (snapshot AT TIME ZONE $5)::date),
      counted AS (
        SELECT 'segment' AS dim, segment AS value, count(*) AS n, 0 AS m FROM esc GROUP BY 2
        UNION ALL SELECT 'industry', industry, count(*), 0 FROM esc GROUP BY 2
@@ -105,7 +120,7 @@ export async function queryCohorts(sql: Sql, s: DigestScope): Promise<Digest["co
        UNION ALL SELECT 'industry', industry, 0, count(*) FROM acc GROUP BY 2
        UNION ALL SELECT 'lifecycle', lifecycle, 0, count(*) FROM acc GROUP BY 2)
      SELECT dim, value, sum(n)::int AS escalations, sum(m)::int AS accounts FROM counted GROUP BY 1, 2`,
-    [s.quarterStart, s.week.end, s.accountsJson],
+    [s.quarterStart, s.week.end, s.accountsJson, s.quarterWeekEnds, s.timeZone],
   );
   const cohort = (dim: string): CohortRow[] => {
     const own = rows.filter((r) => r.dim === dim);

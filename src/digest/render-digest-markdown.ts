@@ -30,7 +30,7 @@ export interface DigestSection {
 function activity(d: Digest): DigestSection {
   const e = d.escalations;
   const trend = e.trend.map((w) => `${w.week.slice(-3)} ${w.opened}/${w.resolved}`).join(" · ");
-  return section(`This week (${d.week})`, [
+  return section(`This week (${d.week}: ${d.days.first} to ${d.days.last}, ${d.timeZone})`, [
     `Opened ${e.opened} (${delta(e.opened, e.previous.opened)} last week), resolved ${e.resolved} (${delta(e.resolved, e.previous.resolved)} last week).`,
     `8 weeks, opened/resolved: ${trend}`,
     `Median time to a confirmed root cause ${hours(d.timing.medianHoursToRootCause)}, to resolution ${hours(d.timing.medianHoursToResolution)} (quarter: ${hours(d.timing.quarter.medianHoursToRootCause)} and ${hours(d.timing.quarter.medianHoursToResolution)}).`,
@@ -41,7 +41,7 @@ function activity(d: Digest): DigestSection {
 function openAndRisk(d: Digest): DigestSection {
   const r = d.arrAtRisk;
   return section(`Open escalations: ${d.open.count}`, [
-    `ARR at risk: ${formatMoney(r.open)} across ${r.openAccounts} accounts; ${formatMoney(r.renewingWithin90Days)} (${r.renewingAccounts} accounts) renews within 90 days.`,
+    `ARR at risk now (accounts with an open escalation): ${formatMoney(r.open)} across ${r.openAccounts} accounts; ${formatMoney(r.renewingWithin90Days)} (${r.renewingAccounts} accounts) renews within 90 days.`,
     ...d.open.items.map(
       (o) =>
         `${o.id} ${o.account} · ${o.severity} · ${o.ageDays} days · ${o.owner ?? "no owner"}${o.arr !== null ? ` · ${formatMoney(o.arr)}` : ""}${o.roomUrl ? ` · ${o.roomUrl}` : ""}`,
@@ -92,7 +92,7 @@ function bot(d: Digest): DigestSection {
     return section("How good the bot was", ["No war-room resolved in the last 13 weeks yet."]);
   return section("How good the bot was (war-rooms resolved, last 13 weeks)", [
     `First hypothesis confirmed in ${b.firstHypothesisConfirmed === null ? "n/a" : pct(b.firstHypothesisConfirmed)} of ${b.warRooms} war-rooms.`,
-    `First hypothesis against the validated finding: exact cause ${b.exact}, right area ${b.rightArea}, wrong ${b.wrong}.`,
+    `First hypothesis against the validated finding (${b.graded} with one): exact cause ${b.exact}, right area ${b.rightArea}, wrong ${b.wrong}.`,
   ]);
 }
 

@@ -49,9 +49,10 @@ export function writeHeadline(d: Pick<Digest, "rootCauses" | "escalations" | "ar
 }
 
 const NUMBERS = /\$?\d[\d,]*(?:\.\d+)?[KM%]?/g;
-const numbersIn = (text: string) => (text.match(NUMBERS) ?? []).sort();
+/** The numbers of a sentence in the order they appear: "10 of 50" must not become "50 of 10". */
+const numbersIn = (text: string) => text.match(NUMBERS) ?? [];
 
-/** The LLM's rewording of `sentence` when it keeps exactly the same numbers, else `sentence`. */
+/** The LLM's rewording of `sentence` when it keeps exactly the same numbers in order, else `sentence`. */
 export async function polishHeadline(
   sentence: string,
   llm: LlmClient | null,

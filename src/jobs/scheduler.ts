@@ -6,9 +6,13 @@
 import { hostname } from "node:os";
 import { CronExpressionParser } from "cron-parser";
 import cron, { type ScheduledTask } from "node-cron";
+import { v5 as uuidv5 } from "uuid";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../storage/database.ts";
 import type { JobQueue } from "./job-queue.ts";
+
+/** Namespace of catch-up job ids (uuid v5 of schedule, slot and hour). */
+const CATCH_UP_NAMESPACE = "8f3b2c1e-6d4a-4e9b-9a7c-3e1f5d2b8c64";
 
 /** A recurring job. */
 export interface ScheduleDefinition<T> {
@@ -21,10 +25,11 @@ export interface ScheduleDefinition<T> {
   job: string;
   payload(slot: Date): T;
   /**
-   * Whether a slot missed while no replica ran (the latest one before start) should still fire now. Each
-   * replica asks at start; the slot's claim makes it fire once. Absent: missed slots are skipped.
+   * Whether the latest slot before start still owes its work (a digest not posted: missed while no replica
+   * ran, or its job ran out of retries). Each replica asks at start; the job it then enqueues has an id of
+   * the slot and the hour, so replicas starting together enqueue it once. Absent: missed slots are skipped.
    */
-  catchUp?(slot: Date, now: Date): boolean;
+  catchUp?(slot: Date, now: Date): Promise<boolean>;
 }
 
 /** Options of the scheduler. */
@@ -58,11 +63,11 @@ export class Scheduler {
   }
 
   /**
-   * Fires, once across replicas, each schedule's latest slot before `now` when its `catchUp` says so (a
-   * weekly digest missed while the service was down). Returns the names of the schedules it fired.
+   * Enqueues, for each schedule whose `catchUp` says its latest slot before `now` still owes its work,
+   * that slot's job (a weekly digest missed while the service was down). Returns the schedules it caught up.
    */
   async catchUp(now: Date = new Date()): Promise<string[]> {
-    const fired: string[] = [];
+    const caught: string[] = [];
     for (const definition of this.#schedules.values()) {
       if (!definition.catchUp) continue;
       const slot = CronExpressionParser.parse(definition.cron, {
@@ -71,11 +76,16 @@ export class Scheduler {
       })
         .prev()
         .toDate();
-      if (definition.catchUp(slot, now) && (await this.fire(definition.name, slot)))
-        fired.push(definition.name);
+      if (!(await definition.catchUp(slot, now))) continue;
+      const id = uuidv5(
+        `${definition.name}:${slot.toISOString()}:${now.toISOString().slice(0, 13)}`,
+        CATCH_UP_NAMESPACE,
+      );
+      if (await this.#options.queue.send(definition.job, definition.payload(slot), { id }))
+        caught.push(definition.name);
     }
-    if (fired.length > 0) this.#logger.info({ schedules: fired }, "missed slots fired on start");
-    return fired;
+    if (caught.length > 0) this.#logger.info({ schedules: caught }, "missed slots caught up on start");
+    return caught;
   }
 
   /** Starts every schedule's cron task. */

@@ -3,6 +3,7 @@
  * schedule fires, and however often it fires. A post claims the row (one replica at a time), saves the
  * message's reference the moment it exists, and marks it posted; a retry only finishes what is left.
  */
+import { randomUUID } from "node:crypto";
 import type { Sql } from "./database.ts";
 
 /** Where a week's digest for a channel stands. */
@@ -46,19 +47,29 @@ export async function getDigestRecord(sql: Sql, week: string, channel: string): 
   return row ? fromRow(row) : null;
 }
 
+/** A claim on a week's digest: only its holder (its token) may move it on or let it go. */
+export interface DigestClaim {
+  week: string;
+  channel: string;
+  token: string;
+}
+
 /**
  * Claims the right to post (or to finish posting) a week's digest: one caller at a time, never once it is
  * posted. A claim is free when nobody holds it, when its holder released it after a failure, or when it is
  * older than `staleAfterMs` (its holder died). `content` is stored unless a message already went out with
- * the earlier content. Returns what the winner needs: the stored content and the message, if any.
+ * the earlier content. Returns what the winner needs: the stored content, the message if any, the claim.
  */
 export async function claimDigestPost<T>(
   sql: Sql,
   input: { week: string; channel: string; content: T | null; now: Date; staleAfterMs: number },
-): Promise<{ content: T; messageRef: string | null } | null> {
+): Promise<{ content: T; messageRef: string | null; claim: DigestClaim } | null> {
+  const token = randomUUID();
   const [row] = await sql.query<{ content: T; message_ref: string | null }>(
-    `INSERT INTO digests (week, channel, content, state, posting_since) VALUES ($1, $2, coalesce($3::jsonb, '{}'), 'posting', $4)
+    `INSERT INTO digests (week, channel, content, state, posting_since, claim_token)
+     VALUES ($1, $2, coalesce($3::jsonb, '{}'), 'posting', $4, $6)
      ON CONFLICT (week, channel) DO UPDATE SET state = 'posting', posting_since = excluded.posting_since,
+       claim_token = excluded.claim_token,
        content = CASE WHEN digests.message_ref IS NULL AND $3::jsonb IS NOT NULL THEN excluded.content ELSE digests.content END
      WHERE digests.state <> 'posted'
        AND (digests.state = 'built' OR digests.posting_since IS NULL
@@ -70,43 +81,45 @@ export async function claimDigestPost<T>(
       input.content === null ? null : JSON.stringify(input.content),
       input.now,
       input.staleAfterMs / 1000,
+      token,
     ],
   );
-  return row ? { content: row.content, messageRef: row.message_ref } : null;
+  if (!row) return null;
+  return {
+    content: row.content,
+    messageRef: row.message_ref,
+    claim: { week: input.week, channel: input.channel, token },
+  };
 }
 
 /** Lets go of a claim after a failure, so a retry can take it at once. */
-export async function releaseDigestClaim(sql: Sql, week: string, channel: string): Promise<void> {
+export async function releaseDigestClaim(sql: Sql, claim: DigestClaim): Promise<void> {
   await sql.query(
-    "UPDATE digests SET posting_since = NULL WHERE week = $1 AND channel = $2 AND state = 'posting'",
-    [week, channel],
+    "UPDATE digests SET posting_since = NULL WHERE week = $1 AND channel = $2 AND state = 'posting' AND claim_token = $3",
+    [claim.week, claim.channel, claim.token],
   );
 }
 
-/** Saves the posted message's reference as soon as it exists. */
-export async function saveDigestMessage(
-  sql: Sql,
-  week: string,
-  channel: string,
-  messageRef: string,
-): Promise<void> {
-  await sql.query("UPDATE digests SET message_ref = $3 WHERE week = $1 AND channel = $2", [
-    week,
-    channel,
-    messageRef,
-  ]);
+/** Saves the posted message's reference as soon as it exists; false when the claim was taken over. */
+export async function saveDigestMessage(sql: Sql, claim: DigestClaim, messageRef: string): Promise<boolean> {
+  const rows = await sql.query(
+    "UPDATE digests SET message_ref = $4 WHERE week = $1 AND channel = $2 AND claim_token = $3 RETURNING 1",
+    [claim.week, claim.channel, claim.token, messageRef],
+  );
+  return rows.length === 1;
 }
 
-/** Marks the digest posted, with its chart's reference when one was uploaded. */
+/** Marks the digest posted, with its chart's reference when one was uploaded; false when taken over. */
 export async function markDigestPosted(
   sql: Sql,
-  week: string,
-  channel: string,
+  claim: DigestClaim,
   chartRef: string | null,
   at: Date,
-): Promise<void> {
-  await sql.query(
-    "UPDATE digests SET state = 'posted', chart_ref = $3, posted_at = $4 WHERE week = $1 AND channel = $2",
-    [week, channel, chartRef, at],
+): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE digests SET state = 'posted', chart_ref = $4, posted_at = $5
+     WHERE week = $1 AND channel = $2 AND claim_token = $3 RETURNING 1`,
+    [claim.week, claim.channel, claim.token, chartRef, at],
   );
+  return rows.length === 1;
 }

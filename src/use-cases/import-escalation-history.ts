@@ -1,15 +1,15 @@
 /**
  * A local dataset's past escalations, copied into warroom's store as history (origin `dataset`) with the
  * findings of those whose root cause was recorded, so the weekly digest counts them. The dataset stays the
- * source of truth: importing again updates what changed and adds nothing twice. These rows are not
+ * source of truth: importing again updates what changed, drops what it no longer holds, and adds nothing
+ * twice. These rows are not
  * war-rooms: an imported open escalation does not stop /escalate, and their findings are not written to a
  * knowledge base.
  */
 import { CATEGORY_INFO } from "../domain/categories.ts";
+import { lifecycleMonth } from "../domain/lifecycle.ts";
 import type { CrmAccount, CrmEscalation, CrmSource } from "../ports/crm-source.ts";
 import type { Sql } from "../storage/database.ts";
-
-const MONTH_MS = 30.44 * 86_400_000;
 
 interface HistoryRow {
   id: string;
@@ -20,22 +20,26 @@ interface HistoryRow {
   status: "open" | "resolved" | "closed";
   opened_at: string;
   resolved_at: string | null;
+  closed_at: string | null;
   arr: number | null;
   segment: string | null;
   metadata: Record<string, unknown>;
   finding: Record<string, unknown> | null;
 }
 
+const OPEN_STATUSES = /^(open|new|working|escalated|in[ _-]?progress|pending|on[ _-]?hold|investigating)$/;
+
+/** Resolved when it says so (or has a resolution time); open only when it says so; anything else closed. */
 function statusOf(e: CrmEscalation): HistoryRow["status"] {
-  const s = (e.status ?? "").toLowerCase();
-  return s === "closed" ? "closed" : s === "resolved" || e.resolvedAt ? "resolved" : "open";
+  const s = (e.status ?? "").trim().toLowerCase();
+  if (s === "resolved" || (e.resolvedAt && !OPEN_STATUSES.test(s))) return "resolved";
+  return OPEN_STATUSES.test(s) ? "open" : "closed";
 }
 
 function findingOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow["finding"] {
   const category = e.rootCauseCategory;
   if (!category) return null;
   const resolution = typeof e.resolution === "string" ? e.resolution : "";
-  const start = a?.contractStart ? Date.parse(a.contractStart) : Number.NaN;
   return {
     title: (resolution.split(/(?<=[.;])\s/)[0] ?? e.summary).slice(0, 200) || e.summary.slice(0, 200),
     category,
@@ -49,9 +53,7 @@ function findingOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow["fin
       segment: a?.segment ?? null,
       industry: a?.industry ?? null,
       arr: a?.arr ?? null,
-      lifecycleMonth: Number.isNaN(start)
-        ? null
-        : Math.floor((Date.parse(e.openedAt) - start) / MONTH_MS) + 1,
+      lifecycleMonth: lifecycleMonth(a?.contractStart, new Date(e.openedAt)),
       productAreas: e.productArea ? [e.productArea] : [],
       dimension: CATEGORY_INFO[category].dimension,
       preventableBy: CATEGORY_INFO[category].preventableBy,
@@ -71,6 +73,13 @@ function rowOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow {
     status: statusOf(e),
     opened_at: e.openedAt,
     resolved_at: e.resolvedAt ?? null,
+    // Closed without a resolution time (cancelled, a duplicate): closed when it was opened, as far as we know.
+    closed_at:
+      statusOf(e) === "closed"
+        ? typeof e.closedAt === "string"
+          ? e.closedAt
+          : (e.resolvedAt ?? e.openedAt)
+        : null,
     arr: a?.arr ?? null,
     segment: a?.segment ?? null,
     metadata: {
@@ -87,18 +96,23 @@ export async function importEscalationHistory(sql: Sql, crm: CrmSource): Promise
   const [escalations, accounts] = await Promise.all([crm.listEscalations(), crm.listAccounts()]);
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const rows = escalations.map((e) => rowOf(e, byId.get(e.accountId)));
+  // What the dataset no longer holds is no longer history (its finding goes with it).
+  await sql.query("DELETE FROM escalations WHERE origin = 'dataset' AND NOT (id = ANY($1::text[]))", [
+    rows.map((r) => r.id),
+  ]);
   if (rows.length === 0) return 0;
   const json = JSON.stringify(rows);
   const written = await sql.query(
     `INSERT INTO escalations (id, account_id, account_name, summary, severity, status, origin, origin_ref, opened_at,
-                              resolved_at, arr, segment, metadata)
+                              resolved_at, closed_at, arr, segment, metadata)
      SELECT r.id, r.account_id, r.account_name, r.summary, r.severity, r.status, 'dataset', r.id, r.opened_at,
-            r.resolved_at, r.arr, r.segment, r.metadata
+            r.resolved_at, r.closed_at, r.arr, r.segment, r.metadata
      FROM jsonb_to_recordset($1::jsonb) AS r(id text, account_id text, account_name text, summary text, severity text,
-          status text, opened_at timestamptz, resolved_at timestamptz, arr numeric, segment text, metadata jsonb)
+          status text, opened_at timestamptz, resolved_at timestamptz, closed_at timestamptz, arr numeric, segment text,
+          metadata jsonb)
      ON CONFLICT (id) DO UPDATE SET account_name = excluded.account_name, summary = excluded.summary,
        severity = excluded.severity, status = excluded.status, opened_at = excluded.opened_at,
-       resolved_at = excluded.resolved_at, arr = excluded.arr, segment = excluded.segment,
+       resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, arr = excluded.arr, segment = excluded.segment,
        metadata = excluded.metadata, updated_at = now()
      WHERE escalations.origin = 'dataset'
      RETURNING 1`,
@@ -119,4 +133,9 @@ export async function importEscalationHistory(sql: Sql, crm: CrmSource): Promise
     [json],
   );
   return written.length;
+}
+
+/** Drops imported history: the CRM is no longer a local dataset, so its history no longer applies. */
+export async function clearEscalationHistory(sql: Sql): Promise<number> {
+  return (await sql.query("DELETE FROM escalations WHERE origin = 'dataset' RETURNING 1")).length;
 }

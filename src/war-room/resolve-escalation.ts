@@ -5,6 +5,7 @@
 
 import { caseBundleSchema } from "../domain/case-bundle.ts";
 import { CATEGORY_INFO, type Category } from "../domain/categories.ts";
+import { lifecycleMonth } from "../domain/lifecycle.ts";
 import { InputError } from "../errors.ts";
 import {
   findOtherOpenEscalation,
@@ -18,6 +19,7 @@ import { getWarRoom, latestEvidenceSnapshot, markArchived } from "../storage/war
 import type { WarRoomDeps } from "./deps.ts";
 import { evidenceNames } from "./hypothesis-views.ts";
 import { SYNC_FINDING_JOB } from "./job-names.ts";
+import { productAreasOf } from "./product-areas.ts";
 
 /** What the resolution form shows and returns. */
 export interface ResolutionDraft {
@@ -31,6 +33,8 @@ export interface ResolutionDraft {
   preventiveActions: string[];
   /** Why the hypotheses the team rejected were ruled out: one "- title: why" line each. */
   rejectedNotes: string;
+  /** The product areas the cause lives in (recurring patterns group by them); derived when empty. */
+  productAreas: string[];
 }
 
 /**
@@ -52,7 +56,8 @@ export async function draftResolution(
     all.at(-1);
   if (!chosen) throw new InputError(`escalation ${escalationId} has no hypotheses to resolve from yet`);
   const analysis = await getAnalysis(deps.db, escalationId, chosen.round);
-  const names = evidenceNames(caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, escalationId)));
+  const bundle = caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, escalationId));
+  const names = evidenceNames(bundle);
   const h = chosen.hypothesis;
   return {
     escalationId,
@@ -67,6 +72,7 @@ export async function draftResolution(
       .filter((r) => r.status === "rejected")
       .map((r) => `- ${r.hypothesis.title}: `)
       .join("\n"),
+    productAreas: productAreasOf(bundle, h.evidence),
   };
 }
 
@@ -79,21 +85,12 @@ export async function resolveEscalation(
   const escalation = await getEscalation(deps.db, draft.escalationId);
   if (!escalation) throw new InputError(`no escalation ${draft.escalationId}`);
   const bundle = caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, draft.escalationId));
-  const contractStart = bundle.account.contractStart ? Date.parse(bundle.account.contractStart) : null;
-  const lifecycleMonth = contractStart
-    ? Math.floor((escalation.openedAt.getTime() - contractStart) / (30.44 * 86_400_000)) + 1
-    : null;
-  const cited = new Set((await getHypothesis(deps.db, draft.hypothesisId))?.hypothesis.evidence ?? []);
-  const written = draft.contributingFactors.join(" ") + draft.rootCause;
-  // Product areas of the changes the confirmed hypothesis cites or the resolver names.
-  const productAreas = [
-    ...new Set(
-      bundle.changes
-        .filter((c) => cited.has(c.id) || written.includes(c.title))
-        .map((c) => c.productArea)
-        .filter((a): a is string => !!a),
-    ),
-  ];
+  const lifecycle = lifecycleMonth(bundle.account.contractStart, escalation.openedAt);
+  const cited = (await getHypothesis(deps.db, draft.hypothesisId))?.hypothesis.evidence ?? [];
+  const productAreas =
+    draft.productAreas.length > 0
+      ? draft.productAreas
+      : productAreasOf(bundle, cited, draft.contributingFactors.join(" ") + draft.rootCause);
   await deps.db.transaction(async (tx) => {
     await saveFinding(tx, {
       escalationId: draft.escalationId,
@@ -110,7 +107,7 @@ export async function resolveEscalation(
         segment: bundle.account.segment ?? null,
         industry: bundle.account.industry ?? null,
         arr: bundle.account.arr ?? null,
-        lifecycleMonth,
+        lifecycleMonth: lifecycle,
         productAreas,
         dimension: CATEGORY_INFO[draft.category].dimension,
         preventableBy: CATEGORY_INFO[draft.category].preventableBy,

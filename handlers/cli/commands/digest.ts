@@ -49,8 +49,14 @@ async function digest(io: CliIo, options: DigestOptions): Promise<void> {
     throw new InputError(
       "--post needs DIGEST_CHANNEL: the channel id that receives the digest (e.g. C0123456789)",
     );
+  // Posting to the terminal would record the week as posted and keep the real post from going out.
+  if (options.post && !config.slack)
+    throw new InputError(
+      "--post needs Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (without them, leave out --post)",
+    );
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  const chat = config.slack ? undefined : createTerminalChatAdapter({ out: io.stderr, user: "terminal" });
+  // Printing needs no chat platform; the terminal stands in so nothing connects to Slack needlessly.
+  const chat = options.post ? undefined : createTerminalChatAdapter({ out: io.stderr, user: "terminal" });
   const services = await openServices(config, { logger, clock: systemClock, ...(chat ? { chat } : {}) });
   try {
     const built = await buildWeeklyDigest(week, services.digest);
@@ -63,8 +69,7 @@ async function digest(io: CliIo, options: DigestOptions): Promise<void> {
       io.stderr.write(`chart written to ${path}\n`);
     }
     if (options.post && config.digest) {
-      // Posting needs the queue-free path only: the post claims its week in the database itself.
-      const outcome = await postWeeklyDigest(week, config.digest.channel, services.digest);
+      const outcome = await postWeeklyDigest(week, config.digest.channel, services.digest, built);
       io.stderr.write(
         outcome.posted
           ? `posted to ${config.digest.channel} (${outcome.messageRef})\n`

@@ -22,4 +22,5 @@ CREATE INDEX verdicts_confirm_at ON verdicts (hypothesis_id, at) WHERE verdict =
 -- post may already be out.
 ALTER TABLE digests ADD COLUMN state text NOT NULL DEFAULT 'built' CHECK (state IN ('built', 'posting', 'posted'));
 ALTER TABLE digests ADD COLUMN posting_since timestamptz;
+ALTER TABLE digests ADD COLUMN claim_token text;
 ALTER TABLE digests ADD COLUMN chart_ref text;

@@ -67,5 +67,8 @@ describe("warroom digest", () => {
     const post = await runWarroom(["digest", "--post"], await env());
     expect(post.code).toBe(2);
     expect(post.stderr).toContain("--post needs DIGEST_CHANNEL");
+    const noSlack = await runWarroom(["digest", "--post"], { ...(await env()), DIGEST_CHANNEL: "C0LEADERS" });
+    expect(noSlack.code).toBe(2);
+    expect(noSlack.stderr).toContain("--post needs Slack");
   });
 });

@@ -200,17 +200,19 @@ describe.each(backends)("digest numbers on $name", (backend: Backend) => {
         accounts: ["Acme", "Globex", "Initech"],
       }),
     ]);
+    // Accounts are counted at each of the quarter's 13 week ends; Acme became a customer on 1 September,
+    // after the first of them: 25 of 77 account-weeks are enterprise.
     expect(d.cohorts.segments.find((c) => c.value === "enterprise")).toEqual({
       value: "enterprise",
       escalations: 2,
       share: 0.333,
-      accountShare: 0.333,
-      ratio: 1,
+      accountShare: 0.325,
+      ratio: 1.03,
     });
     expect(d.cohorts.industries[0]).toMatchObject({ value: "Retail", escalations: 2 });
     expect(d.cohorts.lifecycle.find((c) => c.value === "months 1-3")).toMatchObject({
       escalations: 1,
-      accountShare: 0.167,
+      accountShare: 0.156,
     });
     // First hypotheses: Acme exact and confirmed; Globex and Initech wrong; Umbrella right area.
     expect(d.bot).toEqual({
@@ -255,5 +257,78 @@ describe.each(backends)("digest numbers on $name", (backend: Backend) => {
     expect(utc.escalations.opened).toBe(1);
     expect(berlin.escalations.opened).toBe(0);
     expect(berlin.from).toBe("2026-11-15T23:00:00.000Z");
+    expect(berlin.days).toEqual({ first: "2026-11-16", last: "2026-11-22" });
+  });
+
+  it("counts neither a ✅ later overruled, nor an account twice, nor an escalation before its contract as new", async () => {
+    testDb = await backend.create();
+    db = await testDb.open();
+    // The first hypothesis got one ✅ an hour in, then two ❌: the root cause came with the second, 30 h in.
+    const id = await seedWarRoom(db, {
+      accountId: "A1",
+      accountName: "Acme",
+      openedAt: at("2026-11-16T00:00:00Z"),
+      resolvedAt: at("2026-11-17T16:00:00Z"),
+      hypotheses: [defect, sync(1)],
+      confirmed: 1,
+    });
+    const [first, second] = await db.query<{ id: string }>(
+      "SELECT id FROM hypotheses WHERE escalation_id = $1 ORDER BY rank",
+      [id],
+    );
+    await db.query(
+      "INSERT INTO verdicts (hypothesis_id, user_id, verdict, via, at) VALUES ($1, 'U9', 'confirm', 'reaction', $2)",
+      [first!.id, at("2026-11-16T01:00:00Z")],
+    );
+    await db.query(
+      "INSERT INTO verdicts (hypothesis_id, user_id, verdict, via, at) VALUES ($1, 'U8', 'reject', 'reaction', $2), ($1, 'U7', 'reject', 'reaction', $2)",
+      [first!.id, at("2026-11-16T02:00:00Z")],
+    );
+    await db.query("UPDATE hypotheses SET status = 'rejected' WHERE id = $1", [first!.id]);
+    await db.query("UPDATE verdicts SET at = $2 WHERE hypothesis_id = $1", [
+      second!.id,
+      at("2026-11-17T06:00:00Z"),
+    ]);
+    // An account the CRM no longer lists: its two escalations carry different ARR snapshots.
+    for (const [day, arr] of [
+      ["2026-11-18", 100_000],
+      ["2026-11-19", 120_000],
+    ] as const) {
+      const e = await openEscalation(db, {
+        accountId: "GONE",
+        accountName: "Gone Ltd",
+        summary: "x",
+        origin: "dataset",
+        originRef: `G-${day}`,
+        openedAt: at(`${day}T09:00:00Z`),
+        arr,
+      });
+      await db.query(
+        "INSERT INTO findings (escalation_id, title, category, root_cause) VALUES ($1, 't', 'billing', 'r')",
+        [e.escalation.id],
+      );
+    }
+    // An escalation before the account's contract started (its CRM record holds the latest renewal's start).
+    await openEscalation(db, {
+      accountId: "A2",
+      accountName: "Globex",
+      summary: "y",
+      origin: "terminal",
+      openedAt: at("2026-11-18T09:00:00Z"),
+    });
+    const late = [...accounts.filter((a) => a.id !== "A2"), { ...accounts[1]!, contractStart: "2026-11-20" }];
+    const d = await buildDigest(db, {
+      week: parseWeek(WEEK, "UTC"),
+      timeZone: "UTC",
+      accounts: late,
+      now: at("2026-11-23T09:00:00Z"),
+      logger: testLogger,
+    });
+    expect(d.timing.medianHoursToRootCause).toBe(30);
+    expect(d.rootCauses.categories.find((c) => c.category === "billing")).toMatchObject({
+      count: 2,
+      arr: 120_000,
+    });
+    expect(d.cohorts.lifecycle.map((c) => c.value)).toContain("before contract start");
   });
 });

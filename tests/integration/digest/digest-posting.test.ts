@@ -39,6 +39,14 @@ afterEach(async () => {
   testDb = undefined;
 });
 
+async function until(check: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The digest messages in a channel (the chart's upload adds a file message of its own). */
 const digestMessages = (channel: string) =>
   slack!.messages(channel).filter((m) => JSON.stringify(m.blocks ?? []).includes("Escalation digest"));
@@ -97,24 +105,38 @@ describe.each(backends)("posting the digest on $name", (backend: Backend) => {
     expect(slack!.files.filter((f) => f.completed)).toHaveLength(1);
   });
 
-  it("catches up on a slot missed while down, within its week only, and once across restarts", async () => {
+  it("posts a digest missed while down when it comes back, once across restarts, until the next one is due", async () => {
     testDb = await backend.create();
     const env = { DIGEST_CHANNEL: "C0LEADERS", DIGEST_CRON: "0 9 * * 1", DIGEST_TZ: "UTC" };
     const wednesday = await startWarroom(testDb.config, env, { clock: { now: () => NOW } });
     harnesses.push(wednesday);
-    const deadline = Date.now() + 60_000;
-    while (!wednesday.output().includes("# Escalation digest 2026-W47") && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    expect(wednesday.output()).toContain("# Escalation digest 2026-W47");
+    await until(() => wednesday.output().includes("# Escalation digest 2026-W47"));
     await wednesday.close();
     harnesses.splice(0);
     const restarted = await startWarroom(testDb.config, env, { clock: { now: () => NOW } });
     harnesses.push(restarted);
     expect(await restarted.services.scheduler.catchUp(NOW)).toEqual([]);
-    // The next Monday before 09:00: the last slot was in the week before, too late to post.
+    // The next Monday before 09:00: the digest due at the last slot (2026-W47's) is out already.
     expect(await restarted.services.scheduler.catchUp(new Date("2026-11-30T08:00:00Z"))).toEqual([]);
     await new Promise((r) => setTimeout(r, 1500));
     expect(restarted.output()).not.toContain("# Escalation digest");
+  });
+
+  it("posts on start a digest whose slot fired but whose post never succeeded", async () => {
+    testDb = await backend.create();
+    const db = await testDb.open();
+    open.push(db);
+    // Monday's slot was claimed and its job ran out of retries: nothing was posted.
+    await db.query(
+      "INSERT INTO schedule_runs (schedule, slot, claimed_by) VALUES ('weekly-digest', $1, 'gone')",
+      [new Date("2026-11-23T09:00:00Z")],
+    );
+    await db.close();
+    open.splice(0);
+    const env = { DIGEST_CHANNEL: "C0LEADERS", DIGEST_CRON: "0 9 * * 1", DIGEST_TZ: "UTC" };
+    const back = await startWarroom(testDb.config, env, { clock: { now: () => NOW } });
+    harnesses.push(back);
+    await until(() => back.output().includes("# Escalation digest 2026-W47"));
   });
 });
 

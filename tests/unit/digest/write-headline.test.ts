@@ -69,6 +69,13 @@ describe("the executive sentence", () => {
       }),
     });
     expect(await polishHeadline(sentence, llm, testLogger)).toBe(sentence);
+    fake.script({
+      kind: "answer",
+      content: () => ({
+        sentence: "15 of 7 escalations this quarter: customer changes, $2.3M of ARR at risk.",
+      }),
+    });
+    expect(await polishHeadline(sentence, llm, testLogger)).toBe(sentence);
     fake.script({ kind: "error", status: 500, code: "server_error", message: "boom" });
     expect(await polishHeadline(sentence, llm, testLogger)).toBe(sentence);
     expect(await polishHeadline(sentence, null, testLogger)).toBe(sentence);
