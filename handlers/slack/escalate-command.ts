@@ -61,7 +61,7 @@ export function registerEscalateCommand(app: App, deps: SlackHandlerDeps): void 
     }
     await ack({ response_type: "ephemeral", text: `Opening a war-room for "${text.slice(0, 80)}"…` });
     const parsed = await parseEscalateText(text, deps.warRoom.crm);
-    if (!parsed || !parsed.summary) {
+    if (!parsed?.summary) {
       await respond({
         response_type: "ephemeral",
         replace_original: true,

@@ -44,11 +44,7 @@ function topic(escalation: EscalationRecord, bundle: CaseBundle): string {
   );
 }
 
-async function ensureRoom(
-  escalation: EscalationRecord,
-  bundle: CaseBundle,
-  deps: WarRoomDeps,
-): Promise<RoomRef> {
+async function ensureRoom(escalation: EscalationRecord, deps: WarRoomDeps): Promise<RoomRef> {
   const existing = await getWarRoom(deps.db, escalation.id);
   if (existing) return existing.room;
   const isPrivate =
@@ -169,12 +165,12 @@ async function ensureFirstAnalysis(
 /** Runs (or resumes) opening the war-room of an escalation. */
 export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Promise<RoomRef | null> {
   const escalation = await getEscalation(deps.db, escalationId);
-  if (!escalation || escalation.status !== "open") return null;
+  if (escalation?.status !== "open") return null;
   const bundle = await ensureBundle(escalation, deps);
   // The analysis needs only the bundle: it runs while the room is created and the context card posted.
   const analysed = ensureFirstAnalysis(escalation, bundle, deps);
   // Never leave the analysis running detached: a failed room waits for it before the job fails.
-  const room = await ensureRoom(escalation, bundle, deps).catch(async (error: unknown) => {
+  const room = await ensureRoom(escalation, deps).catch(async (error: unknown) => {
     await analysed.catch(() => undefined);
     throw error;
   });

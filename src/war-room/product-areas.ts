@@ -18,9 +18,7 @@ export function productAreasOf(bundle: CaseBundle, evidence: string[], text = ""
     ].filter((a): a is string => !!a),
   );
   const areas = [
-    ...bundle.changes
-      .filter((c) => cited.has(c.id) || (text && text.includes(c.title)))
-      .map((c) => c.productArea),
+    ...bundle.changes.filter((c) => cited.has(c.id) || text.includes(c.title)).map((c) => c.productArea),
     ...bundle.tickets.filter((t) => cited.has(t.id)).flatMap((t) => t.tags ?? []),
     ...bundle.knowledge.filter((k) => cited.has(k.id)).flatMap((k) => k.tags ?? []),
   ].filter((a): a is string => !!a && known.has(a));
