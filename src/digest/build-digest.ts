@@ -3,7 +3,7 @@
  * CRM's accounts for base rates, and a sentence for executives that an LLM may reword but not renumber.
  */
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import type { Logger } from "../logger.ts";
 import type { CrmAccount } from "../ports/crm-source.ts";
 import type { LlmClient } from "../ports/llm-client.ts";

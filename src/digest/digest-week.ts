@@ -3,7 +3,11 @@
  * The digest covers one such week; its trends reach back over the weeks before it.
  */
 import { TZDate } from "@date-fns/tz";
-import { addWeeks, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from "date-fns";
+import { addWeeks } from "date-fns/addWeeks";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { setISOWeek } from "date-fns/setISOWeek";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import { InputError } from "../errors.ts";
 
 /** One ISO week: its label and where it starts and ends (exclusive), as instants. */
