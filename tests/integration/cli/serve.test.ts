@@ -105,6 +105,21 @@ describe("warroom serve", () => {
     );
   });
 
+  it("exits 2 for a Salesforce key that is not one, without echoing what was pasted", async () => {
+    const pasted = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7secret";
+    const result = await runWarroom(["serve"], {
+      DATA_DIR: await tempDir(),
+      PORT: "0",
+      SALESFORCE_LOGIN_URL: "https://login.salesforce.com",
+      SALESFORCE_CLIENT_ID: "3MVG9.app",
+      SALESFORCE_USERNAME: "warroom@acme.com",
+      SALESFORCE_PRIVATE_KEY: pasted,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("SALESFORCE_PRIVATE_KEY is neither a PEM key nor");
+    expect(result.stderr).not.toContain("MIIEvQ");
+  });
+
   it("exits 2 naming the variable when the configuration is invalid", async () => {
     const result = await runWarroom(["serve"], { PORT: "99999" });
     expect(result.code).toBe(2);
