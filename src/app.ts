@@ -73,6 +73,7 @@ export async function openCrm(config: Config, clock: Clock, logger: Logger): Pro
     return { crm: local, seedKnowledge: local.dataset.knowledge };
   }
   const { createSalesforceAdapter, loadPrivateKey } = await import("../integrations/salesforce/index.ts");
+  // A bad key stops the start, rather than failing every war-room later; loaded once, here.
   const auth =
     c.instanceUrl && c.accessToken
       ? { kind: "token" as const, instanceUrl: c.instanceUrl, accessToken: c.accessToken }
@@ -81,10 +82,8 @@ export async function openCrm(config: Config, clock: Clock, logger: Logger): Pro
           loginUrl: c.loginUrl ?? "https://login.salesforce.com",
           clientId: c.clientId ?? "",
           username: c.username ?? "",
-          privateKey: c.privateKey ?? "",
+          privateKey: await loadPrivateKey(c.privateKey ?? ""),
         };
-  // A bad key stops the start, rather than failing every war-room later.
-  if (auth.kind === "jwt") await loadPrivateKey(auth.privateKey);
   const crm = createSalesforceAdapter({ auth, apiVersion: c.apiVersion, fieldMap: c.fieldMap, logger });
   return { crm, seedKnowledge: [] };
 }
@@ -183,7 +182,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     defineWarRoomJobs(queue, warRoom);
     scheduler.add(housekeepingSchedule);
     scheduler.add(resyncFindingsSchedule);
-    const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : "* * * * *";
+    const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : undefined;
     for (const schedule of defineCapabilityJobs(queue, warRoom, { casePollCron })) scheduler.add(schedule);
     const digest: DigestDeps = {
       db,
@@ -194,7 +193,9 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       clock: deps.clock,
       timeZone: config.digestTimeZone,
     };
-    if (config.digest) scheduler.add(defineDigestJobs(queue, digest, config.digest));
+    // The terminal prints a digest but delivers nothing: posting there would mark the week as sent.
+    if (config.digest && warRoom.chat.kind !== "terminal")
+      scheduler.add(defineDigestJobs(queue, digest, config.digest));
     return {
       config,
       logger: deps.logger,

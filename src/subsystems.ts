@@ -93,17 +93,24 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
           on: false,
           detail: "evidence engine only; set OPENAI_API_KEY (OPENAI_BASE_URL, OPENAI_MODEL)",
         },
-    config.digest
+    config.digest && config.slack
       ? {
           name: "digest",
           on: true,
           detail: `weekly to ${config.digest.channel} at "${config.digest.cron}" ${config.digest.timeZone}`,
         }
-      : {
-          name: "digest",
-          on: false,
-          detail: "set DIGEST_CHANNEL (DIGEST_CRON, DIGEST_TZ); warroom digest prints one",
-        },
+      : config.digest
+        ? {
+            name: "digest",
+            on: false,
+            detail:
+              "DIGEST_CHANNEL is set, but the digest is posted to Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET",
+          }
+        : {
+            name: "digest",
+            on: false,
+            detail: "set DIGEST_CHANNEL (DIGEST_CRON, DIGEST_TZ); warroom digest prints one",
+          },
     config.changesToken
       ? {
           name: "changes api",

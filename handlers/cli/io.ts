@@ -3,6 +3,8 @@
  * Passing them in keeps `process` out of the commands and lets tests run them in-process.
  */
 import type { Readable, Writable } from "node:stream";
+import type { Config } from "../../src/config.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
 
 /** The process-facing side of a CLI run. */
 export interface CliIo {
@@ -13,4 +15,12 @@ export interface CliIo {
   cwd: string;
   /** Resolves when the process is asked to stop (SIGTERM or SIGINT). */
   stopSignal(): Promise<string>;
+}
+
+/**
+ * The logger of a one-shot command: warnings and worse unless LOG_LEVEL asks for more, so the command's own
+ * output is not buried under a service's info lines.
+ */
+export function cliLogger(config: Config): Logger {
+  return createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
 }

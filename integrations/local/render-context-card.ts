@@ -1,10 +1,11 @@
 /**
  * The context card for a terminal.
  */
+
+import { formatAmount } from "../../src/domain/money.ts";
 import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
 
-const money = (n: number | undefined) =>
-  n === undefined ? "n/a" : `$${Math.round(n).toLocaleString("en-US")}`;
+const money = (n: number | undefined) => (n === undefined ? "n/a" : formatAmount(n));
 const day = (iso: string) => iso.slice(0, 10);
 
 /** Renders the card as Markdown-ish text. */

@@ -4,61 +4,21 @@
  */
 import type { KnowledgeItem } from "../../src/domain/case-bundle.ts";
 import type { FindingDocument } from "../../src/ports/knowledge-base.ts";
+import { type FindingSection, findingFacts, findingSections } from "../../src/war-room/finding-sections.ts";
 
 const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`).join("\n") : "- none recorded");
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "open");
+
+function section(s: FindingSection): string[] {
+  const prose = s.prose === undefined ? [] : [s.prose.trim() || "None recorded.", ""];
+  const items = s.items === undefined ? [] : [...(s.listLabel ? [s.listLabel] : []), list(s.items), ""];
+  return [`## ${s.title}`, ...prose, ...items];
+}
 
 /** A confirmed finding with its evidence, timeline and ruled-out hypotheses. */
 export function renderFindingMarkdown(f: FindingDocument): string {
-  const a = f.account;
-  const facts = [
-    `escalation ${f.escalationId}`,
-    `account ${a.name}`,
-    `category ${f.category} (${f.dimension}, preventable by ${f.preventableBy})`,
-    a.segment && `segment ${a.segment}`,
-    a.arr !== null && `ARR ${a.arr}`,
-    a.lifecycleMonth !== null && `lifecycle month ${a.lifecycleMonth}`,
-    f.productAreas.length > 0 && `product areas ${f.productAreas.join(", ")}`,
-    `opened ${day(f.openedAt)}`,
-    `resolved ${day(f.resolvedAt)}`,
-    f.confirmedBy.length > 0 && `confirmed by ${f.confirmedBy.join(", ")}`,
-    f.warRoomUrl && `war-room ${f.warRoomUrl}`,
-  ].filter(Boolean);
-  return [
-    `# ${f.title}`,
-    "",
-    facts.join(" · "),
-    "",
-    "## Summary",
-    f.summary,
-    "",
-    "## Timeline",
-    list(f.timeline.map((t) => `${t.at.slice(0, 16).replace("T", " ")} ${t.note}`)),
-    "",
-    "## Root cause",
-    f.rootCause,
-    "",
-    "Evidence:",
-    list(f.evidence.map((e) => `${e.name} [${e.id}]`)),
-    "",
-    "## Contributing factors",
-    list(f.contributingFactors),
-    "",
-    "## Resolution",
-    f.resolution || "- none recorded",
-    "",
-    "## Preventive actions",
-    list(f.prevention),
-    "",
-    "## Rejected hypotheses",
-    list(
-      f.rejected.map(
-        (r) =>
-          `${r.title} (${r.category})${r.rejectedBy.length ? `, rejected by ${r.rejectedBy.join(", ")}` : ""}${r.why ? `: ${r.why}` : ""}`,
-      ),
-    ),
-    "",
-  ].join("\n");
+  return [`# ${f.title}`, "", findingFacts(f).join(" · "), "", ...findingSections(f).flatMap(section)].join(
+    "\n",
+  );
 }
 
 /** A knowledge item that came with a dataset or from another knowledge base. */

@@ -7,7 +7,6 @@
  */
 import { Client, LogLevel } from "@notionhq/client";
 import pThrottle from "p-throttle";
-import type { KnowledgeItem } from "../../src/domain/case-bundle.ts";
 import { ConfigError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import { type Clock, systemClock } from "../../src/ports/clock.ts";
@@ -96,11 +95,7 @@ export function createNotionAdapter(config: NotionAdapterConfig): NotionAdapter 
       const synced = cached.map((c) => c.escalationId).filter((id): id is string => id !== null);
       // Confirmed here but not yet in Notion (or Notion is down): they count already.
       const pending = await listConfirmedKnowledge(db, synced);
-      // A page duplicated in Notion repeats its escalation: the most recently edited copy stands.
-      const unique = new Map<string, KnowledgeItem>();
-      for (const item of [...cached.map((c) => c.item), ...pending])
-        if (!unique.has(item.id)) unique.set(item.id, item);
-      const all = [...unique.values()].sort((a, b) =>
+      const all = [...cached.map((c) => c.item), ...pending].sort((a, b) =>
         (b.validatedAt ?? "").localeCompare(a.validatedAt ?? ""),
       );
       return all.slice(0, limit ?? all.length);

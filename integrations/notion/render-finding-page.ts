@@ -4,6 +4,7 @@
  * carries at most 100 pieces; a property value is shortened to one piece, the body keeps everything.
  */
 import type { FindingDocument } from "../../src/ports/knowledge-base.ts";
+import { findingFacts, findingSections } from "../../src/war-room/finding-sections.ts";
 import { PROPS } from "./kb-schema.ts";
 
 /** Notion's limits this file respects. */
@@ -74,43 +75,16 @@ function prose(text: string): BlockRequest[] {
     );
 }
 
-const stamp = (iso: string) => iso.slice(0, 16).replace("T", " ");
-
-/** The page body, in order. */
+/** The page body, in order: the facts, then each section's heading, prose and list. */
 export function findingBlocks(f: FindingDocument): BlockRequest[] {
-  const a = f.account;
-  const facts = [
-    `Escalation ${f.escalationId}`,
-    a.name,
-    a.segment,
-    a.arr !== null ? `ARR $${Math.round(a.arr).toLocaleString("en-US")}` : null,
-    a.lifecycleMonth !== null ? `lifecycle month ${a.lifecycleMonth}` : null,
-    `${f.category} (${f.dimension}, preventable by ${f.preventableBy})`,
-    f.warRoomUrl ? `war-room ${f.warRoomUrl}` : null,
-  ].filter(Boolean);
   return [
-    ...block("paragraph", facts.join(" · ")),
-    ...heading("Summary"),
-    ...prose(f.summary),
-    ...heading("Timeline"),
-    ...bullets(f.timeline.map((t) => `${stamp(t.at)} — ${t.note}`)),
-    ...heading("Root cause"),
-    ...prose(f.rootCause),
-    ...block("paragraph", "Evidence:"),
-    ...bullets(f.evidence.map((e) => `${e.name} [${e.id}]`)),
-    ...heading("Contributing factors"),
-    ...bullets(f.contributingFactors),
-    ...heading("Resolution"),
-    ...prose(f.resolution),
-    ...heading("Preventive actions"),
-    ...bullets(f.prevention),
-    ...heading("Rejected hypotheses"),
-    ...bullets(
-      f.rejected.map(
-        (r) =>
-          `${r.title} (${r.category})${r.rejectedBy.length ? ` — rejected by ${r.rejectedBy.join(", ")}` : ""}${r.why ? `: ${r.why}` : ""}`,
-      ),
-    ),
+    ...block("paragraph", findingFacts(f).join(" · ")),
+    ...findingSections(f).flatMap((s) => [
+      ...heading(s.title),
+      ...(s.prose === undefined ? [] : prose(s.prose)),
+      ...(s.listLabel ? block("paragraph", s.listLabel) : []),
+      ...(s.items === undefined ? [] : bullets(s.items)),
+    ]),
   ];
 }
 

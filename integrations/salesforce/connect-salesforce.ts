@@ -13,7 +13,14 @@ import { toSalesforceError } from "./salesforce-errors.ts";
 /** How warroom authenticates to Salesforce. */
 export type SalesforceAuth =
   | { kind: "token"; instanceUrl: string; accessToken: string }
-  | { kind: "jwt"; loginUrl: string; clientId: string; username: string; privateKey: string };
+  | {
+      kind: "jwt";
+      loginUrl: string;
+      clientId: string;
+      username: string;
+      /** PEM text, a PEM file's path, or a key already loaded (see loadPrivateKey). */
+      privateKey: string | KeyObject;
+    };
 
 const JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 const MAX_REFRESHES_PER_MINUTE = 5;
@@ -80,7 +87,7 @@ export function refreshFailureOf(conn: Connection, error: unknown): IntegrationE
 export async function connectSalesforce(auth: SalesforceAuth, version: string): Promise<Connection> {
   if (auth.kind === "token")
     return new Connection({ instanceUrl: auth.instanceUrl, accessToken: auth.accessToken, version });
-  const key = await loadPrivateKey(auth.privateKey);
+  const key = typeof auth.privateKey === "string" ? await loadPrivateKey(auth.privateKey) : auth.privateKey;
   // jsforce refreshes on every 401, forever, even when each new session is refused at once.
   const recent: number[] = [];
   const conn: Connection = new Connection({

@@ -163,6 +163,7 @@ export function severityOf(priority: unknown): Severity {
 /** Another account's escalated case, as a related escalation. */
 export function toCrmEscalation(record: SfRecord, map: SalesforceFieldMap): CrmEscalation {
   const product = map.case.productArea ? text(fieldValue(record, map.case.productArea)) : undefined;
+  const attributes = attributesOf(record, map, "Account.");
   return {
     id: String(record.Id),
     accountId: String(record.AccountId),
@@ -173,13 +174,14 @@ export function toCrmEscalation(record: SfRecord, map: SalesforceFieldMap): CrmE
     resolvedAt: record.IsClosed === true ? (isoDateTime(record.ClosedDate) ?? null) : null,
     severity: severityOf(record.Priority),
     ...(product ? { productArea: product } : {}),
-    ...(attributesOf(record, map, "Account.") ? { attributes: attributesOf(record, map, "Account.") } : {}),
+    ...(attributes ? { attributes } : {}),
   };
 }
 
 /** An escalated case as the trigger of a war-room. */
 export function toEscalatedCase(record: SfRecord, instanceUrl: string): EscalatedCase {
   const description = text(record.Description);
+  const ownerEmail = text(fieldValue(record, "Owner.Email"));
   return {
     caseId: String(record.Id),
     caseNumber: text(record.CaseNumber),
@@ -188,9 +190,7 @@ export function toEscalatedCase(record: SfRecord, instanceUrl: string): Escalate
     ...(description ? { description } : {}),
     severity: severityOf(record.Priority),
     modifiedAt: new Date(isoDateTime(record.LastModifiedDate) ?? 0),
-    ...(text(fieldValue(record, "Owner.Email"))
-      ? { ownerEmail: text(fieldValue(record, "Owner.Email")) }
-      : {}),
+    ...(ownerEmail ? { ownerEmail } : {}),
     url: `${instanceUrl.replace(/\/$/, "")}/lightning/r/Case/${String(record.Id)}/view`,
   };
 }

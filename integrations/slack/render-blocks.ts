@@ -3,14 +3,14 @@
  * text 75, 50 blocks): long text is cut with an ellipsis rather than rejected by Slack.
  */
 
+import { formatAmount } from "../../src/domain/money.ts";
 import type { HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
 import { type Block, button, context, cut, header, mrkdwn } from "./block-kit.ts";
 import { ACTIONS } from "./ids.ts";
 import { renderDigestBlocks } from "./render-digest-blocks.ts";
 
-const money = (n: number | undefined) =>
-  n === undefined ? "n/a" : `$${Math.round(n).toLocaleString("en-US")}`;
+const money = (n: number | undefined) => (n === undefined ? "n/a" : formatAmount(n));
 const STATUS = {
   proposed: "proposed",
   confirmed: "✅ confirmed",

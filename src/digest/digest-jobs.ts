@@ -20,11 +20,10 @@ export const WEEKLY_DIGEST_SCHEDULE = "weekly-digest";
 
 const payloadSchema = z.object({ week: z.string(), channel: z.string() });
 
-/** When and where the digest goes. */
+/** When (in the digest's time zone) and where the digest goes. */
 export interface DigestSchedule {
   channel: string;
   cron: string;
-  timeZone: string;
 }
 
 /** Registers the post job and returns the schedule that enqueues it. */
@@ -42,19 +41,19 @@ export function defineDigestJobs(
     // Shorter than a claim's staleness (20 min): a hung post's claim outlives its job.
     expireInSeconds: 10 * 60,
     handle: async ({ week, channel }, { logger }) => {
-      const outcome = await postWeeklyDigest(parseWeek(week, schedule.timeZone), channel, deps);
+      const outcome = await postWeeklyDigest(parseWeek(week, deps.timeZone), channel, deps);
       if (!outcome.posted) logger.info({ week, channel, reason: outcome.reason }, "digest not posted again");
     },
   });
   return {
     name: WEEKLY_DIGEST_SCHEDULE,
     cron: schedule.cron,
-    timeZone: schedule.timeZone,
+    timeZone: deps.timeZone,
     job: POST_DIGEST_JOB,
-    payload: (slot) => ({ week: previousWeek(slot, schedule.timeZone).label, channel: schedule.channel }),
+    payload: (slot) => ({ week: previousWeek(slot, deps.timeZone).label, channel: schedule.channel }),
     // Until the next slot, a digest not posted (missed while down, or out of retries) is posted on start.
     catchUp: async (slot) =>
-      (await getDigestRecord(deps.db, previousWeek(slot, schedule.timeZone).label, schedule.channel))
-        ?.state !== "posted",
+      (await getDigestRecord(deps.db, previousWeek(slot, deps.timeZone).label, schedule.channel))?.state !==
+      "posted",
   };
 }

@@ -3,8 +3,10 @@
  * chat platforms. Sections in the order a leader reads them: the sentence, the week, what is open, why it
  * happened, who escalates, what recurs, and how good the bot was.
  */
+
+import { formatMoney } from "../domain/money.ts";
 import type { CohortRow, Digest } from "./digest.ts";
-import { CATEGORY_PHRASES, formatMoney } from "./write-headline.ts";
+import { CATEGORY_PHRASES } from "./write-headline.ts";
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const hours = (h: number | null) =>

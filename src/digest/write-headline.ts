@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { digestHeadlineSchema } from "../../prompts/digest-headline.schema.ts";
 import type { Category } from "../domain/categories.ts";
+import { formatMoney } from "../domain/money.ts";
 import type { Logger } from "../logger.ts";
 import type { LlmClient } from "../ports/llm-client.ts";
 import type { Digest } from "./digest.ts";
@@ -28,13 +29,6 @@ export const CATEGORY_PHRASES: Readonly<Record<Category, string>> = {
   process_failure: "hand-offs failing between our teams",
   billing: "billing problems",
 };
-
-/** $2.3M, $640K, $9,500. */
-export function formatMoney(amount: number): string {
-  if (amount >= 1_000_000) return `$${(amount / 1_000_000).toFixed(1).replace(/\.0$/, "")}M`;
-  if (amount >= 10_000) return `$${Math.round(amount / 1000)}K`;
-  return `$${Math.round(amount).toLocaleString("en-US")}`;
-}
 
 /** The sentence from the numbers alone. */
 export function writeHeadline(d: Pick<Digest, "rootCauses" | "escalations" | "arrAtRisk">): string {

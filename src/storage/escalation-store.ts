@@ -5,6 +5,12 @@
 import type { Severity } from "../domain/case-bundle.ts";
 import type { Sql } from "./database.ts";
 
+/**
+ * SQL condition for escalations that are war-rooms: imported history (origin `dataset`, see
+ * use-cases/import-escalation-history.ts) is the CRM's record, not a war-room.
+ */
+export const IS_WAR_ROOM = "origin <> 'dataset'";
+
 /** Where an escalation came from. */
 export type EscalationOrigin = "slack" | "teams" | "terminal" | "salesforce" | "dataset";
 
@@ -103,7 +109,7 @@ export async function openEscalation(sql: Sql, input: NewEscalation): Promise<Op
   if (inserted[0]) return { created: true, escalation: fromRow(inserted[0]) };
   const existing = await sql.query<EscalationRow>(
     `SELECT * FROM escalations
-     WHERE (account_id = $1 AND status = 'open' AND origin <> 'dataset') OR (origin = $2 AND origin_ref = $3)
+     WHERE (account_id = $1 AND status = 'open' AND ${IS_WAR_ROOM}) OR (origin = $2 AND origin_ref = $3)
      ORDER BY opened_at DESC LIMIT 1`,
     [input.accountId, input.origin, input.originRef ?? null],
   );
@@ -120,7 +126,7 @@ export async function getEscalation(sql: Sql, id: string): Promise<EscalationRec
 /** Open escalations with war-rooms (imported history aside), oldest first. */
 export async function listOpenEscalations(sql: Sql): Promise<EscalationRecord[]> {
   const rows = await sql.query<EscalationRow>(
-    "SELECT * FROM escalations WHERE status = 'open' AND origin <> 'dataset' ORDER BY opened_at",
+    `SELECT * FROM escalations WHERE status = 'open' AND ${IS_WAR_ROOM} ORDER BY opened_at`,
   );
   return rows.map(fromRow);
 }
@@ -183,7 +189,7 @@ export async function findOtherOpenEscalation(
   exceptId: string,
 ): Promise<string | null> {
   const [row] = await sql.query<{ id: string }>(
-    "SELECT id FROM escalations WHERE account_id = $1 AND status = 'open' AND origin <> 'dataset' AND id <> $2",
+    `SELECT id FROM escalations WHERE account_id = $1 AND status = 'open' AND ${IS_WAR_ROOM} AND id <> $2`,
     [accountId, exceptId],
   );
   return row?.id ?? null;

@@ -2,6 +2,7 @@
  * Open war-rooms, for the App Home: account, severity, age, link (imported history has no room).
  */
 import type { Sql } from "./database.ts";
+import { IS_WAR_ROOM } from "./escalation-store.ts";
 
 /** One open war-room. */
 export interface OpenWarRoom {
@@ -22,7 +23,7 @@ export async function listOpenWarRooms(sql: Sql): Promise<OpenWarRoom[]> {
     url: string | null;
   }>(
     `SELECT e.id, e.account_name, e.severity, e.opened_at, w.url FROM escalations e
-     LEFT JOIN war_rooms w ON w.escalation_id = e.id WHERE e.status = 'open' AND e.origin <> 'dataset' ORDER BY e.opened_at`,
+     LEFT JOIN war_rooms w ON w.escalation_id = e.id WHERE e.status = 'open' AND e.${IS_WAR_ROOM} ORDER BY e.opened_at`,
   );
   return rows.map((r) => ({
     escalationId: r.id,

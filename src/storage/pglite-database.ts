@@ -89,9 +89,8 @@ class PgliteDatabase implements Database {
     return this.#pglite.transaction((tx) => work(wrap(tx)));
   }
 
-  /** One process owns an embedded database (the data-dir lock), so there is nobody to take turns with. */
+  /** One process owns an embedded database (the data-dir lock): callers inside it take turns per key. */
   withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    // One process owns the embedded database: a lock is a queue per key inside it.
     const previous = this.#locks.get(key) ?? Promise.resolve();
     const run = previous.then(work, work);
     const settled = run.then(

@@ -64,18 +64,19 @@ function findingOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow["fin
 }
 
 function rowOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow {
+  const status = statusOf(e);
   return {
     id: e.id,
     account_id: e.accountId,
     account_name: a?.name ?? e.accountName ?? e.accountId,
     summary: e.summary,
     severity: e.severity ?? "normal",
-    status: statusOf(e),
+    status,
     opened_at: e.openedAt,
     resolved_at: e.resolvedAt ?? null,
     // Closed without a resolution time (cancelled, a duplicate): closed when it was opened, as far as we know.
     closed_at:
-      statusOf(e) === "closed"
+      status === "closed"
         ? typeof e.closedAt === "string"
           ? e.closedAt
           : (e.resolvedAt ?? e.openedAt)

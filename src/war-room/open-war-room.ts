@@ -4,6 +4,7 @@
  * failure (Slack down, a crash) resumes where it stopped instead of opening a second room.
  */
 import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
+import { formatAmount } from "../domain/money.ts";
 import type { RoomRef } from "../ports/chat-platform.ts";
 import {
   type EscalationRecord,
@@ -34,7 +35,7 @@ const DAY = 24 * 3600 * 1000;
 
 function topic(escalation: EscalationRecord, bundle: CaseBundle): string {
   const a = bundle.account;
-  const arr = a.arr !== undefined ? `ARR $${Math.round(a.arr).toLocaleString("en-US")}` : "ARR n/a";
+  const arr = a.arr !== undefined ? `ARR ${formatAmount(a.arr)}` : "ARR n/a";
   const renewal = a.renewalDate
     ? `renewal in ${Math.ceil((Date.parse(a.renewalDate) - escalation.openedAt.getTime()) / DAY)} days`
     : "no renewal date";
@@ -73,10 +74,7 @@ async function ensureTriageAnnouncement(
   if (escalation.origin !== "salesforce" || !deps.triageChannel) return;
   if ((await listTimelineEvents(deps.db, escalation.id, "triage-announced")).length > 0) return;
   const { caseNumber, caseUrl } = await getEscalationMetadata(deps.db, escalation.id);
-  const arr =
-    bundle.account.arr !== undefined
-      ? ` · ARR $${Math.round(bundle.account.arr).toLocaleString("en-US")}`
-      : "";
+  const arr = bundle.account.arr !== undefined ? ` · ARR ${formatAmount(bundle.account.arr)}` : "";
   const source = `Salesforce case ${caseNumber ?? escalation.originRef}${caseUrl ? ` (${caseUrl})` : ""}`;
   await deps.chat.post(deps.chat.existingRoom(deps.triageChannel), {
     kind: "text",

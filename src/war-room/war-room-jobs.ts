@@ -123,11 +123,11 @@ export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
 export function defineCapabilityJobs(
   queue: JobQueue,
   deps: WarRoomDeps,
-  options: { casePollCron: string },
+  options: { casePollCron?: string },
 ): ScheduleDefinition<{ slot: string }>[] {
   const schedules: ScheduleDefinition<{ slot: string }>[] = [];
   const payload = (slot: Date) => ({ slot: slot.toISOString() });
-  if (deps.crm.listEscalatedCases) {
+  if (deps.crm.listEscalatedCases && options.casePollCron) {
     queue.define({
       name: POLL_ESCALATED_CASES_JOB,
       schema: slotPayload,

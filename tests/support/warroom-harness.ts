@@ -1,12 +1,14 @@
 /**
- * A whole warroom in this process, on the terminal as its chat platform (what it prints is captured), with
- * whatever the environment configures: the real composition root, jobs and schedules.
+ * A whole warroom in this process, on the terminal as its chat platform (what it prints is captured) or on
+ * one the test gives, with whatever the environment configures: the real composition root, jobs and
+ * schedules.
  */
 import { PassThrough } from "node:stream";
 import { createTerminalChatAdapter } from "../../integrations/local/index.ts";
 import { closeServices, openServices, type Services, startServices } from "../../src/app.ts";
 import type { DatabaseConfig } from "../../src/config.ts";
 import { loadConfig } from "../../src/config.ts";
+import type { ChatPlatform } from "../../src/ports/chat-platform.ts";
 import type { Clock } from "../../src/ports/clock.ts";
 import { systemClock } from "../../src/ports/clock.ts";
 import { testLogger } from "./databases.ts";
@@ -28,7 +30,7 @@ export function databaseEnv(config: DatabaseConfig): Record<string, string> {
 export async function startWarroom(
   database: DatabaseConfig,
   env: Record<string, string>,
-  options: { clock?: Clock; start?: boolean } = {},
+  options: { clock?: Clock; start?: boolean; chat?: ChatPlatform } = {},
 ): Promise<WarroomHarness> {
   const out = new PassThrough();
   let printed = "";
@@ -38,7 +40,7 @@ export async function startWarroom(
     logger: testLogger,
     clock: options.clock ?? systemClock,
     pollingIntervalSeconds: 0.5,
-    chat: createTerminalChatAdapter({ out, user: "terminal" }),
+    chat: options.chat ?? createTerminalChatAdapter({ out, user: "terminal" }),
   });
   if (options.start !== false) await startServices(services);
   return { services, output: () => printed, close: () => closeServices(services) };

@@ -4,10 +4,9 @@
  */
 import type { Command } from "commander";
 import { loadConfig } from "../../../src/config.ts";
-import { createLogger } from "../../../src/logger.ts";
 import { openDatabase } from "../../../src/storage/open-database.ts";
 import { recordChanges } from "../../../src/use-cases/record-changes.ts";
-import type { CliIo } from "../io.ts";
+import { type CliIo, cliLogger } from "../io.ts";
 import { readJson } from "../read-json.ts";
 
 /** Registers `changes import`. */
@@ -24,10 +23,7 @@ export function registerChanges(program: Command, io: CliIo): void {
 async function importChanges(io: CliIo, file: string): Promise<void> {
   const config = loadConfig(io.env, { cwd: io.cwd });
   const input = await readJson(io, file);
-  const db = await openDatabase(
-    config.database,
-    createLogger(config.logLevel === "info" ? "warn" : config.logLevel),
-  );
+  const db = await openDatabase(config.database, cliLogger(config));
   try {
     const result = await recordChanges(db, input, "import");
     io.stdout.write(

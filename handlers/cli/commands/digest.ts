@@ -10,13 +10,10 @@ import { createTerminalChatAdapter } from "../../../integrations/local/index.ts"
 import { closeServices, openServices } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { parseWeek, previousWeek } from "../../../src/digest/digest-week.ts";
-import { buildWeeklyDigest, postWeeklyDigest } from "../../../src/digest/post-digest.ts";
-import { renderDigestChart } from "../../../src/digest/render-digest-chart.ts";
 import { renderDigestMarkdown } from "../../../src/digest/render-digest-markdown.ts";
 import { InputError } from "../../../src/errors.ts";
-import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
-import type { CliIo } from "../io.ts";
+import { type CliIo, cliLogger } from "../io.ts";
 
 interface DigestOptions {
   week?: string;
@@ -54,9 +51,14 @@ async function digest(io: CliIo, options: DigestOptions): Promise<void> {
     throw new InputError(
       "--post needs Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (without them, leave out --post)",
     );
-  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const logger = cliLogger(config);
   // Printing needs no chat platform; the terminal stands in so nothing connects to Slack needlessly.
   const chat = options.post ? undefined : createTerminalChatAdapter({ out: io.stderr, user: "terminal" });
+  // The digest's queries and its chart (a native canvas) load only for this command.
+  const [{ buildWeeklyDigest, postWeeklyDigest }, { renderDigestChart }] = await Promise.all([
+    import("../../../src/digest/post-digest.ts"),
+    import("../../../src/digest/render-digest-chart.ts"),
+  ]);
   const services = await openServices(config, { logger, clock: systemClock, ...(chat ? { chat } : {}) });
   try {
     const built = await buildWeeklyDigest(week, services.digest);

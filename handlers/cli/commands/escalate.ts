@@ -9,11 +9,10 @@ import { closeServices, openServices, startServices } from "../../../src/app.ts"
 import { loadConfig } from "../../../src/config.ts";
 import { SEVERITIES, type Severity } from "../../../src/domain/case-bundle.ts";
 import { InputError, WarroomError } from "../../../src/errors.ts";
-import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
 import { requestEscalation } from "../../../src/war-room/request-escalation.ts";
 import { waitForWarRoom } from "../../../src/war-room/wait-for-war-room.ts";
-import type { CliIo } from "../io.ts";
+import { type CliIo, cliLogger } from "../io.ts";
 
 interface EscalateOptions {
   severity: Severity;
@@ -41,7 +40,7 @@ async function escalate(
   options: EscalateOptions,
 ): Promise<void> {
   const config = loadConfig(io.env, { cwd: io.cwd });
-  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const logger = cliLogger(config);
   const chat = config.slack ? undefined : createTerminalChatAdapter({ out: io.stdout, user: "terminal" });
   const services = await openServices(config, {
     logger,

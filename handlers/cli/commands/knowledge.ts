@@ -8,10 +8,9 @@ import type { Command } from "commander";
 import { createLocalKnowledgeBaseAdapter } from "../../../integrations/local/index.ts";
 import { openCrm } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
 import { openDatabase } from "../../../src/storage/open-database.ts";
-import type { CliIo } from "../io.ts";
+import { type CliIo, cliLogger } from "../io.ts";
 
 /** Registers `knowledge export`. */
 export function registerKnowledge(program: Command, io: CliIo): void {
@@ -26,7 +25,7 @@ export function registerKnowledge(program: Command, io: CliIo): void {
 
 async function exportKnowledge(io: CliIo, dir: string): Promise<void> {
   const config = loadConfig(io.env, { cwd: io.cwd });
-  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const logger = cliLogger(config);
   const { seedKnowledge } = await openCrm(config, systemClock, logger);
   const db = await openDatabase(config.database, logger);
   try {

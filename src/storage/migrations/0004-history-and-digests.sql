@@ -24,3 +24,6 @@ ALTER TABLE digests ADD COLUMN state text NOT NULL DEFAULT 'built' CHECK (state 
 ALTER TABLE digests ADD COLUMN posting_since timestamptz;
 ALTER TABLE digests ADD COLUMN claim_token text;
 ALTER TABLE digests ADD COLUMN chart_ref text;
+
+-- The escalated-case poll asks, for every case it sees, whether the case already joined a war-room.
+CREATE INDEX timeline_events_linked_case ON timeline_events ((data->>'caseId')) WHERE kind = 'crm-case-linked';

@@ -51,12 +51,17 @@ async function until(check: () => boolean, timeoutMs = 60_000): Promise<void> {
 const digestMessages = (channel: string) =>
   slack!.messages(channel).filter((m) => JSON.stringify(m.blocks ?? []).includes("Escalation digest"));
 
-async function digestDeps(db: Database, fake: FakeSlack): Promise<DigestDeps> {
+/** The Slack platform over the fake, as the war-room uses it. */
+function slackChat(fake: FakeSlack) {
   const client = new WebClient(fake.token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+  return createSlackChatPlatform(client, fake.botUserId);
+}
+
+async function digestDeps(db: Database, fake: FakeSlack): Promise<DigestDeps> {
   return {
     db,
     crm: await openLocalCrm(null, NOW),
-    chat: createSlackChatPlatform(client, fake.botUserId),
+    chat: slackChat(fake),
     llm: null,
     logger: testLogger,
     clock: { now: () => NOW },
@@ -106,37 +111,49 @@ describe.each(backends)("posting the digest on $name", (backend: Backend) => {
   });
 
   it("posts a digest missed while down when it comes back, once across restarts, until the next one is due", async () => {
-    testDb = await backend.create();
-    const env = { DIGEST_CHANNEL: "C0LEADERS", DIGEST_CRON: "0 9 * * 1", DIGEST_TZ: "UTC" };
-    const wednesday = await startWarroom(testDb.config, env, { clock: { now: () => NOW } });
+    const { channel } = await setUp(backend);
+    for (const db of open.splice(0)) await db.close(); // the embedded database takes one process at a time
+    const env = { DIGEST_CHANNEL: channel, DIGEST_CRON: "0 9 * * 1", DIGEST_TZ: "UTC" };
+    const chat = slackChat(slack!);
+    const wednesday = await startWarroom(testDb!.config, env, { clock: { now: () => NOW }, chat });
     harnesses.push(wednesday);
-    await until(() => wednesday.output().includes("# Escalation digest 2026-W47"));
+    await until(() => digestMessages(channel).length === 1);
+    expect(JSON.stringify(digestMessages(channel)[0]?.blocks)).toContain("Escalation digest 2026-W47");
     await wednesday.close();
     harnesses.splice(0);
-    const restarted = await startWarroom(testDb.config, env, { clock: { now: () => NOW } });
+    const restarted = await startWarroom(testDb!.config, env, { clock: { now: () => NOW }, chat });
     harnesses.push(restarted);
     expect(await restarted.services.scheduler.catchUp(NOW)).toEqual([]);
     // The next Monday before 09:00: the digest due at the last slot (2026-W47's) is out already.
     expect(await restarted.services.scheduler.catchUp(new Date("2026-11-30T08:00:00Z"))).toEqual([]);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(restarted.output()).not.toContain("# Escalation digest");
+    expect(digestMessages(channel)).toHaveLength(1);
   });
 
   it("posts on start a digest whose slot fired but whose post never succeeded", async () => {
-    testDb = await backend.create();
-    const db = await testDb.open();
-    open.push(db);
+    const { db, channel } = await setUp(backend);
     // Monday's slot was claimed and its job ran out of retries: nothing was posted.
     await db.query(
       "INSERT INTO schedule_runs (schedule, slot, claimed_by) VALUES ('weekly-digest', $1, 'gone')",
       [new Date("2026-11-23T09:00:00Z")],
     );
-    await db.close();
-    open.splice(0);
-    const env = { DIGEST_CHANNEL: "C0LEADERS", DIGEST_CRON: "0 9 * * 1", DIGEST_TZ: "UTC" };
-    const back = await startWarroom(testDb.config, env, { clock: { now: () => NOW } });
+    for (const db of open.splice(0)) await db.close();
+    const env = { DIGEST_CHANNEL: channel, DIGEST_CRON: "0 9 * * 1", DIGEST_TZ: "UTC" };
+    const back = await startWarroom(testDb!.config, env, {
+      clock: { now: () => NOW },
+      chat: slackChat(slack!),
+    });
     harnesses.push(back);
-    await until(() => back.output().includes("# Escalation digest 2026-W47"));
+    await until(() => digestMessages(channel).length === 1);
+  });
+
+  it("schedules no digest where it cannot be delivered: the terminal", async () => {
+    testDb = await backend.create();
+    const env = { DIGEST_CHANNEL: "C0LEADERS", DIGEST_CRON: "0 9 * * 1", DIGEST_TZ: "UTC" };
+    const terminal = await startWarroom(testDb.config, env, { clock: { now: () => NOW } });
+    harnesses.push(terminal);
+    expect(await terminal.services.scheduler.catchUp(NOW)).toEqual([]);
+    expect(await terminal.services.db.query("SELECT 1 FROM digests")).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createOpenAiAdapter } from "../../../integrations/openai/index.ts";
-import { formatMoney, polishHeadline, writeHeadline } from "../../../src/digest/write-headline.ts";
+import { polishHeadline, writeHeadline } from "../../../src/digest/write-headline.ts";
+import { formatMoney } from "../../../src/domain/money.ts";
 import { type FakeOpenAi, startFakeOpenAi } from "../../fakes/openai-server.ts";
 import { testLogger } from "../../support/databases.ts";
 
