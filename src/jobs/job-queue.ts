@@ -49,12 +49,18 @@ export interface JobQueueOptions {
   stopTimeoutMs?: number;
 }
 
-function bossDb(sql: Sql) {
+/** pg-boss's database: our connection, counting the statements under way (see `stop`). */
+function bossDb(sql: Sql, pending?: { count: number }) {
   // pg-boss sends its multi-statement scripts without parameters; those must go through `exec`.
   return {
     async executeSql(text: string, values?: unknown[]) {
-      const rows = values && values.length > 0 ? await sql.query(text, values) : await sql.exec(text);
-      return { rows };
+      if (pending) pending.count++;
+      try {
+        const rows = values && values.length > 0 ? await sql.query(text, values) : await sql.exec(text);
+        return { rows };
+      } finally {
+        if (pending) pending.count--;
+      }
     },
   };
 }
@@ -66,12 +72,20 @@ export class JobQueue {
   readonly #definitions = new Map<string, JobDefinition<unknown>>();
   readonly #workerIds = new Map<string, string>();
   readonly #options: JobQueueOptions;
+  /** pg-boss statements under way, and jobs running, in this process. */
+  readonly #pendingSql = { count: 0 };
+  #running = 0;
   #started = false;
 
   constructor(options: JobQueueOptions) {
     this.#options = options;
     this.#logger = options.logger.child({ component: "jobs" });
-    this.#boss = new PgBoss({ db: bossDb(options.db), schedule: false, migrate: true, supervise: true });
+    this.#boss = new PgBoss({
+      db: bossDb(options.db, this.#pendingSql),
+      schedule: false,
+      migrate: true,
+      supervise: true,
+    });
     this.#boss.on("error", (error) => this.#logger.error({ err: error }, "job queue error"));
   }
 
@@ -123,12 +137,15 @@ export class JobQueue {
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) throw new InputError(`job ${definition.name}: ${describeFirstIssue(parsed.error)}`);
     logger.debug("job started");
+    this.#running++;
     try {
       await definition.handle(parsed.data, { jobId, attempt, logger });
       logger.debug("job finished");
     } catch (error) {
       logger.warn({ err: error }, "job failed; pg-boss retries it while retries remain");
       throw error;
+    } finally {
+      this.#running--;
     }
   }
 
@@ -171,11 +188,13 @@ export class JobQueue {
   async stop(): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.#boss.stop({
-      graceful: true,
-      wait: true,
-      close: false,
-      timeout: this.#options.stopTimeoutMs ?? 20_000,
-    });
+    const timeout = this.#options.stopTimeoutMs ?? 20_000;
+    const deadline = Date.now() + timeout;
+    await this.#boss.stop({ graceful: true, wait: true, close: false, timeout });
+    // A worker's poll already under way when pg-boss stopped can still hand it a job: wait for that poll to
+    // return and for what it started to finish, while the database is still open, so no job is left
+    // claimed by a process that is gone.
+    while ((this.#pendingSql.count > 0 || this.#running > 0) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
