@@ -1,7 +1,9 @@
 /**
- * The composition root: builds every service from a validated Config, in one place, explicitly. Entry
- * points (handlers/) call `openServices` and hand the pieces to use-cases. Vendor SDKs are loaded only
- * when their system is configured.
+ * The composition root: builds every service from a validated Config, in one place, explicitly: the
+ * database, the CRM, the knowledge base, the LLM, the queue and schedules, and each configured chat
+ * platform with its entry points registered (as a ChatSurface: no platform's SDK types reach src/). `warroom
+ * serve`, the other commands and the tests all start warroom through `openServices`. Vendor SDKs are
+ * loaded only when their system is configured.
  */
 import { join } from "node:path";
 import { stdout } from "node:process";
@@ -10,7 +12,7 @@ import {
   createTerminalChatAdapter,
   openLocalCrm,
 } from "../integrations/local/index.ts";
-import type { SlackAdapter } from "../integrations/slack/index.ts";
+import { digestSchedules, openSurfaces, type SharedWarRoomDeps, wirePlatforms } from "./app-platforms.ts";
 import type { Config } from "./config.ts";
 import { defineDigestJobs } from "./digest/digest-jobs.ts";
 import type { DigestDeps } from "./digest/post-digest.ts";
@@ -21,6 +23,7 @@ import { JobQueue } from "./jobs/job-queue.ts";
 import { Scheduler } from "./jobs/scheduler.ts";
 import type { Logger } from "./logger.ts";
 import type { ChatPlatform } from "./ports/chat-platform.ts";
+import type { ChatSurface } from "./ports/chat-surface.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { CrmSource } from "./ports/crm-source.ts";
 import type { KnowledgeBase } from "./ports/knowledge-base.ts";
@@ -29,6 +32,7 @@ import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
 import { clearEscalationHistory, importEscalationHistory } from "./use-cases/import-escalation-history.ts";
 import type { WarRoomDeps } from "./war-room/deps.ts";
+import type { WarRoomPlatforms } from "./war-room/platforms.ts";
 import { loadRoutingRules, NO_RULES } from "./war-room/routing-rules.ts";
 import { defineCapabilityJobs, defineWarRoomJobs, resyncFindingsSchedule } from "./war-room/war-room-jobs.ts";
 
@@ -41,10 +45,16 @@ export interface Services {
   queue: JobQueue;
   scheduler: Scheduler;
   crm: CrmSource;
+  /** The primary platform's war-room deps (WAR_ROOM_PLATFORM, the only platform, or the terminal). */
   warRoom: WarRoomDeps;
-  /** Building and posting weekly digests. */
+  /** Every configured platform's war-room deps; an escalation's jobs run with its own platform's. */
+  platforms: WarRoomPlatforms;
+  /** The configured platforms' inbound sides (none on the terminal): routes, entry points, lifecycle. */
+  surfaces: ChatSurface[];
+  /** Building and posting weekly digests on the primary platform. */
   digest: DigestDeps;
-  slack: SlackAdapter | null;
+  /** Digest deps per platform kind. */
+  digests: ReadonlyMap<string, DigestDeps>;
 }
 
 /** What the entry point provides. */
@@ -53,7 +63,7 @@ export interface ServiceDeps {
   clock: Clock;
   /** Idle workers' polling interval (tests shorten it). */
   pollingIntervalSeconds?: number;
-  /** The chat platform to use instead of the configured one (the terminal for `warroom escalate`). */
+  /** The only chat platform, instead of the configured ones (the terminal for `warroom escalate`, a test's fake). */
   chat?: ChatPlatform;
   /** Wraps the CRM (benchmarks add latency to it). */
   decorateCrm?: (crm: CrmSource) => CrmSource;
@@ -132,12 +142,6 @@ export async function openLlm(config: Config): Promise<LlmClient | null> {
   });
 }
 
-async function openSlack(config: Config, logger: Logger): Promise<SlackAdapter | null> {
-  if (!config.slack) return null;
-  const { createSlackAdapter } = await import("../integrations/slack/index.ts");
-  return createSlackAdapter({ ...config.slack, logger });
-}
-
 /** Opens the database (migrated), the CRM, the platforms, the queue and the scheduler; nothing runs until `startServices`. */
 export async function openServices(config: Config, deps: ServiceDeps): Promise<Services> {
   const routing = config.routingRulesFile ? await loadRoutingRules(config.routingRulesFile) : NO_RULES;
@@ -153,23 +157,23 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     throw crmResult.reason;
   }
   const { crm, seedKnowledge } = crmResult.value;
+  let surfaces: ChatSurface[] = [];
   try {
     // A local dataset's past escalations are the history the digest counts; with another CRM, they go.
     if (config.crm.kind === "local") await importEscalationHistory(db, crm);
     else await clearEscalationHistory(db);
     const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps);
-    const slack = deps.chat ? null : await openSlack(config, deps.logger);
+    surfaces = deps.chat ? [] : await openSurfaces(config, db, deps.logger);
     const queue = new JobQueue({
       db,
       logger: deps.logger,
       pollingIntervalSeconds: deps.pollingIntervalSeconds,
     });
     const scheduler = new Scheduler({ db, queue, logger: deps.logger });
-    const warRoom: WarRoomDeps = {
+    const shared: SharedWarRoomDeps = {
       db,
       crm: deps.decorateCrm ? deps.decorateCrm(crm) : crm,
       knowledge,
-      chat: deps.chat ?? slack?.platform ?? createTerminalChatAdapter({ out: stdout, user: "terminal" }),
       llm: await openLlm(config),
       queue,
       logger: deps.logger,
@@ -178,24 +182,22 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       archiveOnClose: config.archiveOnClose,
       triageChannel: config.triageChannel,
     };
+    const chats = deps.chat
+      ? [deps.chat]
+      : surfaces.length > 0
+        ? surfaces.map((s) => s.platform)
+        : [createTerminalChatAdapter({ out: stdout, user: "terminal" })];
+    const { platforms, digests, primaryDigest } = wirePlatforms(config, chats, surfaces, shared);
     queue.define(housekeepingJob(db));
-    defineWarRoomJobs(queue, warRoom);
+    defineWarRoomJobs(queue, platforms);
     scheduler.add(housekeepingSchedule);
     scheduler.add(resyncFindingsSchedule);
     const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : undefined;
-    for (const schedule of defineCapabilityJobs(queue, warRoom, { casePollCron })) scheduler.add(schedule);
-    const digest: DigestDeps = {
-      db,
-      crm,
-      chat: warRoom.chat,
-      llm: warRoom.llm,
-      logger: deps.logger,
-      clock: deps.clock,
-      timeZone: config.digestTimeZone,
-    };
+    for (const schedule of defineCapabilityJobs(queue, platforms.primary, { casePollCron }))
+      scheduler.add(schedule);
     // The terminal prints a digest but delivers nothing: posting there would mark the week as sent.
-    if (config.digest && warRoom.chat.kind !== "terminal")
-      scheduler.add(defineDigestJobs(queue, digest, config.digest));
+    const schedules = digestSchedules(config, new Set(digests.keys()));
+    if (schedules.length > 0) for (const s of defineDigestJobs(queue, digests, schedules)) scheduler.add(s);
     return {
       config,
       logger: deps.logger,
@@ -204,11 +206,14 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       queue,
       scheduler,
       crm,
-      warRoom,
-      digest,
-      slack,
+      warRoom: platforms.primary,
+      platforms,
+      surfaces,
+      digest: primaryDigest,
+      digests,
     };
   } catch (error) {
+    await Promise.allSettled(surfaces.map((s) => s.stop()));
     await db.close();
     throw error;
   }
@@ -219,12 +224,12 @@ export async function startServices(services: Services): Promise<void> {
   await services.queue.start();
   services.scheduler.start();
   await services.scheduler.catchUp(services.clock.now());
-  await services.slack?.start();
+  for (const surface of services.surfaces) await surface.start();
 }
 
 /** Stops schedules, lets running jobs finish (or return to the queue), then closes the database. */
 export async function closeServices(services: Services): Promise<void> {
-  await services.slack?.stop();
+  for (const surface of services.surfaces) await surface.stop();
   await services.scheduler.stop();
   await services.queue.stop();
   await services.db.close();

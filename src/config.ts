@@ -43,11 +43,25 @@ export interface SlackConfig {
   apiUrl?: string;
 }
 
-/** Microsoft Teams through the Bot Framework. */
+/** Microsoft Teams through the Bot Framework (the Teams SDK). */
 export interface TeamsConfig {
   appId: string;
   appPassword: string;
-  tenantId?: string;
+  tenantId: string;
+  /** Group id of the team where war-room channels are created; null: no war-rooms in Teams. */
+  escalationsTeamId: string | null;
+  /** Channel id that receives the weekly digest in Teams, or null. */
+  digestChannel: string | null;
+  /** Endpoint overrides (sovereign clouds, tests); unset means Microsoft's public cloud. */
+  endpoints: TeamsEndpoints;
+}
+
+/** Where Teams' endpoints are; each unset one is the public cloud's. */
+export interface TeamsEndpoints {
+  openIdMetadataUrl?: string;
+  tokenIssuer?: string;
+  loginUrl?: string;
+  graphUrl?: string;
 }
 
 /** The knowledge base: local (embedded) or a Notion data source. */
@@ -77,11 +91,15 @@ export interface Config {
   crm: CrmConfig;
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
+  /** Where war-rooms opened from escalated CRM cases go when several platforms are on (WAR_ROOM_PLATFORM). */
+  warRoomPlatform: "slack" | "teams" | null;
   knowledgeBase: KnowledgeBaseConfig;
   llm: LlmConfig | null;
   digest: DigestConfig | null;
   /** The time zone digests are computed in (DIGEST_TZ), also when none is posted automatically. */
   digestTimeZone: string;
+  /** When weekly digests are posted (DIGEST_CRON), to Slack and to Teams alike. */
+  digestCron: string;
   changesToken: string | null;
   /** Channel where war-rooms opened from CRM-escalated cases are announced, or null. */
   triageChannel: string | null;
@@ -128,14 +146,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
             apiUrl: e.SLACK_API_URL,
           }
         : null,
-    teams:
-      e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD
-        ? {
-            appId: e.MICROSOFT_APP_ID,
-            appPassword: e.MICROSOFT_APP_PASSWORD,
-            tenantId: e.MICROSOFT_APP_TENANT_ID,
-          }
-        : null,
+    teams: teamsConfig(e),
+    warRoomPlatform: e.WAR_ROOM_PLATFORM ?? null,
     knowledgeBase: e.NOTION_TOKEN
       ? {
           kind: "notion",
@@ -152,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       ? { channel: e.DIGEST_CHANNEL, cron: e.DIGEST_CRON ?? "0 9 * * 1", timeZone: e.DIGEST_TZ ?? "UTC" }
       : null,
     digestTimeZone: e.DIGEST_TZ ?? "UTC",
+    digestCron: e.DIGEST_CRON ?? "0 9 * * 1",
     changesToken: e.CHANGES_TOKEN ?? null,
     triageChannel: e.TRIAGE_CHANNEL ?? null,
     routingRulesFile: e.ROUTING_RULES_FILE ? resolve(cwd, e.ROUTING_RULES_FILE) : null,
@@ -172,6 +185,23 @@ function parseFieldMap(raw: string | undefined): { map: SalesforceFieldMap } | {
   const parsed = salesforceFieldMapSchema.safeParse(json, { reportInput: true });
   if (parsed.success) return { map: parsed.data };
   return { problem: { variable, message: `at ${describeFirstIssue(parsed.error)}` } };
+}
+
+function teamsConfig(e: Env): TeamsConfig | null {
+  if (!e.MICROSOFT_APP_ID || !e.MICROSOFT_APP_PASSWORD || !e.MICROSOFT_APP_TENANT_ID) return null;
+  return {
+    appId: e.MICROSOFT_APP_ID,
+    appPassword: e.MICROSOFT_APP_PASSWORD,
+    tenantId: e.MICROSOFT_APP_TENANT_ID,
+    escalationsTeamId: e.TEAMS_ESCALATIONS_TEAM_ID ?? null,
+    digestChannel: e.DIGEST_TEAMS_CHANNEL ?? null,
+    endpoints: {
+      openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
+      tokenIssuer: e.MICROSOFT_TOKEN_ISSUER,
+      loginUrl: e.MICROSOFT_LOGIN_URL,
+      graphUrl: e.MICROSOFT_GRAPH_URL,
+    },
+  };
 }
 
 function crmConfig(e: Env, cwd: string, fieldMap: SalesforceFieldMap): CrmConfig {
@@ -201,8 +231,15 @@ const GROUPS: { when: keyof Env; needs: (keyof Env)[]; purpose: string }[] = [
     needs: ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"],
     purpose: "Slack Socket Mode",
   },
-  { when: "MICROSOFT_APP_ID", needs: ["MICROSOFT_APP_PASSWORD"], purpose: "Teams" },
+  // New multi-tenant bot registrations ended in 2025: a Teams bot is single-tenant, so its tenant is needed.
+  {
+    when: "MICROSOFT_APP_ID",
+    needs: ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID"],
+    purpose: "Teams",
+  },
   { when: "MICROSOFT_APP_PASSWORD", needs: ["MICROSOFT_APP_ID"], purpose: "Teams" },
+  { when: "TEAMS_ESCALATIONS_TEAM_ID", needs: ["MICROSOFT_APP_ID"], purpose: "Teams war-rooms" },
+  { when: "DIGEST_TEAMS_CHANNEL", needs: ["MICROSOFT_APP_ID"], purpose: "the weekly digest in Teams" },
   {
     when: "SALESFORCE_INSTANCE_URL",
     needs: ["SALESFORCE_ACCESS_TOKEN"],
@@ -215,7 +252,6 @@ const GROUPS: { when: keyof Env; needs: (keyof Env)[]; purpose: string }[] = [
   },
   { when: "NOTION_KB_DATA_SOURCE_ID", needs: ["NOTION_TOKEN"], purpose: "Notion" },
   { when: "NOTION_KB_PARENT_PAGE_ID", needs: ["NOTION_TOKEN"], purpose: "Notion" },
-  { when: "DIGEST_CRON", needs: ["DIGEST_CHANNEL"], purpose: "the weekly digest" },
 ];
 
 function checkGroups(e: Env): Problem[] {
@@ -231,6 +267,21 @@ function checkGroups(e: Env): Problem[] {
       }
     }
   }
+  if (e.DIGEST_CRON && !e.DIGEST_CHANNEL && !e.DIGEST_TEAMS_CHANNEL)
+    problems.push({
+      variable: "DIGEST_CHANNEL",
+      message: "(or DIGEST_TEAMS_CHANNEL) is required for the weekly digest because DIGEST_CRON is set",
+    });
+  if (e.WAR_ROOM_PLATFORM === "slack" && !e.SLACK_BOT_TOKEN)
+    problems.push({
+      variable: "WAR_ROOM_PLATFORM",
+      message: "is slack, but Slack is off (set SLACK_BOT_TOKEN)",
+    });
+  if (e.WAR_ROOM_PLATFORM === "teams" && !e.MICROSOFT_APP_ID)
+    problems.push({
+      variable: "WAR_ROOM_PLATFORM",
+      message: "is teams, but Teams is off (set MICROSOFT_APP_ID)",
+    });
   if (e.NOTION_TOKEN && !e.NOTION_KB_DATA_SOURCE_ID && !e.NOTION_KB_PARENT_PAGE_ID) {
     problems.push({
       variable: "NOTION_KB_DATA_SOURCE_ID",

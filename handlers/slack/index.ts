@@ -4,6 +4,10 @@
  * typed in.
  */
 import type { App } from "@slack/bolt";
+import { createSlackAdapter } from "../../integrations/slack/index.ts";
+import type { SlackConfig } from "../../src/config.ts";
+import type { Logger } from "../../src/logger.ts";
+import type { ChatSurface } from "../../src/ports/chat-surface.ts";
 import { registerAppHome } from "./app-home.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { registerErrorHandler } from "./error-handler.ts";
@@ -20,4 +24,22 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   registerEscalationListeners(app, deps);
   registerAppHome(app, deps);
   registerErrorHandler(app, deps);
+}
+
+/**
+ * Slack as the composition root sees it: the adapter (token checked with auth.test), its route
+ * (`POST /slack/events`, absent in Socket Mode) and these listeners, registered by `listen`.
+ */
+export async function openSlackSurface(config: SlackConfig, logger: Logger): Promise<ChatSurface> {
+  const slack = await createSlackAdapter({ ...config, logger });
+  return {
+    platform: slack.platform,
+    ...(config.appToken
+      ? {}
+      : { route: { method: "POST", path: "/slack/events", handle: slack.handleHttp } }),
+    listen: (warRoom) =>
+      registerSlackHandlers(slack.app, { warRoom, botUserId: slack.botUserId, isBot: slack.isBot }),
+    start: () => slack.start(),
+    stop: () => slack.stop(),
+  };
 }

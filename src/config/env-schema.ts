@@ -91,8 +91,38 @@ export const envSchema = z.object({
     secret: true,
   }),
   MICROSOFT_APP_TENANT_ID: envVar("MICROSOFT_APP_TENANT_ID", text.optional(), {
-    description: "Azure tenant id for a single-tenant Teams bot",
+    description: "Azure tenant id of the single-tenant Teams bot (its tokens are issued there)",
     example: "00000000-0000-0000-0000-000000000000",
+  }),
+  TEAMS_ESCALATIONS_TEAM_ID: envVar("TEAMS_ESCALATIONS_TEAM_ID", text.optional(), {
+    description: "group id of the Teams team (the app installed in it) where war-room channels are created",
+    example: "5f2a7b1c-0d3e-4f56-8a9b-1c2d3e4f5a6b",
+  }),
+  DIGEST_TEAMS_CHANNEL: envVar("DIGEST_TEAMS_CHANNEL", text.optional(), {
+    description: "Teams channel id (in a team the app is installed in) that receives the weekly digest",
+    example: "19:a1b2c3d4e5f6@thread.tacv2",
+  }),
+  WAR_ROOM_PLATFORM: envVar("WAR_ROOM_PLATFORM", z.enum(["slack", "teams"]).optional(), {
+    description: "where war-rooms opened from escalated CRM cases go when Slack and Teams are both on",
+    example: "teams",
+  }),
+  MICROSOFT_OPENID_METADATA_URL: envVar("MICROSOFT_OPENID_METADATA_URL", httpUrl.optional(), {
+    description:
+      "Bot Framework OpenID metadata for inbound Teams tokens (sovereign clouds, tests; its keys are at .../keys)",
+    example: "https://login.botframework.com/v1/.well-known/openidconfiguration",
+  }),
+  MICROSOFT_TOKEN_ISSUER: envVar("MICROSOFT_TOKEN_ISSUER", httpUrl.optional(), {
+    description: "issuer of inbound Teams tokens (sovereign clouds, tests)",
+    example: "https://api.botframework.com",
+  }),
+  MICROSOFT_LOGIN_URL: envVar("MICROSOFT_LOGIN_URL", httpUrl.optional(), {
+    description: "base of the token endpoint, {url}/{tenant}/oauth2/v2.0/token (sovereign clouds, tests)",
+    example: "https://login.microsoftonline.com",
+  }),
+  MICROSOFT_GRAPH_URL: envVar("MICROSOFT_GRAPH_URL", httpUrl.optional(), {
+    description:
+      "Microsoft Graph's root without the version; warroom appends /v1.0 (sovereign clouds, tests)",
+    example: "https://graph.microsoft.com",
   }),
   SALESFORCE_INSTANCE_URL: envVar("SALESFORCE_INSTANCE_URL", httpUrl.optional(), {
     description: "Salesforce instance URL (with SALESFORCE_ACCESS_TOKEN)",

@@ -16,6 +16,7 @@ import {
   RESYNC_FINDINGS_JOB,
   SYNC_FINDING_JOB,
 } from "./job-names.ts";
+import { depsForEscalation, type WarRoomPlatforms } from "./platforms.ts";
 
 const slotPayload = z.object({ slot: z.string() });
 /** Namespace of the nightly re-sync's job ids (uuid v5), so one night queues a finding once. */
@@ -72,8 +73,9 @@ export const resyncFindingsSchedule: ScheduleDefinition<{ slot: string }> = {
   payload: (slot) => ({ slot: slot.toISOString() }),
 };
 
-/** Registers the war-room jobs on `queue`. */
-export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
+/** Registers the war-room jobs on `queue`; each runs with the deps of its escalation's platform. */
+export function defineWarRoomJobs(queue: JobQueue, platforms: WarRoomPlatforms): void {
+  const primary = platforms.primary;
   queue.define({
     name: OPEN_WAR_ROOM_JOB,
     schema: z.object({ escalationId: z.string() }),
@@ -81,6 +83,7 @@ export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
     retryLimit: 100,
     retryDelaySeconds: 2,
     handle: async ({ escalationId }, { attempt }) => {
+      const deps = await depsForEscalation(escalationId, platforms);
       try {
         await openWarRoom(escalationId, deps);
       } catch (error) {
@@ -95,14 +98,15 @@ export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
     schema: z.object({ escalationId: z.string(), round: z.number().int().min(2) }),
     retryLimit: 8,
     retryDelaySeconds: 2,
-    handle: ({ escalationId, round }) => proposeNextHypotheses(escalationId, round, deps),
+    handle: async ({ escalationId, round }) =>
+      proposeNextHypotheses(escalationId, round, await depsForEscalation(escalationId, platforms)),
   });
   queue.define({
     name: RESYNC_FINDINGS_JOB,
     schema: slotPayload,
     retryLimit: 2,
     handle: async ({ slot }, { logger }) => {
-      const queued = await requeueUnsyncedFindings(deps.db, queue, new Date(slot));
+      const queued = await requeueUnsyncedFindings(primary.db, queue, new Date(slot));
       if (queued > 0) logger.info({ queued }, "findings not yet in the knowledge base queued again");
     },
   });
@@ -112,7 +116,8 @@ export function defineWarRoomJobs(queue: JobQueue, deps: WarRoomDeps): void {
     // A knowledge base down for an hour: backoff capped at 15 min, retried for about a day.
     retryLimit: 100,
     retryDelaySeconds: 10,
-    handle: ({ escalationId }) => syncFinding(escalationId, deps),
+    handle: async ({ escalationId }) =>
+      syncFinding(escalationId, await depsForEscalation(escalationId, platforms)),
   });
 }
 

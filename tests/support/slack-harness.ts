@@ -1,20 +1,19 @@
 /**
- * A running warroom with Slack on: real services (PGlite, queue, local CRM on the sample dataset), the
- * real Bolt app behind warroom's HTTP server, and the fake Slack Web API. Requests are signed with a test
+ * A running warroom with Slack on, started exactly as `warroom serve` starts it (the composition root and
+ * its HTTP wiring): real services (PGlite, queue, local CRM on the sample dataset), the real Bolt app
+ * behind warroom's HTTP server, and the fake Slack Web API. Requests are signed with a test
  * secret exactly as Slack signs them.
  */
 import { createHmac } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { registerHttpRoutes } from "../../handlers/http/index.ts";
-import { registerSlackHandlers } from "../../handlers/slack/index.ts";
+import { startHttp } from "../../handlers/http/index.ts";
 import { closeServices, openServices, type Services, startServices } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
-import { createHttpApp, type HttpServer, startHttpServer } from "../../src/http-server.ts";
+import type { HttpServer } from "../../src/http-server.ts";
 import { systemClock } from "../../src/ports/clock.ts";
 import type { CrmSource } from "../../src/ports/crm-source.ts";
-import { checkHealth } from "../../src/use-cases/check-health.ts";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/slack-api-server.ts";
 import { testLogger } from "./databases.ts";
 
@@ -74,15 +73,8 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     ...(options.decorateCrm ? { decorateCrm: options.decorateCrm } : {}),
   });
   await startServices(services);
-  const slack = services.slack!;
-  registerSlackHandlers(slack.app, {
-    warRoom: services.warRoom,
-    botUserId: slack.botUserId,
-    isBot: slack.isBot,
-  });
-  const app = createHttpApp(testLogger);
-  registerHttpRoutes(app, { health: () => checkHealth(services.db, []), slack: slack.handleHttp });
-  const server: HttpServer = await startHttpServer(app, 0, "127.0.0.1");
+  // The same wiring as `warroom serve`: Slack's listeners are registered by the composition root.
+  const server: HttpServer = await startHttp(services, { port: 0, hostname: "127.0.0.1", subsystems: [] });
   const url = `http://127.0.0.1:${server.port}/slack/events`;
   const post = (body: string, contentType: string, headers: Record<string, string> = {}) =>
     fetch(url, { method: "POST", body, headers: { "content-type": contentType, ...sign(body), ...headers } });

@@ -7,7 +7,23 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
-const VENDOR_SDKS = ["@slack/bolt", "@slack/web-api", "botbuilder", "jsforce", "@notionhq/client", "openai"];
+const TEAMS_SDK = [
+  "@microsoft/teams.apps",
+  "@microsoft/teams.api",
+  "@microsoft/teams.cards",
+  "@microsoft/teams.graph",
+  "@microsoft/teams.common",
+];
+const VENDOR_SDKS = [
+  "@slack/bolt",
+  "@slack/web-api",
+  "@slack/types",
+  "botbuilder",
+  "jsforce",
+  "@notionhq/client",
+  "openai",
+  ...TEAMS_SDK,
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -28,6 +44,28 @@ describe("boundaries", () => {
       importsOf(file)
         .filter((spec) => VENDOR_SDKS.some((sdk) => spec === sdk || spec.startsWith(`${sdk}/`)))
         .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("src/ holds no chat platform's adapter: platforms reach the core only as ChatPlatform and ChatSurface", () => {
+    const offenders = sourceFiles(join(ROOT, "src")).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /integrations\/(slack|teams)\//.test(spec))
+        .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("only integrations/teams/ imports the Teams SDK", () => {
+    const offenders = ["src", "handlers", "integrations", "prompts", "scripts"].flatMap((folder) =>
+      sourceFiles(join(ROOT, folder))
+        .filter((file) => !relative(ROOT, file).startsWith("integrations/teams/"))
+        .flatMap((file) =>
+          importsOf(file)
+            .filter((spec) => TEAMS_SDK.some((sdk) => spec === sdk || spec.startsWith(`${sdk}/`)))
+            .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
+        ),
     );
     expect(offenders).toEqual([]);
   });

@@ -41,7 +41,8 @@ async function escalate(
 ): Promise<void> {
   const config = loadConfig(io.env, { cwd: io.cwd });
   const logger = cliLogger(config);
-  const chat = config.slack ? undefined : createTerminalChatAdapter({ out: io.stdout, user: "terminal" });
+  const onChat = config.slack || config.teams;
+  const chat = onChat ? undefined : createTerminalChatAdapter({ out: io.stdout, user: "terminal" });
   const services = await openServices(config, {
     logger,
     clock: systemClock,

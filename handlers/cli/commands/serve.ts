@@ -5,14 +5,10 @@
 import type { Command } from "commander";
 import { closeServices, openServices, startServices } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { createHttpApp, startHttpServer } from "../../../src/http-server.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
 import { describeSubsystems, formatSubsystems } from "../../../src/subsystems.ts";
-import { checkHealth } from "../../../src/use-cases/check-health.ts";
-import { recordChanges } from "../../../src/use-cases/record-changes.ts";
-import { registerHttpRoutes } from "../../http/index.ts";
-import { registerSlackHandlers } from "../../slack/index.ts";
+import { startHttp } from "../../http/index.ts";
 import type { CliIo } from "../io.ts";
 
 /** Registers `serve`. */
@@ -31,26 +27,7 @@ async function serve(io: CliIo): Promise<void> {
   const services = await openServices(config, { logger, clock: systemClock });
   try {
     await startServices(services);
-    const app = createHttpApp(logger);
-    if (services.slack)
-      registerSlackHandlers(services.slack.app, {
-        warRoom: services.warRoom,
-        botUserId: services.slack.botUserId,
-        isBot: services.slack.isBot,
-      });
-    registerHttpRoutes(app, {
-      health: () => checkHealth(services.db, subsystems),
-      ...(services.slack ? { slack: services.slack.handleHttp } : {}),
-      ...(config.changesToken
-        ? {
-            changes: {
-              token: config.changesToken,
-              record: (input: unknown) => recordChanges(services.db, input, "api"),
-            },
-          }
-        : {}),
-    });
-    const server = await startHttpServer(app, config.port);
+    const server = await startHttp(services, { port: config.port, subsystems });
     io.stdout.write(`listening on http://localhost:${server.port} (GET /healthz)\n`);
     const signal = await io.stopSignal();
     io.stdout.write(`${signal}: shutting down\n`);

@@ -50,6 +50,7 @@ describe.each(backends)("change feed on $name", (backend: Backend) => {
     const app = createHttpApp(testLogger);
     registerHttpRoutes(app, {
       health: async () => ({ status: "ok", database: { kind: db.kind, reachable: true }, subsystems: {} }),
+      surfaces: [],
       changes: { token: TOKEN, record: (input) => recordChanges(db, input, "api") },
     });
     server = await startHttpServer(app, 0, "127.0.0.1");
