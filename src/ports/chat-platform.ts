@@ -1,7 +1,10 @@
 /**
  * ChatPlatform: where war-rooms live (Slack, Teams, the terminal). The core hands it platform-neutral
  * messages (a context card, a hypothesis, the summary) and gets back normalised references such as
- * `slack:C123:1700000000.000100`; each adapter renders messages its own way.
+ * `slack:C123:1700000000.000100` or `teams:<conversation>:<activity>`; each adapter renders messages its
+ * own way. User ids are the platform's own (Slack user ids, Teams users' Entra object ids); text the core
+ * writes may mention a user as `<@userId>`, which each platform renders as its mention. The contract suite
+ * every implementation passes is tests/contracts/chat-platform.contract.ts.
  */
 
 import type { Digest } from "../digest/digest.ts";
@@ -9,7 +12,7 @@ import type { Analysis, Hypothesis } from "../domain/analysis.ts";
 import type { Severity } from "../domain/case-bundle.ts";
 import type { ContextCard } from "../use-cases/build-context-card.ts";
 
-/** A room: a Slack channel, a Teams thread, a terminal session. */
+/** A room: a Slack channel, a Teams channel or group chat, a terminal session. */
 export interface RoomRef {
   platform: string;
   /** Channel id (or conversation id); stable across restarts. */
@@ -59,6 +62,16 @@ export interface RoomSpec {
   /** Preferred name; the platform adjusts it to its rules and resolves collisions. */
   name: string;
   private: boolean;
+  /**
+   * The escalation the room is for. A platform that can label its rooms does, and finds a room it made
+   * for this key before making another (a job retried after the room was made but before it was saved).
+   */
+  key?: string;
+  /**
+   * People (user ids) who must be in the room from the start: a platform whose private rooms are created
+   * with their members (Teams' group chats) needs them; others invite everyone afterwards.
+   */
+  members?: string[];
 }
 
 /** The outcome of inviting several people: who made it, who did not and why. */

@@ -1,9 +1,11 @@
 /**
  * Turns stored hypotheses into what a room shows: evidence named the way people know it.
  */
-import type { CaseBundle } from "../domain/case-bundle.ts";
+import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
 import type { HypothesisView } from "../ports/chat-platform.ts";
-import type { HypothesisRecord } from "../storage/hypothesis-store.ts";
+import { getHypothesis, type HypothesisRecord } from "../storage/hypothesis-store.ts";
+import { latestEvidenceSnapshot } from "../storage/war-room-store.ts";
+import type { WarRoomDeps } from "./deps.ts";
 
 /** Evidence id → "ticket 00042010 'URGENT: …'", "change 'Deployed v2.4' (2026-11-14)", ... */
 export function evidenceNames(bundle: CaseBundle): Record<string, string> {
@@ -29,4 +31,15 @@ export function toView(record: HypothesisRecord, names: Record<string, string>):
     rejectedBy: record.rejectedBy,
     evidenceNames: Object.fromEntries(cited.filter((id) => names[id]).map((id) => [id, names[id]!])),
   };
+}
+
+/** The current view of one hypothesis (after a verdict, to redraw its card), or null when it is gone. */
+export async function loadHypothesisView(
+  hypothesisId: string,
+  deps: Pick<WarRoomDeps, "db">,
+): Promise<HypothesisView | null> {
+  const record = await getHypothesis(deps.db, hypothesisId);
+  if (!record) return null;
+  const bundle = caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, record.escalationId));
+  return toView(record, evidenceNames(bundle));
 }

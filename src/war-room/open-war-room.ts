@@ -51,9 +51,14 @@ async function ensureRoom(escalation: EscalationRecord, deps: WarRoomDeps): Prom
   const isPrivate =
     escalation.severity === "critical" ||
     (await getEscalationMetadata(deps.db, escalation.id)).private === true;
+  // The requester starts a private room (a platform may create private rooms with their members).
+  const requester =
+    escalation.origin === deps.chat.kind && escalation.requestedBy ? [escalation.requestedBy] : [];
   const room = await deps.chat.createRoom({
     name: warRoomChannelName(escalation.accountName, escalation.openedAt),
     private: isPrivate,
+    key: escalation.id,
+    members: requester,
   });
   await saveWarRoom(deps.db, escalation.id, room, isPrivate);
   await recordTimelineEvent(deps.db, {
