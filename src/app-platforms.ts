@@ -9,6 +9,7 @@ import type { DigestDeps } from "./digest/post-digest.ts";
 import type { Logger } from "./logger.ts";
 import type { ChatPlatform } from "./ports/chat-platform.ts";
 import type { ChatSurface } from "./ports/chat-surface.ts";
+import { createConversationDirectory } from "./storage/conversation-directory.ts";
 import type { Database } from "./storage/database.ts";
 import type { WarRoomDeps } from "./war-room/deps.ts";
 import type { WarRoomPlatforms } from "./war-room/platforms.ts";
@@ -27,7 +28,11 @@ export async function openSurfaces(config: Config, db: Database, logger: Logger)
       const { openSlackSurface } = await import("../handlers/slack/index.ts");
       surfaces.push(await openSlackSurface(config.slack, logger));
     }
-    void db;
+    if (config.teams) {
+      const { openTeamsSurface } = await import("../handlers/teams/index.ts");
+      const directory = createConversationDirectory(db);
+      surfaces.push(await openTeamsSurface(config.teams, { directory, logger }));
+    }
     return surfaces;
   } catch (error) {
     await Promise.allSettled(surfaces.map((s) => s.stop()));

@@ -49,6 +49,46 @@ function crmLine(config: Config): SubsystemStatus {
   };
 }
 
+function teamsLine(config: Config): SubsystemStatus {
+  const t = config.teams;
+  if (!t)
+    return {
+      name: "teams",
+      on: false,
+      detail: "set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID",
+    };
+  const rooms = t.escalationsTeamId
+    ? `war-rooms in team ${t.escalationsTeamId}`
+    : "no war-rooms until TEAMS_ESCALATIONS_TEAM_ID is set";
+  const primary = config.slack ? `; CRM cases open on ${config.warRoomPlatform ?? "slack"}` : "";
+  return { name: "teams", on: true, detail: `HTTP on POST /api/messages; ${rooms}${primary}` };
+}
+
+function digestLine(config: Config): SubsystemStatus {
+  const targets = [
+    ...(config.digest && config.slack ? [`Slack ${config.digest.channel}`] : []),
+    ...(config.teams?.digestChannel ? [`Teams ${config.teams.digestChannel}`] : []),
+  ];
+  if (targets.length > 0)
+    return {
+      name: "digest",
+      on: true,
+      detail: `weekly to ${targets.join(" and ")} at "${config.digestCron}" ${config.digestTimeZone}`,
+    };
+  if (config.digest)
+    return {
+      name: "digest",
+      on: false,
+      detail:
+        "DIGEST_CHANNEL is set, but the digest is posted to Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or DIGEST_TEAMS_CHANNEL for Teams)",
+    };
+  return {
+    name: "digest",
+    on: false,
+    detail: "set DIGEST_CHANNEL or DIGEST_TEAMS_CHANNEL (DIGEST_CRON, DIGEST_TZ); warroom digest prints one",
+  };
+}
+
 /** One status per subsystem, in the order `serve` prints them. */
 export function describeSubsystems(config: Config): SubsystemStatus[] {
   const lines: SubsystemStatus[] = [
@@ -66,9 +106,7 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
           on: false,
           detail: "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (plus SLACK_APP_TOKEN for Socket Mode)",
         },
-    config.teams
-      ? { name: "teams", on: false, detail: "configured, but this build has no Teams adapter yet" }
-      : { name: "teams", on: false, detail: "set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD" },
+    teamsLine(config),
     config.knowledgeBase.kind === "notion"
       ? {
           name: "knowledge",
@@ -93,24 +131,7 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
           on: false,
           detail: "evidence engine only; set OPENAI_API_KEY (OPENAI_BASE_URL, OPENAI_MODEL)",
         },
-    config.digest && config.slack
-      ? {
-          name: "digest",
-          on: true,
-          detail: `weekly to ${config.digest.channel} at "${config.digest.cron}" ${config.digest.timeZone}`,
-        }
-      : config.digest
-        ? {
-            name: "digest",
-            on: false,
-            detail:
-              "DIGEST_CHANNEL is set, but the digest is posted to Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET",
-          }
-        : {
-            name: "digest",
-            on: false,
-            detail: "set DIGEST_CHANNEL (DIGEST_CRON, DIGEST_TZ); warroom digest prints one",
-          },
+    digestLine(config),
     config.changesToken
       ? {
           name: "changes api",
@@ -122,7 +143,7 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
           on: false,
           detail: "set CHANGES_TOKEN (warroom changes import FILE works without it)",
         },
-    config.slack
+    config.slack || config.teams
       ? { name: "terminal", on: true, detail: "warroom demo" }
       : { name: "terminal", on: true, detail: "war-rooms print here; warroom escalate / demo" },
   ];

@@ -1,0 +1,117 @@
+/**
+ * Teams entry points. Policies: anyone in the tenant may ask for a war-room (a mention, the message
+ * action, a card); verdicts count only from war-room members (checked in the use-case); subcommands act
+ * on the war-room they are typed in. Commands, reactions and escalation requests are queued before Teams
+ * gets its answer (inbound-job.ts); card buttons, dialogs and the account search answer in the response.
+ */
+import { createTeamsAdapter, type TeamsAdapter } from "../../integrations/teams/index.ts";
+import type { TeamsConfig } from "../../src/config.ts";
+import { toWarroomError, WarroomError } from "../../src/errors.ts";
+import type { Logger } from "../../src/logger.ts";
+import type { ChatSurface } from "../../src/ports/chat-surface.ts";
+import type { ConversationDirectory } from "../../src/ports/conversation-directory.ts";
+import type { WarRoomDeps } from "../../src/war-room/deps.ts";
+import { handleCardAction } from "./card-actions.ts";
+import { handleInbound } from "./commands.ts";
+import type { TeamsHandlerDeps } from "./deps.ts";
+import { openDialog, searchAccounts, submitDialog } from "./dialogs.ts";
+import { inboundWork, origin, queueInbound, TEAMS_INBOUND_JOB } from "./inbound-job.ts";
+
+/** A line for the person when an answered request fails: what to fix, or a code, never a raw error. */
+async function answering<T>(work: () => Promise<T>, failed: (text: string) => T, logger: Logger): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const coded = toWarroomError(error);
+    logger.error({ err: error, code: coded.code }, "teams request failed");
+    return failed(
+      error instanceof WarroomError && coded.code === "input_invalid"
+        ? `That did not work: ${coded.message}`
+        : `Something went wrong on our side (${coded.code}); it is logged. Try again in a minute.`,
+    );
+  }
+}
+
+/** Registers the Teams handlers and the job that does queued Teams work. */
+export function registerTeamsHandlers(teams: TeamsAdapter, warRoom: WarRoomDeps): void {
+  const deps: TeamsHandlerDeps = { warRoom, teams: teams.platform };
+  const log = warRoom.logger;
+  warRoom.queue.define({
+    name: TEAMS_INBOUND_JOB,
+    schema: inboundWork,
+    retryLimit: 20,
+    retryDelaySeconds: 2,
+    handle: (work, { attempt }) => handleInbound(work, attempt, deps),
+  });
+  teams.listen({
+    async message(event) {
+      // In channels and group chats Teams sends only messages that mention the bot; a personal chat is all ours.
+      if (event.user.isBot || (event.conversation.kind !== "personal" && !event.mentionsBot)) return;
+      if (!event.text) return;
+      await queueInbound({ kind: "command", ...origin(event), text: event.text }, warRoom);
+    },
+    async reaction(event) {
+      if (event.user.isBot) return;
+      await queueInbound(
+        {
+          kind: "reaction",
+          ...origin(event),
+          messageRef: event.messageRef,
+          added: event.added,
+          removed: event.removed,
+        },
+        warRoom,
+      );
+    },
+    cardAction: (event) =>
+      answering(
+        () => handleCardAction(event, deps),
+        (message) => ({ message }),
+        log,
+      ),
+    openDialog: (event) =>
+      answering(
+        () => openDialog(event, deps),
+        (message) => ({ message }),
+        log,
+      ),
+    submitDialog: (event) =>
+      answering(
+        () => submitDialog(event, deps),
+        (message) => ({ message }),
+        log,
+      ),
+    search: (query, dataset) =>
+      answering(
+        () => searchAccounts(query, dataset, deps),
+        () => [],
+        log,
+      ),
+  });
+}
+
+/**
+ * Teams as the composition root sees it: the adapter on the Teams SDK, its route (`POST /api/messages`)
+ * and these handlers, registered by `listen`.
+ */
+export async function openTeamsSurface(
+  config: TeamsConfig,
+  deps: { directory: ConversationDirectory; logger: Logger },
+): Promise<ChatSurface> {
+  const teams = await createTeamsAdapter({
+    appId: config.appId,
+    appPassword: config.appPassword,
+    tenantId: config.tenantId,
+    teamId: config.escalationsTeamId,
+    endpoints: config.endpoints,
+    directory: deps.directory,
+    logger: deps.logger,
+  });
+  return {
+    platform: teams.platform,
+    route: { method: "POST", path: "/api/messages", handle: teams.handleHttp },
+    listen: (warRoom) => registerTeamsHandlers(teams, warRoom),
+    start: async () => {},
+    stop: async () => {},
+  };
+}
