@@ -4,7 +4,9 @@
  */
 import type { Writable } from "node:stream";
 import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.ts";
+import { ValidationError } from "../../src/errors.ts";
 import type { ChatPlatform, HypothesisView, RoomRef, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import { withCollisionSuffix } from "../../src/war-room/channel-name.ts";
 import { renderContextCard } from "./render-context-card.ts";
 
 /** Configuration of the terminal platform. */
@@ -53,12 +55,17 @@ function render(message: WarRoomMessage): string {
 /** Creates the terminal platform. */
 export function createTerminalChatAdapter(config: TerminalChatAdapterConfig): TerminalChatAdapter {
   let counter = 0;
+  const rooms = new Set<string>();
   return {
     kind: "terminal",
     existingRoom: (id) => ({ platform: "terminal", id, name: id, url: `terminal:${id}` }),
     async createRoom(spec) {
-      config.out.write(`\n# ${spec.name}${spec.private ? " (private)" : ""}\n`);
-      return { platform: "terminal", id: spec.name, name: spec.name, url: `terminal:${spec.name}` };
+      let attempt = 1;
+      while (rooms.has(withCollisionSuffix(spec.name, attempt))) attempt++;
+      const name = withCollisionSuffix(spec.name, attempt);
+      rooms.add(name);
+      config.out.write(`\n# ${name}${spec.private ? " (private)" : ""}\n`);
+      return { platform: "terminal", id: name, name, url: `terminal:${name}` };
     },
     async setTopic(_room, topic) {
       config.out.write(`${topic}\n\n`);
@@ -73,7 +80,9 @@ export function createTerminalChatAdapter(config: TerminalChatAdapterConfig): Te
       config.out.write(render(message));
       return `terminal:${room.id}:${++counter}`;
     },
-    async update(_ref, message) {
+    async update(ref, message) {
+      if (!ref.startsWith("terminal:"))
+        throw new ValidationError("terminal", `not a terminal message reference: ${ref}`);
       if (message.kind === "summary" && message.note) config.out.write(`${message.note}\n`);
     },
     async members() {
