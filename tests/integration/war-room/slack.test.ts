@@ -1,0 +1,4 @@
+import { slackDriver } from "../../support/war-room-drivers.ts";
+import { warRoomSuite } from "./war-room.suite.ts";
+
+warRoomSuite(slackDriver);

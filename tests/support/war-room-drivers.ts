@@ -1,0 +1,192 @@
+/**
+ * The same war-room driven on Slack and on Teams: each driver starts warroom as `serve` does with its
+ * platform's fake, and speaks to it the way that platform does (a slash command or an @mention, reaction
+ * events, Block Kit buttons or Action.Execute invokes). Platform-neutral tests are written once against
+ * this interface (tests/integration/war-room/).
+ */
+import { ACTIONS, VERDICT_REACTIONS as SLACK_REACTIONS } from "../../integrations/slack/ids.ts";
+import { slackMessageRef } from "../../integrations/slack/message-ref.ts";
+import { teamsMessageRef } from "../../integrations/teams/message-ref.ts";
+import type { Services } from "../../src/app.ts";
+import type { FakeUser } from "../fakes/teams/index.ts";
+import { conversationMembers } from "../fakes/teams/teams-state.ts";
+import { startSlackHarness } from "./slack-harness.ts";
+import { startTeamsHarness } from "./teams-harness.ts";
+
+/** A message in a room as a test sees it. */
+export interface DriverMessage {
+  ref: string;
+  /** Everything the platform holds of it (text, blocks or card), as JSON. */
+  json: string;
+  /** The hypothesis id its buttons carry, when it is a hypothesis. */
+  hypothesisId?: string;
+}
+
+/** A warroom on one platform, driven like that platform's users drive it. */
+export interface WarRoomDriver {
+  platform: "slack" | "teams";
+  services: Services;
+  /** Platform user ids: the requester, a colleague, someone who is never invited, the sample CSM, the bot. */
+  users: { alice: string; bob: string; outsider: string; csm: string; bot: string };
+  /** How a person appears in "confirmed by" on this platform. */
+  shown(userId: string): string;
+  escalate(user: string, text: string): Promise<void>;
+  /** Everything the platform told requesters so far, as JSON. */
+  answers(): string;
+  messages(roomId: string): DriverMessage[];
+  isResolutionPrompt(message: DriverMessage): boolean;
+  react(
+    user: string,
+    ref: string,
+    verdict: "confirm" | "reject",
+    change: "add" | "remove",
+    deliveryId: string,
+  ): Promise<void>;
+  click(user: string, roomId: string, message: DriverMessage, verdict: "confirm" | "reject"): Promise<void>;
+  members(roomId: string): string[];
+  close(): Promise<void>;
+}
+
+const reactionOf = (table: Readonly<Record<string, "confirm" | "reject">>, verdict: string) =>
+  Object.entries(table).find(([, v]) => v === verdict)![0];
+
+/** Slack: /escalate, reaction events, Block Kit buttons. */
+export async function slackDriver(): Promise<WarRoomDriver> {
+  const h = await startSlackHarness();
+  const csm = h.fake.addUser({
+    id: "U0CSMPRIY",
+    name: "priya",
+    real_name: "Priya Raman",
+    email: "priya.raman@csm.warroom-demo.example",
+  });
+  return {
+    platform: "slack",
+    services: h.services,
+    users: {
+      alice: "U01ALICE0",
+      bob: "U01BOB000",
+      outsider: "U01CAROL0",
+      csm: csm.id,
+      bot: h.fake.botUserId,
+    },
+    shown: (u) => `<@${u}>`,
+    escalate: async (user, text) => void (await (await h.command(user, text)).text()),
+    answers: () => JSON.stringify(h.fake.responses),
+    messages: (roomId) =>
+      h.fake.messages(roomId).map((m) => {
+        const json = JSON.stringify(m.blocks ?? m.text);
+        return {
+          ref: slackMessageRef(roomId, m.ts),
+          json,
+          hypothesisId: json.includes(ACTIONS.confirm) ? /"value":"(\d+)"/.exec(json)?.[1] : undefined,
+        };
+      }),
+    isResolutionPrompt: (m) => m.json.includes(ACTIONS.recordResolution),
+    async react(user, ref, verdict, change, deliveryId) {
+      const [, channel, ts] = ref.split(":");
+      const event = {
+        type: change === "add" ? "reaction_added" : "reaction_removed",
+        user,
+        reaction: reactionOf(SLACK_REACTIONS, verdict),
+        item: { type: "message", channel, ts },
+        event_ts: "1.1",
+      };
+      await (await h.postEvent(event, deliveryId)).text();
+    },
+    async click(user, roomId, message, verdict) {
+      const ts = message.ref.split(":")[2]!;
+      const payload = {
+        type: "block_actions",
+        user: { id: user, username: user, team_id: h.fake.teamId },
+        team: { id: h.fake.teamId, domain: "acme" },
+        api_app_id: "A1",
+        token: "x",
+        container: { type: "message", message_ts: ts, channel_id: roomId, is_ephemeral: false },
+        channel: { id: roomId, name: "war-room" },
+        trigger_id: h.fake.issueTriggerId(),
+        response_url: h.fake.responseUrl(),
+        message: { type: "message", ts, text: "" },
+        actions: [
+          {
+            action_id: verdict === "confirm" ? ACTIONS.confirm : ACTIONS.reject,
+            block_id: "b",
+            value: message.hypothesisId,
+            type: "button",
+            action_ts: "1.2",
+          },
+        ],
+      };
+      await (await h.postForm({ payload: JSON.stringify(payload) })).text();
+    },
+    members: (roomId) => h.fake.channel(roomId)?.members ?? [],
+    close: () => h.close(),
+  };
+}
+
+/** Teams: @mentions, messageReaction activities, Action.Execute invokes, all signed. */
+export async function teamsDriver(): Promise<WarRoomDriver> {
+  const h = await startTeamsHarness();
+  const csm = h.fake.addUser({ name: "Priya Raman", email: "priya.raman@csm.warroom-demo.example" });
+  const outsider = h.fake.addUser({ name: "Oscar Outside", email: "oscar@example.com", inTeam: false });
+  const bot: FakeUser = { aadObjectId: "", botId: `28:${h.fake.appId}`, name: "warroom", email: "" };
+  const person = (id: string): FakeUser => (id === bot.botId ? bot : h.fake.state.users.get(id)!);
+  const where = (roomId: string) => ({ conversationId: roomId, channelId: roomId });
+  const sign = (activity: Record<string, unknown>, roomId: string) => {
+    const a = activity as { from: { aadObjectId?: string }; conversation: { conversationType: string } };
+    if (!a.from.aadObjectId) delete a.from.aadObjectId;
+    if (roomId.endsWith("@thread.v2")) a.conversation.conversationType = "groupChat";
+    return h.send(activity);
+  };
+  return {
+    platform: "teams",
+    services: h.services,
+    users: {
+      alice: h.alice.aadObjectId,
+      bob: h.bob.aadObjectId,
+      outsider: outsider.aadObjectId,
+      csm: csm.aadObjectId,
+      bot: bot.botId,
+    },
+    shown: (u) => person(u).name,
+    escalate: async (user, text) => void (await (await h.mention(person(user), `escalate ${text}`)).text()),
+    answers: () => JSON.stringify(h.fake.activities(h.general.conversationId)),
+    messages: (roomId) =>
+      h.fake.activities(roomId).map((a) => {
+        const json = JSON.stringify({ text: a.text, card: a.attachments?.[0]?.content });
+        return {
+          ref: teamsMessageRef(roomId, a.id),
+          json,
+          hypothesisId: json.includes('"verb":"confirm"')
+            ? /"hypothesisId":"(\d+)"/.exec(json)?.[1]
+            : undefined,
+        };
+      }),
+    isResolutionPrompt: (m) => m.json.includes("Record resolution"),
+    async react(user, ref, verdict, change, deliveryId) {
+      const [, conversation, activityId] = ref.split(":").map(decodeURIComponent);
+      const reaction = verdict === "confirm" ? "2705_whiteheavycheckmark" : "274c_crossmark";
+      const activity = h.activity("message-reaction", person(user), where(conversation!), {
+        replyToId: activityId!,
+        reaction,
+        activityId: deliveryId,
+      });
+      if (change === "remove") {
+        activity.reactionsRemoved = activity.reactionsAdded;
+        delete activity.reactionsAdded;
+      }
+      await (await sign(activity, conversation!)).text();
+    },
+    async click(user, roomId, message, verdict) {
+      const activityId = decodeURIComponent(message.ref.split(":")[2]!);
+      const invoke = h.activity("invoke-card-action", person(user), where(roomId), {
+        replyToId: activityId,
+        verb: verdict,
+        title: verdict,
+      });
+      (invoke.value as { action: { data: unknown } }).action.data = { hypothesisId: message.hypothesisId };
+      await (await sign(invoke, roomId)).text();
+    },
+    members: (roomId) => conversationMembers(h.fake.state, roomId) ?? [],
+    close: () => h.close(),
+  };
+}
