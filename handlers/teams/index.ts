@@ -23,9 +23,12 @@ async function answering<T>(work: () => Promise<T>, failed: (text: string) => T,
     return await work();
   } catch (error) {
     const coded = toWarroomError(error);
-    logger.error({ err: error, code: coded.code }, "teams request failed");
+    const mistake = error instanceof WarroomError && coded.code === "input_invalid";
+    // A person's mistake is theirs to fix, not an operator's alarm.
+    if (mistake) logger.info({ code: coded.code, reason: coded.message }, "teams request refused");
+    else logger.error({ err: error, code: coded.code }, "teams request failed");
     return failed(
-      error instanceof WarroomError && coded.code === "input_invalid"
+      mistake
         ? `That did not work: ${coded.message}`
         : `Something went wrong on our side (${coded.code}); it is logged. Try again in a minute.`,
     );

@@ -12,7 +12,7 @@ import { startHttp } from "../../handlers/http/index.ts";
 import { closeServices, openServices, type Services, startServices } from "../../src/app.ts";
 import { type DatabaseConfig, loadConfig } from "../../src/config.ts";
 import type { HttpServer } from "../../src/http-server.ts";
-import { systemClock } from "../../src/ports/clock.ts";
+import { type Clock, systemClock } from "../../src/ports/clock.ts";
 import type { CrmSource } from "../../src/ports/crm-source.ts";
 import { type FakeTeams, type FakeUser, startFakeTeams } from "../fakes/teams/index.ts";
 import { testLogger } from "./databases.ts";
@@ -46,7 +46,9 @@ export interface TeamsHarness {
 
 /** Options of the harness. */
 export interface TeamsHarnessOptions {
-  env?: Record<string, string>;
+  /** More variables; a function gets the fake (its channel ids) first. */
+  env?: Record<string, string> | ((fake: FakeTeams) => Record<string, string>);
+  clock?: Clock;
   /** The database (default: a throwaway PGlite directory). */
   database?: DatabaseConfig;
   decorateCrm?: (crm: CrmSource) => CrmSource;
@@ -58,10 +60,11 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
   const fake = await startFakeTeams();
   const dataDir = options.database ? null : await mkdtemp(join(tmpdir(), "warroom-teams-"));
   const database: DatabaseConfig = options.database ?? { kind: "pglite", dataDir: dataDir! };
-  const config = loadConfig({ ...databaseEnv(database), ...fake.env(), ...options.env });
+  const extra = typeof options.env === "function" ? options.env(fake) : options.env;
+  const config = loadConfig({ ...databaseEnv(database), ...fake.env(), ...extra });
   const services = await openServices(config, {
     logger: testLogger,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
     ...(options.decorateCrm ? { decorateCrm: options.decorateCrm } : {}),
   });
