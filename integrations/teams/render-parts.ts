@@ -26,8 +26,9 @@ export const MAX_CARD_BYTES = 80_000;
 export function cutWords(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = text.slice(0, Math.max(1, max - 1));
-  const space = room.search(/\s\S*$/);
-  // A single very long word (an id, a URL) is cut where it must be rather than dropped entirely.
+  // The cut falls between words already, or goes back to the last space; a single very long word (an id,
+  // a URL) is cut where it must be rather than dropped entirely.
+  const space = /\s/.test(text[room.length] ?? "") ? room.length : room.search(/\s\S*$/);
   const kept = space > max * 0.5 ? room.slice(0, space) : room;
   return `${kept.trimEnd()}…`;
 }
