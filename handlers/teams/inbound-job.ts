@@ -1,19 +1,15 @@
 /**
  * Inbound Teams work that is not answered in the HTTP response (commands typed to the bot, escalations
- * asked for through a card or a dialog, reactions) goes to one durable job. The activity is recorded as
- * seen and the job queued in one transaction, before Teams gets its answer: a redelivered activity (the
- * same id) finds it seen and queues nothing, and a restart loses nothing.
+ * asked for through a card or a dialog, reactions) goes to one durable job, queued before Teams gets its
+ * answer: a redelivered activity (the same id) queues nothing, and a restart loses nothing.
  */
 import { v5 as uuidV5 } from "uuid";
 import { z } from "zod";
 import type { TeamsActivity } from "../../integrations/teams/index.ts";
 import { SEVERITIES } from "../../src/domain/case-bundle.ts";
-import { markEventProcessed } from "../../src/storage/processed-events.ts";
 import type { WarRoomDeps } from "../../src/war-room/deps.ts";
 
 export const TEAMS_INBOUND_JOB = "teams-inbound";
-/** The processed-events source of queued activities (verdicts record their own, as `teams`). */
-const SOURCE = "teams-inbound";
 const NAMESPACE = "0f6e3a1c-8d2b-4c7e-9a35-6b1d2e4f7a90";
 
 const user = z.object({ id: z.string(), name: z.string(), isBot: z.boolean() });
@@ -51,14 +47,12 @@ export function origin(event: TeamsActivity): Pick<InboundWork, "activityId" | "
   return { activityId: event.activityId, user: event.user, conversation: event.conversation };
 }
 
-/** Queues `work` unless its activity was queued before; true when it was queued now. */
+/**
+ * Queues `work` unless its activity was queued before; true when it was queued now. The job's id is derived
+ * from the activity's, so one INSERT both records the activity and queues its work: a redelivery's INSERT
+ * finds the id taken. (Finished jobs are kept for days; Teams redelivers within minutes.)
+ */
 export async function queueInbound(work: InboundWork, deps: WarRoomDeps): Promise<boolean> {
-  const queued = await deps.db.transaction(async (tx) => {
-    if (!(await markEventProcessed(tx, SOURCE, work.activityId))) return false;
-    await deps.queue.send(TEAMS_INBOUND_JOB, work, { tx, id: uuidV5(work.activityId, NAMESPACE) });
-    return true;
-  });
-  // The job became visible at commit: this replica's worker can take it now rather than at its next poll.
-  if (queued) deps.queue.wake(TEAMS_INBOUND_JOB);
-  return queued;
+  const id = await deps.queue.send(TEAMS_INBOUND_JOB, work, { id: uuidV5(work.activityId, NAMESPACE) });
+  return id !== null;
 }

@@ -175,13 +175,13 @@ interface RoomDeps {
 
 /** Creating rooms and adding people to them. */
 function createRooms({ graph, team, installInChat, room }: RoomDeps) {
+  /**
+   * Creates the channel, or finds the one an earlier attempt made for the same escalation: a retried job's
+   * create meets its own name taken (409), and the channel carrying its marker is that one.
+   */
   async function createChannel(spec: RoomSpec): Promise<RoomRef> {
     const teamId = team();
     const marker = spec.key ? roomMarker(spec.key) : undefined;
-    if (marker) {
-      const made = (await graph.listChannels(teamId)).find((c) => c.description?.includes(marker));
-      if (made) return room(made.id, made.displayName, made.webUrl);
-    }
     for (let attempt = 1; attempt <= 20; attempt++) {
       const name = teamsChannelName(spec.name, attempt);
       try {
@@ -190,6 +190,10 @@ function createRooms({ graph, team, installInChat, room }: RoomDeps) {
       } catch (error) {
         // Teams answers a taken name with 409 NameAlreadyExists (also for recently deleted channels).
         if (!(error instanceof ValidationError) || !/NameAlreadyExists|409/.test(error.message)) throw error;
+        if (marker && attempt === 1) {
+          const made = (await graph.listChannels(teamId)).find((c) => c.description?.includes(marker));
+          if (made) return room(made.id, made.displayName, made.webUrl);
+        }
       }
     }
     throw new ValidationError("teams", `every channel name from ${spec.name} to ${spec.name}-20 is taken`);

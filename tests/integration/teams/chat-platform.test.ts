@@ -1,9 +1,10 @@
+import { describe, expect, it } from "vitest";
 import { createTeamsAdapter } from "../../../integrations/teams/index.ts";
 import { parseTeamsMessageRef } from "../../../integrations/teams/message-ref.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { ConversationDirectory } from "../../../src/ports/conversation-directory.ts";
-import { chatPlatformContract } from "../../contracts/chat-platform.contract.ts";
-import { startFakeTeams } from "../../fakes/teams/index.ts";
+import { type ChatPlatformSubject, chatPlatformContract } from "../../contracts/chat-platform.contract.ts";
+import { type FakeTeams, startFakeTeams } from "../../fakes/teams/index.ts";
 import { testLogger } from "../../support/databases.ts";
 
 /** The directory in memory: the contract needs no database. */
@@ -15,7 +16,7 @@ function memoryDirectory(): ConversationDirectory {
   };
 }
 
-chatPlatformContract("Teams", async () => {
+async function start(): Promise<ChatPlatformSubject & { fake: FakeTeams }> {
   const fake = await startFakeTeams();
   const teams = loadConfig(fake.env()).teams!;
   const adapter = await createTeamsAdapter({
@@ -47,5 +48,48 @@ chatPlatformContract("Teams", async () => {
     },
     calls: () => fake.calls.length,
     close: () => fake.close(),
+    fake,
   };
+}
+
+chatPlatformContract("Teams", start);
+
+describe("Teams rooms", () => {
+  it("finds the channel it made for an escalation instead of making a second (a retried job)", async () => {
+    const s = await start();
+    try {
+      const spec = { name: "esc-halvard-field-services-20261124", private: false, key: "WR-2026-0007" };
+      const first = await s.platform.createRoom(spec);
+      const again = await s.platform.createRoom(spec);
+      expect(again.id).toBe(first.id);
+      expect(s.fake.channels().filter((c) => c.displayName.startsWith("esc-halvard"))).toHaveLength(1);
+      const other = await s.platform.createRoom({ ...spec, key: "WR-2026-0008" });
+      expect(other.name).toBe("esc-halvard-field-services-20261124-2");
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("makes a private war-room a group chat with its people and the app installed, and says so when nobody asked from Teams", async () => {
+    const s = await start();
+    try {
+      const [alice] = s.people;
+      const room = await s.platform.createRoom({
+        name: "esc-private-20261124",
+        private: true,
+        members: [alice!],
+      });
+      const chat = s.fake.chats().find((c) => c.id === room.id)!;
+      expect(chat).toMatchObject({
+        topic: "esc-private-20261124",
+        members: [alice],
+        apps: [s.fake.state.catalogAppId],
+      });
+      await expect(s.platform.createRoom({ name: "esc-nobody-20261124", private: true })).rejects.toThrow(
+        /group chat/,
+      );
+    } finally {
+      await s.close();
+    }
+  });
 });
