@@ -1,13 +1,14 @@
 /**
  * `warroom digest [--week YYYY-Www] [--format md|json] [--post] [--chart FILE]`: builds the weekly digest
- * (default: last complete week in DIGEST_TZ) and prints it; `--post` posts it to DIGEST_CHANNEL, once per
- * week and channel, as the schedule would; `--chart` writes the chart as PNG.
+ * (default: last complete week in DIGEST_TZ) and prints it; `--post` posts it to DIGEST_CHANNEL (Slack) and
+ * DIGEST_TEAMS_CHANNEL (Teams), once per week and channel, as the schedule would; `--chart` writes the chart.
  */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { createTerminalChatAdapter } from "../../../integrations/local/index.ts";
 import { closeServices, openServices } from "../../../src/app.ts";
+import { digestSchedules } from "../../../src/app-platforms.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { parseWeek, previousWeek } from "../../../src/digest/digest-week.ts";
 import { renderDigestMarkdown } from "../../../src/digest/render-digest-markdown.ts";
@@ -33,7 +34,7 @@ export function registerDigest(program: Command, io: CliIo): void {
         .choices(["md", "json"])
         .default("md"),
     )
-    .option("--post", "post it to DIGEST_CHANNEL (once per week and channel)")
+    .option("--post", "post it to DIGEST_CHANNEL and/or DIGEST_TEAMS_CHANNEL (once per week and channel)")
     .option("--chart <file>", "also write the chart of root causes over 8 weeks as PNG")
     .action((options: DigestOptions) => digest(io, options));
 }
@@ -42,14 +43,14 @@ async function digest(io: CliIo, options: DigestOptions): Promise<void> {
   const config = loadConfig(io.env, { cwd: io.cwd });
   const tz = config.digestTimeZone;
   const week = options.week ? parseWeek(options.week, tz) : previousWeek(systemClock.now(), tz);
-  if (options.post && !config.digest)
-    throw new InputError(
-      "--post needs DIGEST_CHANNEL: the channel id that receives the digest (e.g. C0123456789)",
-    );
+  const kinds = new Set([...(config.slack ? ["slack"] : []), ...(config.teams ? ["teams"] : [])]);
   // Posting to the terminal would record the week as posted and keep the real post from going out.
-  if (options.post && !config.slack)
+  const targets = options.post ? digestSchedules(config, kinds) : [];
+  if (options.post && targets.length === 0)
     throw new InputError(
-      "--post needs Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (without them, leave out --post)",
+      config.digest
+        ? "--post needs Slack for DIGEST_CHANNEL: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (without them, leave out --post)"
+        : "--post needs DIGEST_CHANNEL: the channel id that receives the digest (e.g. C0123456789), or DIGEST_TEAMS_CHANNEL for Teams",
     );
   const logger = cliLogger(config);
   // Printing needs no chat platform; the terminal stands in so nothing connects to Slack needlessly.
@@ -70,12 +71,13 @@ async function digest(io: CliIo, options: DigestOptions): Promise<void> {
       await writeFile(path, renderDigestChart(built));
       io.stderr.write(`chart written to ${path}\n`);
     }
-    if (options.post && config.digest) {
-      const outcome = await postWeeklyDigest(week, config.digest.channel, services.digest, built);
+    for (const target of targets) {
+      const deps = services.digests.get(target.platform) ?? services.digest;
+      const outcome = await postWeeklyDigest(week, target.channel, deps, built);
       io.stderr.write(
         outcome.posted
-          ? `posted to ${config.digest.channel} (${outcome.messageRef})\n`
-          : `not posted: ${outcome.reason}\n`,
+          ? `posted to ${target.platform} ${target.channel} (${outcome.messageRef})\n`
+          : `not posted to ${target.platform}: ${outcome.reason}\n`,
       );
     }
   } finally {
