@@ -6,17 +6,12 @@
 import { formatAmount } from "../../src/domain/money.ts";
 import type { HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
+import { STATUS_LABEL } from "../../src/war-room/hypothesis-views.ts";
 import { type Block, button, context, cut, header, mrkdwn } from "./block-kit.ts";
 import { ACTIONS } from "./ids.ts";
 import { renderDigestBlocks } from "./render-digest-blocks.ts";
 
 const money = (n: number | undefined) => (n === undefined ? "n/a" : formatAmount(n));
-const STATUS = {
-  proposed: "proposed",
-  confirmed: "✅ confirmed",
-  rejected: "❌ rejected",
-  disputed: "⚖️ disputed",
-} as const;
 
 function contextCardBlocks(m: Extract<WarRoomMessage, { kind: "context" }>): Block[] {
   const c: ContextCard = m.card;
@@ -63,7 +58,7 @@ function hypothesisBlocks(view: HypothesisView): Block[] {
     .join(" · ");
   return [
     mrkdwn(
-      `*#${h.rank} ${h.title}*\n${Math.round(h.likelihood * 100)}% · \`${h.category}\` · ${STATUS[view.status]}${who ? ` · ${who}` : ""}`,
+      `*#${h.rank} ${h.title}*\n${Math.round(h.likelihood * 100)}% · \`${h.category}\` · ${STATUS_LABEL[view.status]}${who ? ` · ${who}` : ""}`,
     ),
     mrkdwn(
       `${h.rationale}\n*Evidence*\n${h.evidence.map(cite).join("\n")}${h.against.length ? `\n*Against*\n${h.against.map(cite).join("\n")}` : ""}`,
@@ -81,7 +76,7 @@ function hypothesisBlocks(view: HypothesisView): Block[] {
 
 function summaryBlocks(m: Extract<WarRoomMessage, { kind: "summary" }>): Block[] {
   const p = m.analysis.pattern;
-  const statuses = m.views.map((v) => `#${v.hypothesis.rank} ${STATUS[v.status]}`).join(" · ");
+  const statuses = m.views.map((v) => `#${v.hypothesis.rank} ${STATUS_LABEL[v.status]}`).join(" · ");
   return [
     header(p.verdict === "pattern" ? "Pattern across accounts" : "Looks isolated"),
     ...(p.sharedAttributes.length ? [mrkdwn(`*Shared:* ${p.sharedAttributes.join(", ")}`)] : []),

@@ -7,6 +7,7 @@ import { ActionSet, ExecuteAction, SubmitAction } from "@microsoft/teams.cards";
 import { digestSections } from "../../src/digest/render-digest-markdown.ts";
 import { formatAmount } from "../../src/domain/money.ts";
 import type { HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import { STATUS_LABEL } from "../../src/war-room/hypothesis-views.ts";
 import { DIALOGS, VERBS } from "./ids.ts";
 import {
   type AdaptiveCardJson,
@@ -26,12 +27,6 @@ export interface TeamsMessageContent {
 }
 
 const money = (n: number | undefined) => (n === undefined ? "n/a" : formatAmount(n));
-const STATUS = {
-  proposed: "proposed",
-  confirmed: "✅ confirmed",
-  rejected: "❌ rejected",
-  disputed: "⚖️ disputed",
-} as const;
 
 /** How much detail a card keeps: lists are cut to `items` entries when the full card is too large. */
 const DETAIL = [{ items: 50 }, { items: 10 }, { items: 3 }];
@@ -94,7 +89,7 @@ function hypothesisCard(view: HypothesisView, names: (id: string) => string): Ad
     card([
       literal(`#${h.rank} ${h.title}`, 300, { weight: "Bolder" }),
       para(
-        `${Math.round(h.likelihood * 100)}% · ${h.category} · ${STATUS[view.status]}${who ? ` · ${who}` : ""}`,
+        `${Math.round(h.likelihood * 100)}% · ${h.category} · ${STATUS_LABEL[view.status]}${who ? ` · ${who}` : ""}`,
       ),
       literal(h.rationale, 1_500),
       para("**Evidence**"),
@@ -112,7 +107,7 @@ function hypothesisCard(view: HypothesisView, names: (id: string) => string): Ad
 
 function summaryCard(m: Extract<WarRoomMessage, { kind: "summary" }>): AdaptiveCardJson {
   const p = m.analysis.pattern;
-  const statuses = m.views.map((v) => `#${v.hypothesis.rank} ${STATUS[v.status]}`).join(" · ");
+  const statuses = m.views.map((v) => `#${v.hypothesis.rank} ${STATUS_LABEL[v.status]}`).join(" · ");
   const bullets = (lines: string[]) =>
     lines.length ? lines.map((t) => literal(`• ${t}`, 500)) : [para("—")];
   return fitCard(DETAIL, ({ items }) =>

@@ -7,6 +7,14 @@ import { getHypothesis, type HypothesisRecord } from "../storage/hypothesis-stor
 import { latestEvidenceSnapshot } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 
+/** How a hypothesis's status reads in a room, on every platform. */
+export const STATUS_LABEL: Readonly<Record<HypothesisView["status"], string>> = {
+  proposed: "proposed",
+  confirmed: "✅ confirmed",
+  rejected: "❌ rejected",
+  disputed: "⚖️ disputed",
+};
+
 /** Evidence id → "ticket 00042010 'URGENT: …'", "change 'Deployed v2.4' (2026-11-14)", ... */
 export function evidenceNames(bundle: CaseBundle): Record<string, string> {
   const names: Record<string, string> = {};

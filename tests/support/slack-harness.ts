@@ -32,6 +32,14 @@ export interface SlackHarness {
     eventId: string,
     headers?: Record<string, string>,
   ): Promise<Response>;
+  /** A Block Kit button clicked on a message, as Slack sends it (a form with its `payload`). */
+  button(
+    user: string,
+    actionId: string,
+    value: string,
+    channel: string,
+    messageTs: string,
+  ): Record<string, string>;
   /** The slash command as Slack sends it. */
   command(user: string, text: string, channel?: string): Promise<Response>;
   close(): Promise<void>;
@@ -99,6 +107,23 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
         "application/json",
         headers,
       ),
+    button: (user, actionId, value, channel, messageTs) => ({
+      payload: JSON.stringify({
+        type: "block_actions",
+        user: { id: user, username: user, team_id: fake.teamId },
+        team: { id: fake.teamId, domain: "acme" },
+        api_app_id: "A1",
+        token: "x",
+        container: { type: "message", message_ts: messageTs, channel_id: channel, is_ephemeral: false },
+        channel: { id: channel, name: "war-room" },
+        trigger_id: fake.issueTriggerId(),
+        response_url: fake.responseUrl(),
+        message: { type: "message", ts: messageTs, text: "" },
+        actions: [
+          { action_id: actionId, block_id: "b", value, type: "button", action_ts: String(Date.now() / 1000) },
+        ],
+      }),
+    }),
     command: (user, text, channel = "C-GENERAL") =>
       post(
         new URLSearchParams({

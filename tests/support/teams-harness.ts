@@ -8,12 +8,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect, vi } from "vitest";
 import { startHttp } from "../../handlers/http/index.ts";
 import { closeServices, openServices, type Services, startServices } from "../../src/app.ts";
 import { type DatabaseConfig, loadConfig } from "../../src/config.ts";
 import type { HttpServer } from "../../src/http-server.ts";
 import { type Clock, systemClock } from "../../src/ports/clock.ts";
 import type { CrmSource } from "../../src/ports/crm-source.ts";
+import { getWarRoom, isWarRoomReady } from "../../src/storage/war-room-store.ts";
 import { type FakeTeams, type FakeUser, startFakeTeams } from "../fakes/teams/index.ts";
 import { testLogger } from "./databases.ts";
 import { type TeamsFixture, teamsActivity, type Where } from "./teams-activities.ts";
@@ -41,7 +43,25 @@ export interface TeamsHarness {
   send(activity: Record<string, unknown>, authorization?: string | null): Promise<Response>;
   /** "@warroom <text>" from `user` in `where` (default: a General channel thread). */
   mention(user: FakeUser, text: string, where?: Where): Promise<Response>;
+  /** Waits until the account's latest Teams war-room is fully posted; its escalation and room ids. */
+  opened(accountId: string): Promise<{ id: string; roomId: string }>;
   close(): Promise<void>;
+}
+
+async function openedWarRoom(services: Services, accountId: string): Promise<{ id: string; roomId: string }> {
+  let id = "";
+  await vi.waitFor(
+    async () => {
+      const [row] = await services.db.query<{ id: string }>(
+        "SELECT id FROM escalations WHERE account_id = $1 AND origin = 'teams' ORDER BY opened_at DESC LIMIT 1",
+        [accountId],
+      );
+      id = row?.id ?? "";
+      expect(id && (await isWarRoomReady(services.db, id))).toBe(true);
+    },
+    { timeout: 45_000, interval: 250 },
+  );
+  return { id, roomId: (await getWarRoom(services.db, id))!.room.id };
 }
 
 /** Options of the harness. */
@@ -98,6 +118,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     send,
     mention: (user, text, where = general) =>
       send(activity("message-channel-mention", user, where, { text })),
+    opened: (accountId) => openedWarRoom(services, accountId),
     close: async () => {
       await server.close();
       await closeServices(services);

@@ -95,28 +95,8 @@ export async function slackDriver(): Promise<WarRoomDriver> {
     },
     async click(user, roomId, message, verdict) {
       const ts = message.ref.split(":")[2]!;
-      const payload = {
-        type: "block_actions",
-        user: { id: user, username: user, team_id: h.fake.teamId },
-        team: { id: h.fake.teamId, domain: "acme" },
-        api_app_id: "A1",
-        token: "x",
-        container: { type: "message", message_ts: ts, channel_id: roomId, is_ephemeral: false },
-        channel: { id: roomId, name: "war-room" },
-        trigger_id: h.fake.issueTriggerId(),
-        response_url: h.fake.responseUrl(),
-        message: { type: "message", ts, text: "" },
-        actions: [
-          {
-            action_id: verdict === "confirm" ? ACTIONS.confirm : ACTIONS.reject,
-            block_id: "b",
-            value: message.hypothesisId,
-            type: "button",
-            action_ts: "1.2",
-          },
-        ],
-      };
-      await (await h.postForm({ payload: JSON.stringify(payload) })).text();
+      const action = verdict === "confirm" ? ACTIONS.confirm : ACTIONS.reject;
+      await (await h.postForm(h.button(user, action, message.hypothesisId ?? "", roomId, ts))).text();
     },
     members: (roomId) => h.fake.channel(roomId)?.members ?? [],
     close: () => h.close(),

@@ -36,26 +36,7 @@ function escalationIdFrom(responses: unknown[]): string {
 const hypothesisMessages = (messages: { blocks?: unknown[]; ts: string }[]) =>
   messages.filter((m) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.confirm));
 
-/** A Block Kit button click as Slack sends it. */
-function blockAction(user: string, actionId: string, value: string, channel: string, messageTs: string) {
-  return {
-    payload: JSON.stringify({
-      type: "block_actions",
-      user: { id: user, username: user, team_id: h.fake.teamId },
-      team: { id: h.fake.teamId, domain: "acme" },
-      api_app_id: "A1",
-      token: "x",
-      container: { type: "message", message_ts: messageTs, channel_id: channel, is_ephemeral: false },
-      channel: { id: channel, name: "war-room" },
-      trigger_id: h.fake.issueTriggerId(),
-      response_url: h.fake.responseUrl(),
-      message: { type: "message", ts: messageTs, text: "" },
-      actions: [
-        { action_id: actionId, block_id: "b", value, type: "button", action_ts: String(Date.now() / 1000) },
-      ],
-    }),
-  };
-}
+const blockAction = (...args: Parameters<SlackHarness["button"]>) => h.button(...args);
 
 describe("Slack war-room", () => {
   let escalationId: string;

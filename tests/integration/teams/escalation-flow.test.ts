@@ -4,7 +4,6 @@
  * resolution dialog, and what happens to an activity warroom cannot read.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getWarRoom, isWarRoomReady } from "../../../src/storage/war-room-store.ts";
 import type { FakeActivity } from "../../fakes/teams/index.ts";
 import { startTeamsHarness, type TeamsHarness } from "../../support/teams-harness.ts";
 
@@ -17,18 +16,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => h?.close());
 
-async function opened(accountId: string): Promise<{ id: string; roomId: string }> {
-  let id = "";
-  await vi.waitFor(async () => {
-    const [row] = await h.services.db.query<{ id: string }>(
-      "SELECT id FROM escalations WHERE account_id = $1 AND origin = 'teams' ORDER BY opened_at DESC LIMIT 1",
-      [accountId],
-    );
-    id = row?.id ?? "";
-    expect(id && (await isWarRoomReady(h.services.db, id))).toBe(true);
-  }, WAIT);
-  return { id, roomId: (await getWarRoom(h.services.db, id))!.room.id };
-}
+const opened = (accountId: string) => h.opened(accountId);
 
 const invoke = async (activity: Record<string, unknown>) => {
   const res = await h.send(activity);

@@ -4,7 +4,7 @@
  * and a passing 503 are retried and the room still opens once; a redelivered message never opens twice.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getWarRoom, isWarRoomReady } from "../../../src/storage/war-room-store.ts";
+import { getWarRoom } from "../../../src/storage/war-room-store.ts";
 import { startTeamsHarness, type TeamsHarness } from "../../support/teams-harness.ts";
 
 const WAIT = { timeout: 45_000, interval: 250 };
@@ -15,18 +15,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => h?.close());
 
-async function ready(accountId: string): Promise<string> {
-  let id = "";
-  await vi.waitFor(async () => {
-    const [row] = await h.services.db.query<{ id: string }>(
-      "SELECT id FROM escalations WHERE account_id = $1 AND origin = 'teams'",
-      [accountId],
-    );
-    id = row?.id ?? "";
-    expect(id && (await isWarRoomReady(h.services.db, id))).toBe(true);
-  }, WAIT);
-  return id;
-}
+const ready = async (accountId: string) => (await h.opened(accountId)).id;
 
 describe("Teams refusals", () => {
   it("tells the requester the app is not installed in the Escalations team, keeps the escalation, and opens the room once it is", async () => {
