@@ -45,20 +45,30 @@ function topic(escalation: EscalationRecord, bundle: CaseBundle): string {
   );
 }
 
+/**
+ * Who starts a private room (a platform may create private rooms with their members): the requester, by
+ * user id when they asked from this platform, by email when a CRM case named them.
+ */
+async function startingMembers(escalation: EscalationRecord, deps: WarRoomDeps): Promise<string[]> {
+  const by = escalation.requestedBy;
+  if (!by) return [];
+  if (escalation.origin === deps.chat.kind) return [by];
+  if (escalation.origin !== "salesforce") return [];
+  const userId = await deps.chat.findUserByEmail(by);
+  return userId ? [userId] : [];
+}
+
 async function ensureRoom(escalation: EscalationRecord, deps: WarRoomDeps): Promise<RoomRef> {
   const existing = await getWarRoom(deps.db, escalation.id);
   if (existing) return existing.room;
   const isPrivate =
     escalation.severity === "critical" ||
     (await getEscalationMetadata(deps.db, escalation.id)).private === true;
-  // The requester starts a private room (a platform may create private rooms with their members).
-  const requester =
-    escalation.origin === deps.chat.kind && escalation.requestedBy ? [escalation.requestedBy] : [];
   const room = await deps.chat.createRoom({
     name: warRoomChannelName(escalation.accountName, escalation.openedAt),
     private: isPrivate,
     key: escalation.id,
-    members: requester,
+    members: isPrivate ? await startingMembers(escalation, deps) : [],
   });
   await saveWarRoom(deps.db, escalation.id, room, isPrivate);
   await recordTimelineEvent(deps.db, {

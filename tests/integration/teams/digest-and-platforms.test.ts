@@ -151,9 +151,25 @@ describe("Slack and Teams at once", () => {
       }, WAIT);
       return platform;
     };
+    // A critical CRM case names its owner by email: the private war-room is a group chat they start.
+    const fromCrm = await requestEscalation(
+      {
+        account: "ACC-0030",
+        summary: "sync down",
+        severity: "critical",
+        requestedBy: "alice@example.com",
+        origin: "salesforce",
+      },
+      services.warRoom,
+    );
     expect(fromTerminal.kind).toBe("opening");
+    expect(fromCrm.kind).toBe("opening");
     expect(await platformOf("ACC-0021")).toBe("slack");
     expect(await platformOf("ACC-0037")).toBe("teams");
     expect(await platformOf("ACC-0058")).toBe("teams");
+    expect(await platformOf("ACC-0030")).toBe("teams");
+    expect(teams.chats()).toEqual([
+      expect.objectContaining({ members: expect.arrayContaining([alice!.aadObjectId]) }),
+    ]);
   });
 });
