@@ -4,13 +4,16 @@
  *     the same signed request for a message the bot ignores (token checks and the SDK, no work queued);
  *     on PGlite, and on PostgreSQL when WARROOM_TEST_DATABASE_URL is set;
  *  2. mention → first hypothesis card posted, with 100 ms per Microsoft call and 200 ms per CRM call,
- *     beside the critical-path lower bound (the calls that must wait for each other);
+ *     beside the critical-path lower bound (the calls that must wait for each other) and a peer: Slack's
+ *     /escalate → first hypothesis message at the same latencies, the two taking turns;
  *  3. Connector and Graph calls per war-room, beside the floor (what a war-room cannot do without).
  *   node bench/teams-escalate.ts   (WARROOM_TEST_DATABASE_URL=postgres://… for the PostgreSQL figure)
  */
+import { ACTIONS } from "../integrations/slack/ids.ts";
 import { getWarRoom } from "../src/storage/war-room-store.ts";
 import type { FakeActivity } from "../tests/fakes/teams/index.ts";
 import { type Backend, backends } from "../tests/support/databases.ts";
+import { type SlackHarness, startSlackHarness } from "../tests/support/slack-harness.ts";
 import { startTeamsHarness, type TeamsHarness } from "../tests/support/teams-harness.ts";
 import { slowCrm } from "./lib/slow-crm.ts";
 
@@ -106,15 +109,42 @@ async function oneWarRoom(h: TeamsHarness, accountId: string, msftMs: number, cr
   };
 }
 
+/** The same war-room on Slack (the peer): command → first hypothesis message. */
+async function slackFirstCard(h: SlackHarness, accountId: string): Promise<number> {
+  const started = performance.now();
+  await (await h.command("U01ALICE0", `${accountId} "bench escalation"`)).text();
+  for (;;) {
+    const [row] = await h.services.db.query<{ id: string }>(
+      "SELECT id FROM escalations WHERE account_id = $1 AND origin = 'slack'",
+      [accountId],
+    );
+    const room = row ? await getWarRoom(h.services.db, row.id) : null;
+    if (
+      room &&
+      h.fake.messages(room.room.id).some((m) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.confirm))
+    )
+      return performance.now() - started;
+    await sleep(5);
+  }
+}
+
 async function firstCard(runs: number): Promise<void> {
   const MSFT_MS = 100;
   const CRM_MS = 200;
   const h = await startTeamsHarness({ decorateCrm: (crm) => slowCrm(crm, CRM_MS) });
+  const slack = await startSlackHarness({ decorateCrm: (crm) => slowCrm(crm, CRM_MS) });
   try {
     h.fake.setLatency(MSFT_MS);
-    const accounts = (await h.services.crm.listAccounts()).slice(10, 10 + runs);
+    slack.fake.setLatency(MSFT_MS);
+    const accounts = (await h.services.crm.listAccounts()).slice(10, 10 + 2 * runs);
     const results: Run[] = [];
-    for (const account of accounts) results.push(await oneWarRoom(h, account.id, MSFT_MS, CRM_MS));
+    const peer: number[] = [];
+    // Teams and Slack take turns, so both see the same machine.
+    for (let i = 0; i < runs; i++) {
+      results.push(await oneWarRoom(h, accounts[2 * i]!.id, MSFT_MS, CRM_MS));
+      peer.push(await slackFirstCard(slack, accounts[2 * i + 1]!.id));
+      await sleep(2_000);
+    }
     const ratio = results.map((r) => r.ms / r.bound);
     console.log(
       `mention → first hypothesis card (Microsoft +${MSFT_MS} ms/call, CRM +${CRM_MS} ms/call), ${runs} runs: median ${pct(
@@ -123,7 +153,7 @@ async function firstCard(runs: number): Promise<void> {
       ).toFixed(0)} ms, lower bound ${pct(
         results.map((r) => r.bound),
         50,
-      )} ms, ratio median ${pct(ratio, 50).toFixed(2)}×`,
+      )} ms (ratio median ${pct(ratio, 50).toFixed(2)}×); peer, Slack /escalate → first hypothesis message at the same latencies, taking turns: median ${pct(peer, 50).toFixed(0)} ms`,
     );
     for (const r of results) {
       // Floor: the answer to the requester, the context card, the summary and one card per hypothesis;
@@ -139,6 +169,7 @@ async function firstCard(runs: number): Promise<void> {
       `token requests over ${runs} war-rooms: ${h.fake.callsTo("token").length} (one per scope, cached)`,
     );
   } finally {
+    await slack.close();
     await h.close();
   }
 }

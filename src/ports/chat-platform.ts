@@ -108,7 +108,8 @@ export interface ChatPlatform {
   uploadFile?(room: RoomRef, file: RoomFile): Promise<string>;
   /**
    * Answers the person who asked, later, through an opaque reply reference captured with the request
-   * (Slack: the command's response_url) — optional capability.
+   * (Slack: the command's response_url; Teams: the conversation or thread it was asked in) — optional
+   * capability.
    */
   reply?(replyRef: string, text: string): Promise<void>;
 }
