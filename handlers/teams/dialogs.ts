@@ -47,7 +47,9 @@ export async function submitDialog(event: TeamsDialogEvent, deps: TeamsHandlerDe
       return { message: "Opening the war-room; I'll answer in this conversation." };
     }
     case "resolution":
-      await resolveEscalation(readResolutionDialog(event.data), event.user.id, deps.warRoom);
+      await resolveEscalation(readResolutionDialog(event.data), event.user.id, deps.warRoom, {
+        eventId: event.activityId,
+      });
       return { message: "Resolution saved; the finding is being written to the knowledge base." };
     default:
       return { message: "warroom has no such form." };

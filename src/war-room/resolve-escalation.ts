@@ -15,6 +15,7 @@ import {
 } from "../storage/escalation-store.ts";
 import { saveFinding } from "../storage/finding-store.ts";
 import { getAnalysis, getHypothesis, listHypotheses } from "../storage/hypothesis-store.ts";
+import { markEventProcessed } from "../storage/processed-events.ts";
 import { getWarRoom, latestEvidenceSnapshot, markArchived } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { evidenceNames } from "./hypothesis-views.ts";
@@ -76,12 +77,16 @@ export async function draftResolution(
   };
 }
 
-/** Stores the finding, marks the escalation resolved and queues the knowledge-base write. */
+/**
+ * Stores the finding, marks the escalation resolved and queues the knowledge-base write; with the
+ * platform's `eventId`, a redelivered submission changes nothing.
+ */
 export async function resolveEscalation(
   draft: ResolutionDraft,
   confirmedBy: string,
   deps: WarRoomDeps,
-): Promise<void> {
+  options: { eventId?: string } = {},
+): Promise<"resolved" | "duplicate"> {
   const escalation = await getEscalation(deps.db, draft.escalationId);
   if (!escalation) throw new InputError(`no escalation ${draft.escalationId}`);
   const bundle = caseBundleSchema.parse(await latestEvidenceSnapshot(deps.db, draft.escalationId));
@@ -91,7 +96,9 @@ export async function resolveEscalation(
     draft.productAreas.length > 0
       ? draft.productAreas
       : productAreasOf(bundle, cited, draft.contributingFactors.join(" ") + draft.rootCause);
-  await deps.db.transaction(async (tx) => {
+  const done = await deps.db.transaction(async (tx) => {
+    // A redelivered submission (the platform's delivery id seen before) saves nothing a second time.
+    if (options.eventId && !(await markEventProcessed(tx, deps.chat.kind, options.eventId))) return false;
     await saveFinding(tx, {
       escalationId: draft.escalationId,
       title: draft.title,
@@ -125,13 +132,16 @@ export async function resolveEscalation(
       data: { category: draft.category },
     });
     await deps.queue.send(SYNC_FINDING_JOB, { escalationId: draft.escalationId }, { tx });
+    return true;
   });
+  if (!done) return "duplicate";
   const warRoom = await getWarRoom(deps.db, draft.escalationId);
   if (warRoom)
     await deps.chat.post(warRoom.room, {
       kind: "text",
       text: `Resolved by <@${confirmedBy}>: ${draft.title} (${draft.category}). Writing the finding to the knowledge base…`,
     });
+  return "resolved";
 }
 
 /** Reopens a resolved escalation (unless the account has another open one). */

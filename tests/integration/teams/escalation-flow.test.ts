@@ -144,6 +144,15 @@ describe("Teams escalation flow", () => {
         ),
       WAIT,
     );
+    // Teams redelivers the submission: nothing is saved or announced twice.
+    expect(await invoke(submit)).toMatchObject({ task: { type: "message" } });
+    expect(
+      await h.services.db.query(
+        "SELECT * FROM timeline_events WHERE kind = 'resolved' AND escalation_id = $1",
+        [id],
+      ),
+    ).toHaveLength(1);
+    expect(h.fake.activities(roomId).filter((a) => a.text?.includes("Resolved by"))).toHaveLength(1);
   });
 
   it("closes the war-room with close, archiving its channel", async () => {
