@@ -13,6 +13,8 @@ import {
   findExonerations,
 } from "./detect-cues.ts";
 import { identifierWords } from "./extract-identifiers.ts";
+import { type ChangeMention, findChangeMentions } from "./find-change-mentions.ts";
+import { accountScope } from "./find-scope-mismatch.ts";
 import { coverage } from "./measure-similarity.ts";
 import { toTime, type Workset } from "./prepare-workset.ts";
 import { countTerms, stemWord } from "./tokenize-text.ts";
@@ -52,6 +54,10 @@ export interface AnalysisContext {
   readonly memo: Map<string, readonly { id: string; match: number }[]>;
   /** What each knowledge item is about (title, root cause, tags), as stemmed terms. */
   readonly knowledgeAbout: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Sentences of the summary and the episode's tickets that refer to a change, with their stance. */
+  readonly mentions: readonly ChangeMention[];
+  /** The regions, platforms and deployments the account runs, by family. */
+  readonly scope: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** The texts of a ticket with their authors. */
@@ -129,9 +135,15 @@ export function buildContext(index: EvidenceIndex, exclude: readonly ExcludedHyp
     for (const sentence of findExonerations(texts)) exonerations.push({ id: t.id, sentence });
     for (const sentence of findDefectStatements(texts)) defects.push({ id: t.id, sentence });
   }
+  const episode = ws.tickets.filter((t) => focus.has(t.id));
   return {
     ws,
     profile,
+    mentions: findChangeMentions(ws, new Set([...profile.focusIds, ...profile.priorIds])),
+    scope: accountScope(ws.bundle.account.attributes ?? {}, [
+      ws.bundle.escalation.summary,
+      ...episode.flatMap((t) => authoredTexts(t).map((a) => a.text)),
+    ]),
     relevance: index.relevance,
     focus,
     prior: new Set(profile.priorIds),

@@ -11,6 +11,7 @@ import { buildContext } from "./build-context.ts";
 import { buildEvidenceIndex, type EvidenceIndex } from "./build-evidence-index.ts";
 import { buildTimeline } from "./build-timeline.ts";
 import { detectPattern } from "./detect-pattern.ts";
+import { CATEGORY_PRIOR_PREFIX } from "./engine-features.ts";
 import { citedIds, rankCandidates, toLikelihoods } from "./rank-hypotheses.ts";
 import { scoreChangeCandidates } from "./score-change-candidates.ts";
 import { scoreJourneyCandidates } from "./score-journey-candidates.ts";
@@ -46,8 +47,8 @@ function fallbackCandidates(index: EvidenceIndex): Candidate[] {
     origin: "journey" as const,
     features: [
       {
-        name: "fallback",
-        points: 0,
+        name: `${CATEGORY_PRIOR_PREFIX}${category}` as const,
+        value: 0,
         note: `${lead.id} is the item closest to the escalation; no candidate cause stood out`,
       },
     ],
@@ -64,6 +65,15 @@ function againstIds(h: ScoredCandidate, evidence: readonly string[], known: Read
  * Analyses `bundle` (validated with caseBundleSchema) and returns ranked root-cause hypotheses, the
  * pattern verdict, a timeline, talking points and preventive measures. Pure and deterministic.
  */
+/** Every candidate cause of one bundle with its features, before weighting and ranking (also used to fit weights). */
+export function collectCandidates(bundle: CaseBundle, exclude: readonly ExcludedHypothesis[] = []) {
+  const index = buildEvidenceIndex(bundle);
+  const known = new Set(index.workset.items.keys());
+  const ctx = buildContext(index, exclude);
+  const candidates = [...scoreChangeCandidates(ctx), ...scoreJourneyCandidates(ctx)];
+  return { index, known, ctx, candidates };
+}
+
 export function analyzeWithEvidence(bundle: CaseBundle, options: EvidenceEngineOptions = {}): Analysis {
   const { tickets, changes, relatedEscalations, knowledge } = bundle;
   if (tickets.length + changes.length + relatedEscalations.length + knowledge.length === 0) {
@@ -73,11 +83,8 @@ export function analyzeWithEvidence(bundle: CaseBundle, options: EvidenceEngineO
   }
   const exclude = options.exclude ?? [];
   const max = Math.min(5, Math.max(1, Math.floor(options.maxHypotheses ?? 5)));
-  const index = buildEvidenceIndex(bundle);
   // Every candidate and citation comes from the working set, which only holds bundle items.
-  const known = new Set(index.workset.items.keys());
-  const ctx = buildContext(index, exclude);
-  const candidates = [...scoreChangeCandidates(ctx), ...scoreJourneyCandidates(ctx)];
+  const { index, known, ctx, candidates } = collectCandidates(bundle, exclude);
   let ranked = rankCandidates(candidates, exclude, known);
   if (ranked.length === 0) ranked = rankCandidates(fallbackCandidates(index), exclude, known);
   const shortlist = ranked.slice(0, max);

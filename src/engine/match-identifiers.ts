@@ -7,11 +7,11 @@
 import type { AnalysisContext } from "./build-context.ts";
 import { type Identifier, identifierWords } from "./extract-identifiers.ts";
 import { stemWord } from "./tokenize-text.ts";
-import type { EvidenceItem, Feature } from "./types.ts";
+import type { EvidenceItem, FeatureValue } from "./types.ts";
 
 /** How many changes may name a string before it stops counting fully as distinctive. */
 const DISTINCTIVE_SPREAD = 2;
-const MAX_POINTS = 3;
+const MAX_VALUE = 3;
 
 /** Points for `item` naming `identifier`: exact containment, a status code, or all of its words. */
 export function identifierMatch(item: EvidenceItem, identifier: Identifier): number {
@@ -50,21 +50,21 @@ function rarity(spread: number): number {
 }
 
 /** The identifiers feature of a change candidate, or undefined when it names none of them. */
-export function identifierFeature(ctx: AnalysisContext, item: EvidenceItem): Feature | undefined {
+export function identifierFeature(ctx: AnalysisContext, item: EvidenceItem): FeatureValue | undefined {
   const spread = spreadOf(ctx);
   const hits = ctx.profile.identifiers
     .map((i) => ({ i, points: identifierMatch(item, i) * rarity(spread.get(i.key) ?? 1) }))
     .filter((h) => h.points > 0);
   if (hits.length === 0) return undefined;
-  const points = Math.min(
-    MAX_POINTS,
+  const value = Math.min(
+    MAX_VALUE,
     hits.reduce((s, h) => s + h.points, 0),
   );
   const shared = hits.filter((h) => (spread.get(h.i.key) ?? 1) > DISTINCTIVE_SPREAD).map((h) => h.i.text);
   const note = `names ${hits.map((h) => `'${h.i.text}'`).join(", ")} from the tickets`;
   return {
-    name: "identifiers",
-    points,
+    name: "change.identifiers",
+    value,
     note:
       shared.length > 0 ? `${note} (${shared.map((s) => `'${s}'`).join(", ")} also in other changes)` : note,
   };

@@ -3,6 +3,7 @@
  * appears once, scores become likelihoods with a softmax that keeps some mass for "none of these", and
  * every cited id is checked against the bundle.
  */
+import { ENGINE_WEIGHTS, type Weights, weighCandidate } from "./apply-weights.ts";
 import type { Candidate, ExcludedHypothesis, ScoredCandidate } from "./types.ts";
 
 /** Softmax temperature: about two points of score is a factor e in odds. */
@@ -10,11 +11,6 @@ const TEMPERATURE = 2;
 /** Score of the implicit "something not in the bundle" alternative. */
 const UNKNOWN_SCORE = 3;
 export const MAX_EVIDENCE = 6;
-
-/** Sum of a candidate's feature points. */
-export function scoreOf(candidate: Candidate): number {
-  return candidate.features.reduce((s, f) => s + f.points, 0);
-}
 
 /** Ids a candidate would cite, causal item first, de-duplicated, only ids in `known`. */
 export function citedIds(candidate: Candidate, known: ReadonlySet<string>): string[] {
@@ -47,10 +43,11 @@ export function rankCandidates(
   candidates: readonly Candidate[],
   exclude: readonly ExcludedHypothesis[],
   known: ReadonlySet<string>,
+  weights: Weights = ENGINE_WEIGHTS,
 ): ScoredCandidate[] {
   const scored = candidates
     .filter((c) => !isExcluded(c, exclude, known))
-    .map((c) => ({ ...c, score: scoreOf(c) }))
+    .map((c) => weighCandidate(c, weights))
     .sort(
       (a, b) =>
         b.score - a.score || a.causalId.localeCompare(b.causalId) || a.category.localeCompare(b.category),

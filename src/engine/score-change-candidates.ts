@@ -1,79 +1,83 @@
 /**
- * Scores every change around the account as a possible cause, the way an analyst would: did it land just
- * before the symptoms began, does it touch what is failing (shared words, exact error strings, the
- * account's own setup), does it say it left that area alone, and do knowledge and other accounts back it.
+ * Measures every change around the account as a possible cause, the way an analyst would: did it land
+ * just before the symptoms began or after they had started, does it touch what is failing (shared words,
+ * exact error strings, the account's own setup), can it reach this account at all (its region, platform,
+ * plan), what do people in the tickets say about it, and do knowledge and other accounts back it. A change
+ * of ours yields one candidate per category it could be; what it is decides which of them leads.
  */
 import type { Change } from "../domain/case-bundle.ts";
 import type { Category } from "../domain/categories.ts";
 import type { AnalysisContext } from "./build-context.ts";
-import { categoryOfChange, findDisclaimers } from "./classify-change.ts";
+import { findDisclaimers } from "./classify-change.ts";
 import { knowledgeAboutChange, relatedAfterChange, relatedDescribingChange } from "./link-support.ts";
 import { attributesNamedIn } from "./match-attributes.ts";
 import { identifierFeature } from "./match-identifiers.ts";
 import { coverage } from "./measure-similarity.ts";
 import { toTime } from "./prepare-workset.ts";
+import { possibleCategories, readChangeNature } from "./read-change-nature.ts";
+import { changeScope, compareScope } from "./find-scope-mismatch.ts";
+import { categoryFeatures, priorFeature } from "./score-category-features.ts";
 import { stemWord } from "./tokenize-text.ts";
-import type { Candidate, EvidenceItem, Feature } from "./types.ts";
+import type { Candidate, EvidenceItem, FeatureValue } from "./types.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function timing(ctx: AnalysisContext, change: Change): Feature {
+function timing(ctx: AnalysisContext, change: Change): FeatureValue[] {
   const at = toTime(change.at);
   const lead = ctx.profile.onset - at;
   const onsetDay = new Date(ctx.profile.onset).toISOString().slice(0, 10);
-  const hours = Math.round(lead / HOUR);
   if (at > ctx.ws.openedAt)
-    return { name: "timing", points: -5, note: `${change.id} landed after the escalation was opened` };
+    return [{ name: "change.after-escalation", value: 1, note: `${change.id} landed after the escalation was opened` }];
   if (lead < -HOUR) {
     const against = ctx.profile.onsetEvidence ? [ctx.profile.onsetEvidence] : [];
-    return {
-      name: "timing",
-      points: -3.5,
-      note: `${change.id} landed after the problem began (${onsetDay})`,
-      against,
-    };
+    const days = Math.round(-lead / DAY);
+    return [
+      {
+        name: "change.after-onset",
+        value: 1,
+        note: `${change.id} landed ${days >= 1 ? `${days} day${days === 1 ? "" : "s"}` : "hours"} after the problem began (${onsetDay})`,
+        against,
+      },
+    ];
   }
-  const when = lead <= 2 * DAY ? `${Math.max(0, hours)}h` : `${Math.round(lead / DAY)} days`;
-  const points =
-    lead <= DAY ? 3 : lead <= 3 * DAY ? 2.2 : lead <= 7 * DAY ? 1.4 : lead <= 30 * DAY ? 0.4 : -0.6;
-  return {
-    name: "timing",
-    points,
-    note: `${change.id} landed ${when} before the first symptom (${onsetDay})`,
-  };
+  const hours = Math.max(0, Math.round(lead / HOUR));
+  const when = lead <= 2 * DAY ? `${hours}h` : `${Math.round(lead / DAY)} days`;
+  const note = `${change.id} landed ${when} before the first symptom (${onsetDay})`;
+  const out: FeatureValue[] = [{ name: "change.lead-time", value: 0.5 ** (Math.max(0, lead) / (2 * DAY)), note }];
+  if (lead <= 7 * DAY) out.push({ name: "change.within-week", value: 1, note });
+  return out;
 }
 
-function topic(ctx: AnalysisContext, item: EvidenceItem): Feature {
+function topic(ctx: AnalysisContext, item: EvidenceItem): FeatureValue {
   const c = coverage(ctx.ws, item.terms, ctx.profile.terms);
-  return {
-    name: "topic",
-    points: 5 * c,
-    note: `${Math.round(c * 100)}% of its wording matches the symptoms`,
-  };
+  return { name: "change.topic", value: c, note: `${Math.round(c * 100)}% of its wording matches the symptoms` };
 }
 
 /** Unfixed reports of the same failure from before the change mean the change cannot have started it. */
-function predates(ctx: AnalysisContext, change: Change): Feature | undefined {
+function predates(ctx: AnalysisContext, change: Change): FeatureValue | undefined {
   const at = toTime(change.at);
   const earlier = ctx.profile.earlySymptomIds.filter((id) => (ctx.ws.items.get(id)?.at ?? at) < at);
   if (earlier.length === 0) return undefined;
   return {
-    name: "predates",
-    points: -1.5,
+    name: "change.earlier-symptoms",
+    value: 1,
     note: `${earlier.slice(0, 2).join(", ")} reported the same kind of failure before ${change.id} landed`,
     against: earlier.slice(0, 2),
   };
 }
 
-function attributes(ctx: AnalysisContext, change: Change, item: EvidenceItem): Feature | undefined {
+function setup(ctx: AnalysisContext, item: EvidenceItem): FeatureValue | undefined {
   const named = attributesNamedIn(ctx.ws.bundle.account.attributes, item.lower, item.terms);
   if (named.length === 0) return undefined;
-  const points = Math.min(1.5, named.length) + (change.scope === "segment" ? 0.5 : 0);
-  return { name: "attributes", points, note: `targets this account's setup (${named.join(", ")})` };
+  return {
+    name: "change.setup",
+    value: Math.min(2, named.length),
+    note: `it targets this account's setup (${named.join(", ")})`,
+  };
 }
 
-function area(ctx: AnalysisContext, change: Change): Feature | undefined {
+function area(ctx: AnalysisContext, change: Change): FeatureValue | undefined {
   const areaTerms = (change.productArea ?? "")
     .split(/[^a-z0-9]+/i)
     .filter(Boolean)
@@ -81,41 +85,83 @@ function area(ctx: AnalysisContext, change: Change): Feature | undefined {
   const tags = [...ctx.profile.tags].flatMap((t) => t.split(/[^a-z0-9]+/i)).map(stemWord);
   if (!areaTerms.some((t) => tags.includes(t))) return undefined;
   return {
-    name: "area",
-    points: 0.75,
+    name: "change.area",
+    value: 1,
     note: `its product area (${change.productArea}) is where the tickets are filed`,
   };
 }
 
-function disclaimers(ctx: AnalysisContext, change: Change): Feature | undefined {
+function scope(ctx: AnalysisContext, change: Change): FeatureValue | undefined {
+  const verdict = compareScope(changeScope(change), ctx.scope);
+  if (verdict.mismatch) return { name: "change.scope-mismatch", value: 1, note: verdict.mismatch };
+  if (verdict.match) return { name: "change.scope-match", value: 1, note: verdict.match };
+  return undefined;
+}
+
+function disclaimers(ctx: AnalysisContext, change: Change): FeatureValue | undefined {
   const found = findDisclaimers(change);
   if (found.length === 0) return undefined;
   const relevant = found.some((d) => d.terms.some((t) => (ctx.profile.terms.get(t) ?? 0) >= 0.8));
   const phrase = found.map((d) => `"${d.phrase}"`).join(", ");
-  return {
-    name: "disclaimer",
-    points: relevant ? -2.5 : -1,
-    note: `its description says ${phrase}${relevant ? ", which is the area that is failing" : ""}`,
-  };
+  return relevant
+    ? { name: "change.disclaims-symptom", value: 1, note: `its record says ${phrase}, which is the area that is failing` }
+    : { name: "change.disclaims-other", value: 1, note: `its record says ${phrase}` };
 }
 
-function knowledge(ctx: AnalysisContext, item: EvidenceItem, category: Category): Feature[] {
-  const { matching, differing } = knowledgeAboutChange(ctx, item.terms);
-  const out: Feature[] = [];
-  const best = matching[0];
-  if (best) {
-    const same = ctx.ws.knowledge.find((k) => k.id === best.id)?.category === category;
+/** What the tickets say about the change: ruled out, tied to the symptom, or only blamed. */
+function mentions(ctx: AnalysisContext, change: Change): FeatureValue[] {
+  const mine = ctx.mentions.filter((m) => m.changeId === change.id);
+  const out: FeatureValue[] = [];
+  const ruling = mine.filter((m) => m.stance === "rules-out");
+  if (ruling.length > 0) {
+    const value = Math.min(2, ruling.reduce((s, m) => s + (m.voice === "staff" ? 1 : 0.5), 0));
     out.push({
-      name: "knowledge",
-      points: 1.5 * best.match * (same ? 1 : 0.6),
-      note: `${best.id} describes the same symptoms for this kind of change`,
-      evidence: matching.slice(0, 2).map((l) => l.id),
+      name: "change.ruled-out",
+      value,
+      note: `${ruling[0]?.evidenceId ?? "the summary"} says "${ruling[0]?.sentence}"`,
+      against: [...new Set(ruling.flatMap((m) => (m.evidenceId ? [m.evidenceId] : [])))],
     });
-  } else if (differing.length > 0) {
+  }
+  const tying = mine.filter((m) => m.stance === "implicates");
+  if (tying.length > 0)
+    out.push({
+      name: "change.implicated",
+      value: Math.min(2, tying.length),
+      note: `${tying[0]?.evidenceId} says "${tying[0]?.sentence}"`,
+      evidence: [...new Set(tying.flatMap((m) => (m.evidenceId ? [m.evidenceId] : [])))],
+    });
+  const blame = mine.find((m) => m.stance === "blames");
+  if (blame) out.push({ name: "change.blamed", value: 1, note: `the customer suspects it ("${blame.sentence}")` });
+  return out;
+}
+
+type KnowledgeLinks = ReturnType<typeof knowledgeAboutChange>;
+
+function knowledge(ctx: AnalysisContext, links: KnowledgeLinks, category: Category): FeatureValue[] {
+  const { matching, differing } = links;
+  const categoryOf = (id: string) => ctx.ws.knowledge.find((k) => k.id === id)?.category;
+  const same = matching.find((l) => categoryOf(l.id) === category);
+  const other = matching.find((l) => categoryOf(l.id) !== category);
+  const out: FeatureValue[] = [];
+  if (same)
+    out.push({
+      name: "change.knowledge-same",
+      value: same.match,
+      note: `${same.id} describes the same symptoms for this kind of change`,
+      evidence: [same.id],
+    });
+  if (other)
+    out.push({
+      name: "change.knowledge-other",
+      value: other.match,
+      note: `${other.id} describes these symptoms for it as ${categoryOf(other.id)}`,
+      evidence: [other.id],
+    });
+  if (!same && !other && differing.length > 0) {
     const ids = differing.slice(0, 2).map((l) => l.id);
     out.push({
-      name: "knowledge",
-      points: -0.75,
+      name: "change.knowledge-differs",
+      value: 1,
       note: `${ids.join(", ")} describe a different failure for it`,
       against: ids,
     });
@@ -124,7 +170,7 @@ function knowledge(ctx: AnalysisContext, item: EvidenceItem, category: Category)
 }
 
 /** Other accounts that reported our symptoms before a global or segment change landed were not hit by it. */
-function relatedBefore(ctx: AnalysisContext, change: Change): Feature | undefined {
+function othersBefore(ctx: AnalysisContext, change: Change): FeatureValue | undefined {
   if (change.scope === "account") return undefined;
   const at = toTime(change.at);
   const ids = ctx.ws.related
@@ -133,19 +179,14 @@ function relatedBefore(ctx: AnalysisContext, change: Change): Feature | undefine
     .map((r) => r.id);
   if (ids.length === 0) return undefined;
   return {
-    name: "others before",
-    points: -1,
+    name: "change.others-before",
+    value: 1,
     note: `${ids.slice(0, 2).join(", ")} reported the same symptoms before ${change.id} landed`,
     against: ids.slice(0, 2),
   };
 }
 
-function related(
-  ctx: AnalysisContext,
-  change: Change,
-  item: EvidenceItem,
-  category: Category,
-): Feature | undefined {
+function relatedAfter(ctx: AnalysisContext, change: Change, item: EvidenceItem, category: Category) {
   const links =
     change.scope === "account"
       ? relatedDescribingChange(ctx, item.terms, category)
@@ -156,119 +197,101 @@ function related(
     change.scope === "account"
       ? "report the same symptoms after a similar change"
       : "report the same symptoms since it landed";
-  return {
-    name: "related",
-    points: Math.min(2.4, 1.2 * links.length),
-    note: `${ids.join(", ")} ${why}`,
-    evidence: ids,
-  };
+  return { name: "change.related-after", value: Math.min(2, links.length), note: `${ids.join(", ")} ${why}`, evidence: ids } satisfies FeatureValue;
 }
 
 const DENIAL =
-  /\b(?:we|i) (?:did not|didn't|have not|haven't|never) (?:change|touch|modify)\w*|\bnothing changed on our side\b/i;
+  /\b(?:we|i) (?:did not|didn't|have not|haven't|never) (?:change|touch|modify)\w*|\b(?:we )?changed nothing\b|\bnothing changed on our side\b/i;
 
-function statements(ctx: AnalysisContext, change: Change, topical: boolean): Feature | undefined {
+function statements(ctx: AnalysisContext, change: Change, topical: boolean): FeatureValue | undefined {
   const ours = change.source === "vendor_deploy" || change.source === "vendor_config";
-  if (ours && topical && ctx.exonerations.length > 0) {
-    const ids = [...new Set(ctx.exonerations.map((e) => e.id))];
+  if (ours && topical && ctx.exonerations.length > 0)
     return {
-      name: "statements",
-      points: -1.5,
+      name: "change.works-as-designed",
+      value: 1,
       note: `the agent found our side working as designed ("${ctx.exonerations[0]?.sentence}")`,
-      against: ids,
+      against: [...new Set(ctx.exonerations.map((e) => e.id))],
     };
-  }
-  if (change.source === "vendor_deploy" && topical && ctx.defects.length > 0) {
-    const ids = [...new Set(ctx.defects.map((e) => e.id))];
+  if (ours && topical && ctx.defects.length > 0)
     return {
-      name: "statements",
-      points: 1,
+      name: "change.defect-found",
+      value: 1,
       note: `the agent reproduced a fault on our side ("${ctx.defects[0]?.sentence}")`,
-      evidence: ids,
+      evidence: [...new Set(ctx.defects.map((e) => e.id))],
     };
-  }
-  if (change.source.startsWith("customer") && ctx.profile.focusIds.some((id) => denies(ctx, id))) {
-    return { name: "statements", points: -0.5, note: "the customer says nothing changed on their side" };
-  }
+  if (change.source.startsWith("customer") && ctx.profile.focusIds.some((id) => denies(ctx, id)))
+    return { name: "change.denied", value: 1, note: "the customer says nothing changed on their side" };
   return undefined;
 }
 
 function denies(ctx: AnalysisContext, ticketId: string): boolean {
   const t = ctx.ws.tickets.find((x) => x.id === ticketId);
   if (!t) return false;
-  const texts = [
-    t.description ?? "",
-    ...(t.comments ?? []).filter((c) => c.author === "customer").map((c) => c.body),
-  ];
+  const texts = [t.description ?? "", ...(t.comments ?? []).filter((c) => c.author === "customer").map((c) => c.body)];
   return texts.some((text) => DENIAL.test(text));
 }
 
-function rejection(ctx: AnalysisContext, change: Change): Feature | undefined {
+function rejection(ctx: AnalysisContext, change: Change): FeatureValue | undefined {
   if (!ctx.rejectedIds.has(change.id)) return undefined;
   return {
-    name: "rejected",
-    points: -2,
+    name: "change.rejected",
+    value: 1,
     note: `${change.id} was cited by a hypothesis the war-room already rejected`,
   };
 }
 
-function leaning(ctx: AnalysisContext, item: EvidenceItem): Category | undefined {
-  const fromKnowledge = knowledgeAboutChange(ctx, item.terms).categories.find(
-    (c) => c === "product_defect" || c === "vendor_change",
-  );
-  if (fromKnowledge) return fromKnowledge;
-  if (ctx.defects.length > 0) return "product_defect";
-  return ctx.exonerations.length > 0 ? "vendor_change" : undefined;
-}
-
-/** Changes whose cheap features put them in contention get the costlier knowledge and cross-account checks. */
-const DETAILED_LIMIT = 40;
-
-function firstPass(ctx: AnalysisContext, change: Change, item: EvidenceItem): Feature[] {
-  return [
-    timing(ctx, change),
+/** Features that do not depend on the category the change would have. */
+function changeFeatures(ctx: AnalysisContext, change: Change, item: EvidenceItem): FeatureValue[] {
+  const base = [
+    { name: "prior.change", value: 1, note: "a change landed around the account" } satisfies FeatureValue,
+    ...timing(ctx, change),
     predates(ctx, change),
     topic(ctx, item),
     identifierFeature(ctx, item),
-    attributes(ctx, change, item),
+    setup(ctx, item),
     area(ctx, change),
+    scope(ctx, change),
     disclaimers(ctx, change),
+    othersBefore(ctx, change),
+    ...mentions(ctx, change),
     rejection(ctx, change),
-  ].filter((f): f is Feature => f !== undefined);
+  ].filter((f): f is FeatureValue => f !== undefined);
+  const topical = base.some((f) => (f.name === "change.topic" && f.value >= 0.2) || f.name === "change.area");
+  const said = statements(ctx, change, topical);
+  return said ? [...base, said] : base;
 }
 
-function secondPass(ctx: AnalysisContext, change: Change, item: EvidenceItem, first: readonly Feature[]) {
-  const category = categoryOfChange(change, leaning(ctx, item));
-  const topical = first.some((f) => (f.name === "topic" && f.points >= 1) || f.name === "area");
-  const more = [
-    ...knowledge(ctx, item, category),
-    related(ctx, change, item, category),
-    relatedBefore(ctx, change),
-    statements(ctx, change, topical),
-  ].filter((f): f is Feature => f !== undefined);
-  return { category, features: [...first, ...more] };
-}
-
-/** Candidates built from the bundle's changes, one per change, with their scoring features. */
+/** Candidates built from the bundle's changes: one per change and category it could be. */
 export function scoreChangeCandidates(ctx: AnalysisContext): Candidate[] {
-  const firsts = ctx.ws.changes
-    .map((change) => ({ change, item: ctx.ws.items.get(change.id) }))
-    .filter((x): x is { change: Change; item: EvidenceItem } => x.item !== undefined)
-    .map((x) => ({ ...x, first: firstPass(ctx, x.change, x.item) }))
-    .map((x) => ({ ...x, cheap: x.first.reduce((sum, f) => sum + f.points, 0) }))
-    .sort((a, b) => b.cheap - a.cheap || a.change.id.localeCompare(b.change.id));
-  return firsts.map(({ change, item, first }, i) => {
-    const { category, features } =
-      i < DETAILED_LIMIT
-        ? secondPass(ctx, change, item, first)
-        : { category: categoryOfChange(change, undefined), features: first };
-    return {
-      causalId: change.id,
-      category,
-      origin: "change" as const,
-      features,
-      support: [...ctx.profile.focusIds.slice(0, 2), ...features.flatMap((f) => f.evidence ?? [])],
-      against: features.flatMap((f) => f.against ?? []),
-    };
-  });
+  const out: Candidate[] = [];
+  for (const change of ctx.ws.changes) {
+    const item = ctx.ws.items.get(change.id);
+    if (!item) continue;
+    const shared = changeFeatures(ctx, change, item);
+    const nature = readChangeNature(change, ctx.mentions);
+    const links = knowledgeAboutChange(ctx, item.terms);
+    // Our change is a defect or an intended change; it is capacity, billing or process only if it reads so.
+    const categories = possibleCategories(change).filter(
+      (c) => c === "product_defect" || c === "vendor_change" || (nature[c] ?? 0) > 0,
+    );
+    for (const category of categories) {
+      const features = [
+        ...shared,
+        priorFeature(category),
+        { name: "nature.fit", value: nature[category] ?? 0, note: `its record reads as ${category.replace("_", " ")}` },
+        ...knowledge(ctx, links, category),
+        relatedAfter(ctx, change, item, category),
+        ...categoryFeatures(ctx, category),
+      ].filter((f): f is FeatureValue => f !== undefined && (f.value !== 0 || f.name === "nature.fit"));
+      out.push({
+        causalId: change.id,
+        category,
+        origin: "change",
+        features,
+        support: [...ctx.profile.focusIds.slice(0, 2), ...features.flatMap((f) => f.evidence ?? [])],
+        against: features.flatMap((f) => f.against ?? []),
+      });
+    }
+  }
+  return out;
 }

@@ -6,13 +6,15 @@
 import type { AnalysisContext } from "./build-context.ts";
 import { type CueMatch, JOURNEY_CATEGORIES, type JourneyCategory } from "./detect-cues.ts";
 import { knowledgeOfCategory } from "./link-support.ts";
+import { priorFeature } from "./score-category-features.ts";
 import { attributeKeysNamedIn } from "./match-attributes.ts";
 import { coverage } from "./measure-similarity.ts";
 import { toTime } from "./prepare-workset.ts";
 import { countTerms } from "./tokenize-text.ts";
-import type { Candidate, Feature } from "./types.ts";
+import type { Candidate, FeatureValue } from "./types.ts";
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 interface CueRow {
   readonly id: string;
@@ -54,20 +56,38 @@ function leadRow(rows: readonly CueRow[]): CueRow | undefined {
   return [...rows].sort((a, b) => key(b) - key(a) || a.id.localeCompare(b.id))[0];
 }
 
-function trailFeature(rows: readonly CueRow[], summary: readonly CueMatch[]): Feature {
+function trailFeatures(rows: readonly CueRow[], summary: readonly CueMatch[]): FeatureValue[] {
   const [a, b, c] = rows;
-  // The summary is the executive's own framing of the problem: its cues count like an episode ticket's.
+  const value = (a?.value ?? 0) + 0.6 * (b?.value ?? 0) + 0.4 * (c?.value ?? 0);
+  const shown = rows.slice(0, 3).map((r) => `${r.id} (${r.labels.slice(0, 2).join(", ")})`);
+  const out: FeatureValue[] = [
+    { name: "trail.cues", value, note: `ticket trail: ${shown.join("; ")}`, evidence: rows.slice(0, 3).map((r) => r.id) },
+  ];
+  // The summary is the executive's own framing of the problem.
   const fromSummary = Math.min(
     2,
     summary.reduce((s, m) => s + m.weight, 0),
   );
-  const points = (a?.value ?? 0) + 0.6 * (b?.value ?? 0) + 0.4 * (c?.value ?? 0) + fromSummary;
-  const shown = rows.slice(0, 3).map((r) => `${r.id} (${r.labels.slice(0, 2).join(", ")})`);
+  if (fromSummary > 0)
+    out.push({ name: "trail.summary", value: fromSummary, note: `the summary says so ("${summary[0]?.sentence}")` });
+  return out;
+}
+
+/** A staff or system note in the episode itself that states this kind of cause: the strongest trail evidence. */
+function diagnosis(ctx: AnalysisContext, category: JourneyCategory): FeatureValue | undefined {
+  let best: { id: string; m: CueMatch } | undefined;
+  for (const id of ctx.profile.focusIds) {
+    for (const m of ctx.cues.get(id) ?? []) {
+      if (m.category !== category || (m.author !== "agent" && m.author !== "system")) continue;
+      if (!best || m.weight > best.m.weight) best = { id, m };
+    }
+  }
+  if (!best) return undefined;
   return {
-    name: "trail",
-    points,
-    note: `ticket trail: ${shown.join("; ")}`,
-    evidence: rows.slice(0, 3).map((r) => r.id),
+    name: "trail.diagnosis",
+    value: Math.min(1.5, best.m.weight),
+    note: `${best.id} records it: "${best.m.sentence}"`,
+    evidence: [best.id],
   };
 }
 
@@ -96,65 +116,65 @@ function howToTrail(ctx: AnalysisContext): string[] {
     .map((t) => t.id);
 }
 
-function onboardingExtras(ctx: AnalysisContext): Feature[] {
-  const out: Feature[] = [];
+function onboardingExtras(ctx: AnalysisContext): FeatureValue[] {
+  const out: FeatureValue[] = [];
   const months = monthsSinceStart(ctx);
   if (months !== undefined && months <= 8) {
     out.push({
-      name: "lifecycle",
-      points: months <= 4 ? 1 : 0.5,
+      name: "onboarding.lifecycle",
+      value: months <= 4 ? 1 : 0.5,
       note: `${Math.max(0, Math.round(months))} months since go-live or contract start`,
     });
   }
   const trail = howToTrail(ctx);
   if (trail.length > 0) {
     out.push({
-      name: "how-to trail",
-      points: Math.min(1.2, 0.4 * trail.length),
+      name: "onboarding.how-to",
+      value: Math.min(3, trail.length),
       note: `how-to questions on the same topic (${trail.join(", ")})`,
       evidence: trail.slice(0, 3),
     });
   }
   const gap = adoptionGap(ctx);
   if (gap)
-    out.push({ name: "adoption", points: 0.75, note: `only part of what was bought is in use (${gap})` });
+    out.push({ name: "onboarding.adoption", value: 1, note: `only part of what was bought is in use (${gap})` });
   return out;
 }
 
-function extras(ctx: AnalysisContext, category: JourneyCategory, rows: readonly CueRow[]): Feature[] {
+function extras(ctx: AnalysisContext, category: JourneyCategory, rows: readonly CueRow[]): FeatureValue[] {
   const count = (label: string) => rows.filter((r) => r.labels.includes(label)).length;
   switch (category) {
     case "onboarding_gap":
       return onboardingExtras(ctx);
     case "usage_growth": {
-      const out: Feature[] = [];
+      const out: FeatureValue[] = [];
       if (count("usage notice") + count("limit reached") >= 2)
-        out.push({ name: "notices", points: 0.75, note: "repeated usage notices before the failure" });
+        out.push({ name: "usage.notices", value: 1, note: "repeated usage notices before the failure" });
       const keys = attributeKeysNamedIn(ctx.ws.bundle.account.attributes, ctx.profile.terms);
       if (keys.some((k) => /limit|allowance|quota|max|cap/i.test(k)))
         out.push({
-          name: "plan",
-          points: 0.5,
+          name: "usage.plan-attribute",
+          value: 1,
           note: `the account's ${keys.join(", ")} is what the tickets talk about`,
         });
       return out;
     }
     case "expectation_mismatch":
       return rows.length >= 2
-        ? [{ name: "repeated", points: 0.75, note: "the customer raised the gap more than once" }]
+        ? [{ name: "mismatch.repeated", value: 1, note: "the customer raised the gap more than once" }]
         : [];
     case "process_failure": {
       const labels = new Set(rows.filter((r) => ctx.focus.has(r.id)).flatMap((r) => r.labels));
       return labels.size >= 3
-        ? [{ name: "handoffs", points: 1, note: `${labels.size} kinds of handling failure in the episode` }]
+        ? [{ name: "process.handoffs", value: 1, note: `${labels.size} kinds of handling failure in the episode` }]
         : [];
     }
     case "data_quality":
       return ctx.exonerations.length > 0
         ? [
             {
-              name: "computation",
-              points: 1,
+              name: "data.computation-right",
+              value: 1,
               note: `our calculation is right for the stored data ("${ctx.exonerations[0]?.sentence}")`,
               evidence: [ctx.exonerations[0]?.id ?? ""],
             },
@@ -165,13 +185,13 @@ function extras(ctx: AnalysisContext, category: JourneyCategory, rows: readonly 
   }
 }
 
-function knowledgeFeature(ctx: AnalysisContext, category: JourneyCategory): Feature | undefined {
+function knowledgeFeature(ctx: AnalysisContext, category: JourneyCategory): FeatureValue | undefined {
   const links = knowledgeOfCategory(ctx, category);
   const best = links[0];
   if (!best) return undefined;
   return {
-    name: "knowledge",
-    points: 2.5 * best.match,
+    name: "trail.knowledge",
+    value: best.match,
     note: `${best.id} describes the same symptoms`,
     evidence: links.slice(0, 2).map((l) => l.id),
   };
@@ -182,15 +202,23 @@ function candidateFor(ctx: AnalysisContext, category: JourneyCategory): Candidat
   const lead = leadRow(rows);
   if (!lead) return undefined;
   const summaryCues = ctx.summaryCues.filter((m) => m.category === category);
-  const features: Feature[] = [trailFeature(rows, summaryCues), ...extras(ctx, category, rows)];
-  const kb = knowledgeFeature(ctx, category);
-  if (kb) features.push(kb);
+  const features: FeatureValue[] = [
+    priorFeature(category),
+    ...trailFeatures(rows, summaryCues),
+    ...extras(ctx, category, rows),
+  ];
+  for (const f of [diagnosis(ctx, category), knowledgeFeature(ctx, category), noChangeFits(ctx)])
+    if (f) features.push(f);
   if (ctx.rejectedIds.has(lead.id))
-    features.push({ name: "rejected", points: -2, note: `${lead.id} was cited by a rejected hypothesis` });
+    features.push({ name: "trail.rejected", value: 1, note: `${lead.id} was cited by a rejected hypothesis` });
   const byValue = rows.filter((r) => r.id !== lead.id).map((r) => r.id);
-  const support = [...byValue.slice(0, 2), ...features.flatMap((f) => f.evidence ?? [])].filter(
-    (id) => id && id !== lead.id,
-  );
+  // The episode's own ticket follows the lead: it is where the symptom and often the diagnosis are.
+  const episode = ctx.profile.focusIds.find((id) => id !== lead.id);
+  const support = [
+    ...(episode ? [episode] : []),
+    ...byValue.slice(0, 2),
+    ...features.flatMap((f) => f.evidence ?? []),
+  ].filter((id) => id && id !== lead.id);
   return {
     causalId: lead.id,
     category,
@@ -199,6 +227,16 @@ function candidateFor(ctx: AnalysisContext, category: JourneyCategory): Candidat
     support: [...support, ...ctx.profile.focusIds],
     against: [],
   };
+}
+
+/** True when no change landed in the week before the onset on the problem's topic. */
+function noChangeFits(ctx: AnalysisContext): FeatureValue | undefined {
+  const fits = ctx.ws.changes.some((c) => {
+    const lead = ctx.profile.onset - toTime(c.at);
+    const item = ctx.ws.items.get(c.id);
+    return lead >= -HOUR && lead <= 7 * DAY && item !== undefined && coverage(ctx.ws, item.terms, ctx.profile.terms) >= 0.25;
+  });
+  return fits ? undefined : { name: "trail.no-change-fits", value: 1, note: "no change landed shortly before the onset on this topic" };
 }
 
 /** Candidates for the journey and process categories, at most one per category. */

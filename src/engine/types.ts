@@ -3,6 +3,7 @@
  * src/domain; these types only travel between the engine's own steps.
  */
 import type { Category } from "../domain/categories.ts";
+import type { CATEGORY_PRIOR_PREFIX, FeatureName } from "./engine-features.ts";
 import type { Identifier } from "./extract-identifiers.ts";
 
 /** Which array of the bundle an evidence id comes from. */
@@ -34,17 +35,26 @@ export interface ExcludedHypothesis {
   readonly evidence: readonly string[];
 }
 
-/** One explainable contribution to a candidate's score. */
-export interface Feature {
-  readonly name: string;
-  /** Points added to (or, negative, taken from) the candidate's score. */
-  readonly points: number;
+/** The name of a weight: a feature, or the prior of one category. */
+export type WeightName = FeatureName | `${typeof CATEGORY_PRIOR_PREFIX}${Category}`;
+
+/** One measured feature of a candidate, before weighting. */
+export interface FeatureValue {
+  readonly name: WeightName;
+  /** The measurement, on the scale engine-features.ts describes (mostly 0..1). */
+  readonly value: number;
   /** Human-readable reason, citing ids, used in rationales. */
   readonly note: string;
   /** Ids this feature leans on (supporting evidence). */
   readonly evidence?: readonly string[];
   /** Ids this feature says weaken the candidate. */
   readonly against?: readonly string[];
+}
+
+/** One explainable contribution to a candidate's score: a feature times its fitted weight. */
+export interface Feature extends FeatureValue {
+  /** Points added to (or, negative, taken from) the candidate's score. */
+  readonly points: number;
 }
 
 /** A possible root cause before ranking: a causal item, a category and the features that score it. */
@@ -54,13 +64,14 @@ export interface Candidate {
   readonly category: Category;
   /** Where the candidate came from, for wording titles and checks. */
   readonly origin: "change" | "journey";
-  readonly features: Feature[];
+  readonly features: readonly FeatureValue[];
   /** Supporting ids in the order they should be cited after the causal item. */
   readonly support: string[];
   readonly against: string[];
 }
 
-/** A candidate with its summed score. */
-export interface ScoredCandidate extends Candidate {
+/** A candidate with its weighted features and their sum. */
+export interface ScoredCandidate extends Omit<Candidate, "features"> {
+  readonly features: readonly Feature[];
   readonly score: number;
 }

@@ -47,7 +47,7 @@ describe("identifier matching", () => {
   const ctx = buildContext(buildEvidenceIndex(bundle), []);
   const points = (id: string) => {
     const item = ctx.ws.items.get(id);
-    return item ? (identifierFeature(ctx, item)?.points ?? 0) : 0;
+    return item ? (identifierFeature(ctx, item)?.value ?? 0) : 0;
   };
 
   it("counts a string every change names for less than one only the cause names", () => {

@@ -10,11 +10,13 @@ const candidate = (
   causalId,
   category,
   origin: "change",
-  features: [{ name: "test", points, note: "test" }],
+  features: [{ name: "prior.change", value: points, note: "test" }],
   support: ["T1", "GHOST", "K1"],
   against: [],
 });
 const known = new Set(["C1", "C2", "C3", "T1", "K1"]);
+/** One point per unit of the test feature, whatever the fitted weights say. */
+const unit = { "prior.change": 1 } as const;
 
 describe("rankCandidates and toLikelihoods", () => {
   it("orders by score and keeps one hypothesis per causal item", () => {
@@ -22,6 +24,7 @@ describe("rankCandidates and toLikelihoods", () => {
       [candidate("C1", 2), candidate("C2", 5), candidate("C1", 4, "vendor_change")],
       [],
       known,
+      unit,
     );
     expect(ranked.map((c) => `${c.causalId}:${c.category}`)).toEqual([
       "C2:product_defect",
@@ -40,6 +43,7 @@ describe("rankCandidates and toLikelihoods", () => {
         scores.map((s, i) => candidate(`C${i}`, s)),
         [],
         new Set([...known, "C0", "C4", "C5"]),
+        unit,
       );
       const p = toLikelihoods(ranked);
       expect(p.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
@@ -51,7 +55,7 @@ describe("rankCandidates and toLikelihoods", () => {
   });
 
   it("keeps probability for causes outside the bundle when every candidate is weak", () => {
-    const [p] = toLikelihoods(rankCandidates([candidate("C1", 0)], [], known));
+    const [p] = toLikelihoods(rankCandidates([candidate("C1", 0)], [], known, unit));
     expect(p).toBeLessThan(0.5);
   });
 });

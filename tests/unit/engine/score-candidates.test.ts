@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { caseBundleSchema } from "../../../src/domain/case-bundle.ts";
 import { buildContext } from "../../../src/engine/build-context.ts";
 import { buildEvidenceIndex } from "../../../src/engine/build-evidence-index.ts";
+import { rankCandidates } from "../../../src/engine/rank-hypotheses.ts";
 import { scoreChangeCandidates } from "../../../src/engine/score-change-candidates.ts";
 import { scoreJourneyCandidates } from "../../../src/engine/score-journey-candidates.ts";
 
@@ -50,22 +51,27 @@ describe("change candidates", () => {
   const ctx = buildContext(buildEvidenceIndex(bundle), []);
   const candidates = scoreChangeCandidates(ctx);
   const byId = (id: string) => candidates.find((c) => c.causalId === id);
-  const points = (id: string, feature: string) =>
-    byId(id)?.features.find((f) => f.name === feature)?.points ?? 0;
+  const value = (id: string, feature: string) =>
+    byId(id)?.features.find((f) => f.name === feature)?.value ?? 0;
 
   it("scores a change that shares the failing field name and lands before onset above a later deploy", () => {
     expect(byId("C-RENAME")?.category).toBe("customer_change");
-    expect(points("C-RENAME", "identifiers")).toBeGreaterThan(0);
-    expect(points("C-RENAME", "timing")).toBeGreaterThan(0);
-    expect(points("C-DEPLOY", "timing")).toBeLessThan(0);
-    const total = (id: string) => byId(id)?.features.reduce((s, f) => s + f.points, 0) ?? 0;
-    expect(total("C-RENAME")).toBeGreaterThan(total("C-DEPLOY"));
+    expect(value("C-RENAME", "change.identifiers")).toBeGreaterThan(0);
+    expect(value("C-RENAME", "change.lead-time")).toBeGreaterThan(0);
+    expect(value("C-DEPLOY", "change.after-onset")).toBe(1);
+    const [top] = rankCandidates(candidates, [], new Set(ctx.ws.items.keys()));
+    expect(top?.causalId).toBe("C-RENAME");
   });
 
   it("names the account setup a change targets and the area a deploy says it left alone", () => {
-    expect(points("C-RENAME", "attributes")).toBeGreaterThan(0);
-    const disclaimer = byId("C-DEPLOY")?.features.find((f) => f.name === "disclaimer");
+    expect(value("C-RENAME", "change.setup")).toBeGreaterThan(0);
+    const disclaimer = byId("C-DEPLOY")?.features.find((f) => f.name.startsWith("change.disclaims-"));
     expect(disclaimer?.note).toContain("No mapping changes");
+  });
+
+  it("offers our deploy as a defect and as an intended change, one candidate each", () => {
+    const categories = candidates.filter((c) => c.causalId === "C-DEPLOY").map((c) => c.category);
+    expect(categories).toEqual(expect.arrayContaining(["product_defect", "vendor_change"]));
   });
 });
 
@@ -102,6 +108,6 @@ describe("journey candidates", () => {
     const ctx = buildContext(buildEvidenceIndex(trail), []);
     const process = scoreJourneyCandidates(ctx).find((c) => c.category === "process_failure");
     expect(process?.causalId).toBe("T-9");
-    expect(process?.features.find((f) => f.name === "trail")?.points ?? 0).toBeGreaterThan(2);
+    expect(process?.features.find((f) => f.name === "trail.cues")?.value ?? 0).toBeGreaterThan(2);
   });
 });

@@ -126,7 +126,7 @@ describe("terse summaries", () => {
   it("scores the change named by the comments' API path, not the one before the side question", () => {
     const ctx = buildContext(buildEvidenceIndex(bundle), []);
     const upload = scoreChangeCandidates(ctx).find((c) => c.causalId === "C-UPLOAD");
-    expect(upload?.features.find((f) => f.name === "identifiers")?.note).toContain(
+    expect(upload?.features.find((f) => f.name === "change.identifiers")?.note).toContain(
       "/v2/buckets/reports/objects",
     );
     for (const summary of ["Exports are broken", "customer angry about reports", "it's broken again"]) {
