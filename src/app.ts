@@ -22,12 +22,12 @@ import { housekeepingJob, housekeepingSchedule } from "./jobs/housekeeping.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
 import { Scheduler } from "./jobs/scheduler.ts";
 import type { Logger } from "./logger.ts";
+import { openLlm } from "./open-llm.ts";
 import type { ChatPlatform } from "./ports/chat-platform.ts";
 import type { ChatSurface } from "./ports/chat-surface.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { CrmSource } from "./ports/crm-source.ts";
 import type { KnowledgeBase } from "./ports/knowledge-base.ts";
-import type { LlmClient } from "./ports/llm-client.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
 import { clearEscalationHistory, importEscalationHistory } from "./use-cases/import-escalation-history.ts";
@@ -129,17 +129,6 @@ export async function openKnowledgeBase(
     logger.warn({ err: error }, "Notion is not reachable now; findings wait in the outbox until it is");
   }
   return notion;
-}
-
-/** The configured LLM client (its SDK loaded on demand), or null. */
-export async function openLlm(config: Config): Promise<LlmClient | null> {
-  if (!config.llm) return null;
-  const { createOpenAiAdapter } = await import("../integrations/openai/index.ts");
-  return createOpenAiAdapter({
-    apiKey: config.llm.apiKey,
-    baseUrl: config.llm.baseUrl,
-    model: config.llm.model,
-  });
 }
 
 /** Opens the database (migrated), the CRM, the platforms, the queue and the scheduler; nothing runs until `startServices`. */

@@ -74,7 +74,12 @@ export interface LlmConfig {
   apiKey: string;
   baseUrl?: string;
   model: string;
+  /** How long one call may take before the evidence engine's analysis stands (OPENAI_TIMEOUT_MS). */
+  timeoutMs: number;
 }
+
+/** OPENAI_TIMEOUT_MS when unset: long enough for a model to reason, short enough not to hold a war-room. */
+export const DEFAULT_LLM_TIMEOUT_MS = 20_000;
 
 /** The weekly digest; absent means no automatic digest. */
 export interface DigestConfig {
@@ -158,7 +163,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
         }
       : { kind: "local" },
     llm: e.OPENAI_API_KEY
-      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL ?? "gpt-4.1-mini" }
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseUrl: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL ?? "gpt-4.1-mini",
+          timeoutMs: e.OPENAI_TIMEOUT_MS ?? DEFAULT_LLM_TIMEOUT_MS,
+        }
       : null,
     digest: e.DIGEST_CHANNEL
       ? { channel: e.DIGEST_CHANNEL, cron: e.DIGEST_CRON ?? "0 9 * * 1", timeZone: e.DIGEST_TZ ?? "UTC" }

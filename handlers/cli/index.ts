@@ -4,29 +4,36 @@
  */
 import { Command, CommanderError } from "commander";
 import { exitCodeFor, WarroomError } from "../../src/errors.ts";
-import { registerAnalyze } from "./commands/analyze.ts";
-import { registerChanges } from "./commands/changes.ts";
-import { registerDemo } from "./commands/demo.ts";
-import { registerDigest } from "./commands/digest.ts";
-import { registerEscalate } from "./commands/escalate.ts";
-import { registerKnowledge } from "./commands/knowledge.ts";
-import { registerServe } from "./commands/serve.ts";
 import type { CliIo } from "./io.ts";
 
 export type { CliIo } from "./io.ts";
 
-function buildProgram(io: CliIo): Command {
+type Register = (program: Command, io: CliIo) => void;
+
+/**
+ * Every command, loaded only when it runs: `warroom analyze` must not pay for the database, the job
+ * queue and Slack that `serve` needs. Help and unknown commands load them all.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  serve: async () => (await import("./commands/serve.ts")).registerServe,
+  analyze: async () => (await import("./commands/analyze.ts")).registerAnalyze,
+  eval: async () => (await import("./commands/eval.ts")).registerEval,
+  demo: async () => (await import("./commands/demo.ts")).registerDemo,
+  escalate: async () => (await import("./commands/escalate.ts")).registerEscalate,
+  changes: async () => (await import("./commands/changes.ts")).registerChanges,
+  knowledge: async () => (await import("./commands/knowledge.ts")).registerKnowledge,
+  digest: async () => (await import("./commands/digest.ts")).registerDigest,
+};
+
+async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command> {
   const program = new Command("warroom")
     .description("Customer-escalation war-rooms: context, ranked root causes, verdicts, findings, digests.")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  registerServe(program, io);
-  registerAnalyze(program, io);
-  registerDemo(program, io);
-  registerEscalate(program, io);
-  registerChanges(program, io);
-  registerKnowledge(program, io);
-  registerDigest(program, io);
+  const named = argv.find((a) => !a.startsWith("-"));
+  const wanted = named && COMMANDS[named] ? [named] : Object.keys(COMMANDS);
+  const registers = await Promise.all(wanted.map((name) => COMMANDS[name]?.()));
+  for (const register of registers) register?.(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -34,7 +41,7 @@ function buildProgram(io: CliIo): Command {
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    await buildProgram(io).parseAsync(argv, { from: "user" });
+    await (await buildProgram(io, argv)).parseAsync(argv, { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -21,10 +21,16 @@ export interface OpenAiAdapterConfig {
   /** Base URL of an OpenAI-compatible server (default OpenAI's). */
   baseUrl?: string;
   model: string;
-  /** Per request (default 60 s: an analysis is interactive, a slow answer is a failed one). */
+  /**
+   * The whole call, retries included (default 20 s: an analysis is interactive, and the evidence engine's
+   * answer stands when the model is late).
+   */
   timeoutMs?: number;
-  /** Retries on 408/409/429/5xx (default 1). */
-  maxRetries?: number;
+}
+
+/** A rate limit or a server error is worth one more try while time remains; a timeout is not. */
+function retryable(error: IntegrationError): boolean {
+  return error instanceof RateLimitedError || /^http_5\d\d$/.test(error.code);
 }
 
 /** An LlmClient over the openai SDK. */
@@ -32,43 +38,61 @@ export type OpenAiAdapter = LlmClient;
 
 /** Creates the adapter. */
 export function createOpenAiAdapter(config: OpenAiAdapterConfig): OpenAiAdapter {
-  const client = new OpenAI({
-    apiKey: config.apiKey,
-    baseURL: config.baseUrl,
-    timeout: config.timeoutMs ?? 60_000,
-    maxRetries: config.maxRetries ?? 1,
-  });
+  // The SDK would retry a timed-out call; retries here are ours, within the call's deadline.
+  const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl, maxRetries: 0 });
+  const attempt = async <T>(request: StructuredRequest<T>, deadline: number, budget: number): Promise<T> => {
+    const left = Math.max(1, deadline - Date.now());
+    try {
+      const completion = await client.chat.completions.parse(
+        {
+          model: config.model,
+          temperature: 0,
+          messages: [
+            { role: "system", content: request.instructions },
+            { role: "user", content: request.input },
+          ],
+          response_format: zodResponseFormat(request.schema, request.name),
+        },
+        // The signal also ends a response whose body trickles in past the deadline.
+        { timeout: left, signal: AbortSignal.timeout(left) },
+      );
+      const message = completion.choices[0]?.message;
+      if (message?.refusal) throw new ValidationError("openai", `the model refused: ${message.refusal}`);
+      if (message?.parsed == null) throw new ValidationError("openai", "the answer was empty");
+      return message.parsed as T;
+    } catch (error) {
+      throw toIntegrationError(error, budget);
+    }
+  };
   return {
     model: config.model,
     async generate<T>(request: StructuredRequest<T>): Promise<T> {
+      const budget = request.timeoutMs ?? config.timeoutMs ?? 20_000;
+      const deadline = Date.now() + budget;
       try {
-        const completion = await client.chat.completions.parse(
-          {
-            model: config.model,
-            temperature: 0,
-            messages: [
-              { role: "system", content: request.instructions },
-              { role: "user", content: request.input },
-            ],
-            response_format: zodResponseFormat(request.schema, request.name),
-          },
-          request.timeoutMs ? { timeout: request.timeoutMs } : undefined,
-        );
-        const message = completion.choices[0]?.message;
-        if (message?.refusal) throw new ValidationError("openai", `the model refused: ${message.refusal}`);
-        if (message?.parsed == null) throw new ValidationError("openai", "the answer was empty");
-        return message.parsed as T;
+        return await attempt(request, deadline, budget);
       } catch (error) {
-        throw toIntegrationError(error);
+        const failure = error as IntegrationError;
+        const wait = failure instanceof RateLimitedError ? failure.retryAfterMs : 500;
+        if (!retryable(failure) || Date.now() + wait + 1000 >= deadline) throw failure;
+        await new Promise((r) => setTimeout(r, wait));
+        return attempt(request, deadline, budget);
       }
     },
   };
 }
 
-function toIntegrationError(error: unknown): IntegrationError {
+function toIntegrationError(error: unknown, timeoutMs: number): IntegrationError {
   if (error instanceof IntegrationError) return error;
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new IntegrationError("openai", "timeout", "no answer before the timeout", { cause: error });
+  const aborted = error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+  if (
+    error instanceof OpenAI.APIConnectionTimeoutError ||
+    error instanceof OpenAI.APIUserAbortError ||
+    aborted
+  ) {
+    return new IntegrationError("openai", "timeout", `no answer within ${timeoutMs} ms (OPENAI_TIMEOUT_MS)`, {
+      cause: error,
+    });
   }
   if (error instanceof OpenAI.APIConnectionError) {
     return new IntegrationError("openai", "unreachable", `cannot reach the server (${error.message})`, {

@@ -12,6 +12,7 @@ import LogisticRegressionTwoClasses from "ml-logistic-regression/src/logreg_2cla
 import { Matrix } from "ml-matrix";
 import { type CaseBundle, caseBundleSchema } from "../../src/domain/case-bundle.ts";
 import { FIXED_WEIGHTS, type Weights } from "../../src/engine/apply-weights.ts";
+import { type Direction, FEATURES } from "../../src/engine/engine-features.ts";
 import { collectCandidates, type ExcludedHypothesis } from "../../src/engine/evidence-engine.ts";
 import { citedIds, rankCandidates } from "../../src/engine/rank-hypotheses.ts";
 import type { Candidate, WeightName } from "../../src/engine/types.ts";
@@ -44,7 +45,8 @@ export function loadLabelled(folders: readonly string[]): LabelledScenario[] {
         const raw = JSON.parse(readFileSync(join(folder, file), "utf8")) as Record<string, unknown>;
         const { expected, excludedHypotheses, ...rest } = raw;
         return {
-          folder: basename(folder) === "scenarios" && folder.includes("fixtures") ? "fixtures" : basename(folder),
+          folder:
+            basename(folder) === "scenarios" && folder.includes("fixtures") ? "fixtures" : basename(folder),
           file,
           bundle: caseBundleSchema.parse(rest),
           expected: (expected as { rootCause: LabelledScenario["expected"] }).rootCause,
@@ -57,7 +59,39 @@ export function loadLabelled(folders: readonly string[]): LabelledScenario[] {
 /** The scorer's rule (shared/tools/score-rca.mjs): same category, an expected id among the first three cited. */
 export function isMatch(c: Candidate, known: ReadonlySet<string>, expected: LabelledScenario["expected"]) {
   if (c.category !== expected.category) return false;
-  return expected.evidence.length === 0 || citedIds(c, known).slice(0, 3).some((id) => expected.evidence.includes(id));
+  return (
+    expected.evidence.length === 0 ||
+    citedIds(c, known)
+      .slice(0, 3)
+      .some((id) => expected.evidence.includes(id))
+  );
+}
+
+/**
+ * Real accounts sit among dozens of changes that have nothing to do with the escalation, while a
+ * scenario holds a few hand-picked ones. For training, each scenario also gets `n` changes from other
+ * scenarios, moved into its last 60 days under new ids, so the fit learns what tells a relevant change
+ * from noise (topic, exact strings, setup) and not only from the scenario's own decoys.
+ */
+export function withUnrelatedChanges(
+  scenarios: readonly LabelledScenario[],
+  n: number,
+  seed = 7,
+): LabelledScenario[] {
+  const pool = scenarios.flatMap((s) => s.bundle.changes.map((c) => ({ from: s.file, change: c })));
+  return scenarios.map((s, i) => {
+    const others = shuffled(
+      pool.filter((p) => p.from !== s.file),
+      seed + i,
+    ).slice(0, n);
+    const opened = Date.parse(s.bundle.escalation.openedAt);
+    const extra = others.map((p, j) => ({
+      ...p.change,
+      id: `X${j}-${p.change.id}`,
+      at: new Date(opened - (((j * 7919 + i * 104729) % 60) + 1) * 86_400_000).toISOString(),
+    }));
+    return { ...s, bundle: { ...s.bundle, changes: [...s.bundle.changes, ...extra] } };
+  });
 }
 
 /** Runs the engine's candidate stage on each scenario. */
@@ -84,19 +118,62 @@ export interface FitOptions {
   /** Ridge strength: the size of the pseudo-pair pulling each weight towards 0. */
   readonly ridge: number;
   readonly steps: number;
+  /** Fit on unit-RMS features (true) or on their own scales, so the ridge weighs every weight alike (false). */
+  readonly standardise: boolean;
 }
 
-export const DEFAULT_FIT: FitOptions = { ridge: 1, steps: 4000 };
+export const DEFAULT_FIT: FitOptions = {
+  ridge: Number(process.env.FIT_RIDGE ?? 1),
+  steps: Number(process.env.FIT_STEPS ?? 4000),
+  standardise: process.env.FIT_STANDARDISE === "1",
+};
 
-/** Fits weights on `train`. */
+function directionOf(name: WeightName): Direction {
+  return (FEATURES as Readonly<Record<string, readonly [Direction, string]>>)[name]?.[0] ?? "±";
+}
+
+/**
+ * Fits weights on `train`, keeping every feature's declared direction: a feature the data would give the
+ * opposite sign is left at 0 and the rest refitted, until every weight points the way its name says.
+ */
 export function fitWeights(train: readonly ExtractedScenario[], options: FitOptions = DEFAULT_FIT): Weights {
-  const names = [...new Set(train.flatMap((s) => s.candidates.flatMap((c) => c.features.map((f) => f.name))))]
+  const all = [...new Set(train.flatMap((s) => s.candidates.flatMap((c) => c.features.map((f) => f.name))))]
     .filter((n) => FIXED_WEIGHTS[n] === undefined)
     .sort();
+  const zeroed = new Set<WeightName>();
+  for (;;) {
+    const w = fitFree(
+      train,
+      all.filter((n) => !zeroed.has(n)),
+      options,
+    );
+    const wrong = Object.entries(w).filter(([n, v]) => {
+      const d = directionOf(n as WeightName);
+      return (d === "+" && (v ?? 0) < 0) || (d === "-" && (v ?? 0) > 0);
+    });
+    if (wrong.length === 0) {
+      for (const n of zeroed) w[n] = 0;
+      return { ...w, ...FIXED_WEIGHTS };
+    }
+    // The most wrongly signed first: dropping one feature can right the others.
+    const worst = wrong.sort((a, b) => Math.abs(b[1] ?? 0) - Math.abs(a[1] ?? 0))[0];
+    if (worst) zeroed.add(worst[0] as WeightName);
+  }
+}
+
+function fitFree(
+  train: readonly ExtractedScenario[],
+  names: readonly WeightName[],
+  options: FitOptions,
+): Partial<Record<WeightName, number>> {
   const vectors = train.map((s) => s.candidates.map((c) => vectorOf(c, names)));
   const all = vectors.flat();
   // Features on their own scales would need different step sizes; the fit runs on unit-RMS values.
-  const scale = names.map((_, j) => Math.sqrt(all.reduce((a, r) => a + (r[j] ?? 0) ** 2, 0) / Math.max(1, all.length)) || 1);
+  const scale = names.map((_, j) =>
+    options.standardise
+      ? Math.sqrt(all.reduce((a, r) => a + (r[j] ?? 0) ** 2, 0) / Math.max(1, all.length)) || 1
+      : 1,
+  );
   const rows: number[][] = [];
   const target: number[] = [];
   train.forEach((s, i) => {
@@ -106,7 +183,10 @@ export function fitWeights(train: readonly ExtractedScenario[], options: FitOpti
     for (const p of pos)
       for (const n of neg) {
         const d = p.map((x, j) => (x - (n[j] ?? 0)) / (scale[j] ?? 1));
-        rows.push(d, d.map((x) => -x));
+        rows.push(
+          d,
+          d.map((x) => -x),
+        );
         target.push(1, 0);
       }
   });
@@ -122,7 +202,7 @@ export function fitWeights(train: readonly ExtractedScenario[], options: FitOpti
   names.forEach((n, j) => {
     out[n] = Math.round(((w[j] ?? 0) / (scale[j] ?? 1)) * 1000) / 1000;
   });
-  return { ...out, ...FIXED_WEIGHTS };
+  return out;
 }
 
 /** Rank of the first matching hypothesis (1-based), or null, with the engine's own ranking. */
@@ -159,17 +239,29 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-/** k-fold cross-validated top-1 / top-3 / MRR, averaged over `repeats` shuffles. */
-export function crossValidate(set: readonly ExtractedScenario[], k = 6, repeats = 2, options = DEFAULT_FIT) {
+/**
+ * k-fold cross-validated top-1 / top-3 / MRR, averaged over `repeats` shuffles: weights fitted on the
+ * other folds of `train` are scored on each fold of `set` (`train[i]` is `set[i]`, possibly augmented).
+ */
+export function crossValidate(
+  set: readonly ExtractedScenario[],
+  train: readonly ExtractedScenario[] = set,
+  k = 6,
+  repeats = 2,
+  options = DEFAULT_FIT,
+) {
   let top1 = 0;
   let top3 = 0;
   let mrr = 0;
   for (let r = 0; r < repeats; r++) {
-    const order = shuffled(set, r + 1);
+    const order = shuffled(
+      set.map((_, i) => i),
+      r + 1,
+    );
     for (let fold = 0; fold < k; fold++) {
-      const test = order.filter((_, i) => i % k === fold);
-      const train = order.filter((_, i) => i % k !== fold);
-      const e = evaluate(test, fitWeights(train, options));
+      const test = order.filter((_, i) => i % k === fold).map((i) => set[i] as ExtractedScenario);
+      const fitOn = order.filter((_, i) => i % k !== fold).map((i) => train[i] as ExtractedScenario);
+      const e = evaluate(test, fitWeights(fitOn, options));
       top1 += e.top1 * test.length;
       top3 += e.top3 * test.length;
       mrr += e.mrr * test.length;
@@ -177,4 +269,27 @@ export function crossValidate(set: readonly ExtractedScenario[], k = 6, repeats 
   }
   const n = set.length * repeats;
   return { folds: k, repeats, top1: top1 / n, top3: top3 / n, mrr: mrr / n };
+}
+
+/** Out-of-fold rank of each scenario of `set`: its rank under weights fitted without its fold. */
+export function outOfFoldRanks(
+  set: readonly ExtractedScenario[],
+  train: readonly ExtractedScenario[] = set,
+  k = 6,
+  options = DEFAULT_FIT,
+) {
+  const order = shuffled(
+    set.map((_, i) => i),
+    1,
+  );
+  const ranks = new Map<number, number | null>();
+  for (let fold = 0; fold < k; fold++) {
+    const w = fitWeights(
+      order.filter((_, i) => i % k !== fold).map((i) => train[i] as ExtractedScenario),
+      options,
+    );
+    for (const i of order.filter((_, j) => j % k === fold))
+      ranks.set(i, rankOfAnswer(set[i] as ExtractedScenario, w));
+  }
+  return set.map((s, i) => ({ file: `${s.scenario.folder}/${s.scenario.file}`, rank: ranks.get(i) ?? null }));
 }

@@ -199,6 +199,11 @@ export const envSchema = z.object({
     description: "model name for the LLM engine",
     example: "gpt-4.1-mini",
   }),
+  OPENAI_TIMEOUT_MS: envVar("OPENAI_TIMEOUT_MS", integer(1000, 600_000).optional(), {
+    description:
+      "how long one LLM call may take (ms) before the evidence engine's analysis stands; never retried after a timeout",
+    example: "20000",
+  }),
   DIGEST_CHANNEL: envVar("DIGEST_CHANNEL", text.optional(), {
     description: "channel id that receives the weekly digest",
     example: "C0123456789",

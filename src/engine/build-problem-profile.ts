@@ -23,6 +23,8 @@ export interface ProblemProfile {
   readonly focusIds: readonly string[];
   /** When the problem started (epoch ms). */
   readonly onset: number;
+  /** Whether the onset is known to the hour; a day named without a time covers that whole day. */
+  readonly onsetPrecise: boolean;
   /** The ticket whose creation or text fixed the onset. */
   readonly onsetEvidence?: string;
   readonly onsetMention?: StartMention;
@@ -138,6 +140,7 @@ export function buildProblemProfile(
     identifiers: first.ids,
     focusIds: focus.map((t) => t.id),
     onset: onset.at,
+    onsetPrecise: onset.mention?.precise ?? true,
     ...(onsetEvidence ? { onsetEvidence } : {}),
     ...(onset.mention ? { onsetMention: onset.mention } : {}),
     priorIds: prior.map((t) => t.id),

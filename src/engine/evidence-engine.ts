@@ -93,7 +93,7 @@ export function analyzeWithEvidence(bundle: CaseBundle, options: EvidenceEngineO
     const evidence = citedIds(h, known);
     return {
       rank: i + 1,
-      title: writeTitle(ctx, h),
+      title: writeTitle(ctx, h, likelihoods[i] ?? 0),
       category: h.category,
       likelihood: likelihoods[i] ?? 0,
       evidence,
@@ -110,7 +110,7 @@ export function analyzeWithEvidence(bundle: CaseBundle, options: EvidenceEngineO
     hypotheses,
     pattern,
     timeline: buildTimeline(ctx, shortlist, cited, pattern.relatedEscalations),
-    talkingPoints: writeTalkingPoints(ctx, hypotheses, pattern),
+    talkingPoints: writeTalkingPoints(ctx, ranked, hypotheses, pattern),
     preventiveMeasures: writePreventiveMeasures(shortlist[0]),
   };
 }

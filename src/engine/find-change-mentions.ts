@@ -46,7 +46,7 @@ const RULES_OUT = [
   /\bpostdates?\b|\btrail(?:s|ed) the first\b/i,
   /\b(?:predates?|before)\b[^.]{0,60}\b(?:same|identical|already|too|as well|also)\b/i,
   /\b(?:same|identical|also|already|too)\b[^.]{0,60}\bbefore (?:the|your|this|that|it)\b/i,
-  /\b(?:unchanged|untouched|not installed|not enabled|not enrolled|switched off|turned off|not in use|never (?:installed|used|enabled|rolled out))\b/i,
+  /\b(?:unchanged|untouched|unaffected|not (?:affected|impacted|installed|enabled|enrolled|in use)|switched off|turned off|never (?:installed|used|enabled|rolled out))\b/i,
   /\b(?:does not|doesn't|did not|didn't|cannot|can't|won't|would not|wouldn't|could not|couldn't) (?:touch|change|affect|explain|cause|apply|reach|include|produce|run|use)\b/i,
   /\b(?:don't|do not|doesn't|does not|didn't|did not|never) (?:use|run|have)\b/i,
   /\bleft\b[^.]{0,40}\balone\b|\bunrelated\b|\bnothing to do with\b|\bnot (?:related|involved|responsible)\b|\bnot (?:the |a )?(?:cause|culprit|bottleneck|problem|issue|reason|trigger|source)\b|\bruled? out\b|\bcoincid\w*/i,
@@ -73,9 +73,7 @@ function voiceOf(author: string): Voice {
 }
 
 function threadOf(ws: Workset, ids: ReadonlySet<string>): Said[] {
-  const out: Said[] = [
-    { text: ws.bundle.escalation.summary, at: ws.openedAt, voice: "customer" },
-  ];
+  const out: Said[] = [{ text: ws.bundle.escalation.summary, at: ws.openedAt, voice: "customer" }];
   for (const t of ws.tickets) {
     if (!ids.has(t.id)) continue;
     const at = toTime(t.createdAt);
@@ -96,7 +94,9 @@ function codesOf(change: Change): string[] {
 /** Version strings in a change title ("6.4", "3.11", "v5", "2026.14"), escaped for a whole-token regex. */
 function versionsOf(title: string): RegExp[] {
   const found = title.match(/\bv?\d+(?:\.\d+)+[a-z]?\b|\bv\d+\b/gi) ?? [];
-  return found.map((v) => new RegExp(`(?<![\\w.])v?${v.replace(/^v/i, "").replace(/\./g, "\\.")}(?![\\w]|\\.\\d)`, "i"));
+  return found.map(
+    (v) => new RegExp(`(?<![\\w.])v?${v.replace(/^v/i, "").replace(/\./g, "\\.")}(?![\\w]|\\.\\d)`, "i"),
+  );
 }
 
 /** Title words that few items of the working set use: what people call the change ("gateway", "payouts"). */
@@ -106,27 +106,51 @@ function rareTitleWords(ws: Workset, change: Change): string[] {
   );
 }
 
-function refersByDate(said: Said, sentence: string, change: Change): boolean {
-  if (!CHANGE_WORD.test(sentence) || !DATE_HINT.test(sentence)) return false;
-  const at = toTime(change.at);
-  for (const r of chrono.parse(sentence, { instant: new Date(said.at), timezone: "UTC" })) {
-    if (!(r.start.isCertain("day") || r.start.isCertain("weekday"))) continue;
-    const d = r.start.date().getTime();
-    const day = Date.UTC(new Date(d).getUTCFullYear(), new Date(d).getUTCMonth(), new Date(d).getUTCDate());
-    if (at >= day - 12 * HOUR && at < day + DAY + 12 * HOUR) return true;
-  }
-  return false;
+/** One sentence of the thread, read once for every change it might refer to. */
+interface Sentence {
+  readonly said: Said;
+  readonly text: string;
+  readonly lower: string;
+  readonly terms: ReadonlyMap<string, number>;
+  /** Days the sentence names (midnight UTC), parsed on first use: chrono is slow, changes are many. */
+  days?: readonly number[];
 }
 
-function refers(said: Said, sentence: string, change: Change, rare: readonly string[]): boolean {
-  const lower = sentence.toLowerCase();
-  if (lower.includes(change.id.toLowerCase())) return true;
-  if (codesOf(change).some((c) => lower.includes(c))) return true;
-  if (versionsOf(change.title).some((re) => re.test(sentence))) return true;
-  const terms = countTerms(sentence);
-  const hits = rare.filter((t) => terms.has(t)).length;
-  if (hits >= 2 || (hits >= 1 && CHANGE_WORD.test(sentence))) return true;
-  return refersByDate(said, sentence, change);
+function namedDays(sentence: Sentence): readonly number[] {
+  if (sentence.days) return sentence.days;
+  const days: number[] = [];
+  if (CHANGE_WORD.test(sentence.text) && DATE_HINT.test(sentence.text)) {
+    for (const r of chrono.parse(sentence.text, { instant: new Date(sentence.said.at), timezone: "UTC" })) {
+      if (!(r.start.isCertain("day") || r.start.isCertain("weekday"))) continue;
+      const d = r.start.date();
+      days.push(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    }
+  }
+  sentence.days = days;
+  return days;
+}
+
+function refersByDate(sentence: Sentence, change: Change): boolean {
+  const at = toTime(change.at);
+  return namedDays(sentence).some((day) => at >= day - 12 * HOUR && at < day + DAY + 12 * HOUR);
+}
+
+/** How a change is referred to: its id, reference codes, version strings and rare title words. */
+interface ChangeNames {
+  readonly id: string;
+  readonly codes: readonly string[];
+  readonly versions: readonly RegExp[];
+  readonly rare: readonly string[];
+}
+
+function refers(sentence: Sentence, change: Change, names: ChangeNames): boolean {
+  const { rare } = names;
+  if (sentence.lower.includes(names.id)) return true;
+  if (names.codes.some((c) => sentence.lower.includes(c))) return true;
+  if (names.versions.some((re) => re.test(sentence.text))) return true;
+  const hits = rare.filter((t) => sentence.terms.has(t)).length;
+  if (hits >= 2 || (hits >= 1 && CHANGE_WORD.test(sentence.text))) return true;
+  return refersByDate(sentence, change);
 }
 
 function stanceOf(sentence: string, voice: Voice): ChangeMention["stance"] {
@@ -146,22 +170,32 @@ function stanceOf(sentence: string, voice: Voice): ChangeMention["stance"] {
  * that refers to one of the changes, with its stance. Guesses in questions still count as blame.
  */
 export function findChangeMentions(ws: Workset, ids: ReadonlySet<string>): ChangeMention[] {
-  const thread = threadOf(ws, ids);
+  const sentences: Sentence[] = threadOf(ws, ids).flatMap((said) =>
+    splitSentences(said.text).map((text) => ({
+      said,
+      text,
+      lower: text.toLowerCase(),
+      terms: countTerms(text),
+    })),
+  );
   const out: ChangeMention[] = [];
   for (const change of ws.changes) {
     if (toTime(change.at) > ws.openedAt + DAY) continue;
-    const rare = rareTitleWords(ws, change);
-    for (const said of thread) {
-      for (const sentence of splitSentences(said.text)) {
-        if (!refers(said, sentence, change, rare)) continue;
-        out.push({
-          changeId: change.id,
-          ...(said.evidenceId ? { evidenceId: said.evidenceId } : {}),
-          voice: said.voice,
-          sentence,
-          stance: stanceOf(sentence, said.voice),
-        });
-      }
+    const names: ChangeNames = {
+      id: change.id.toLowerCase(),
+      codes: codesOf(change),
+      versions: versionsOf(change.title),
+      rare: rareTitleWords(ws, change),
+    };
+    for (const sentence of sentences) {
+      if (!refers(sentence, change, names)) continue;
+      out.push({
+        changeId: change.id,
+        ...(sentence.said.evidenceId ? { evidenceId: sentence.said.evidenceId } : {}),
+        voice: sentence.said.voice,
+        sentence: sentence.text,
+        stance: stanceOf(sentence.text, sentence.said.voice),
+      });
     }
   }
   return out;

@@ -9,6 +9,9 @@ import { splitSentences } from "./tokenize-text.ts";
 
 const DAY = 86_400_000;
 const START_WORDS = /\b(?:since|from|earliest|first|started|starting|began|beginning|as of)\b/i;
+/** "worked until 09:12 UTC on Apr 14 and on none after that": the date is where it stopped working. */
+const UNTIL_WORDS = /\b(?:until|up to|till)\b/i;
+const AFTERWARDS = /\b(?:after (?:that|it|this)|since then|afterwards|from then on|thereafter)\b/i;
 const ONWARDS = /^\s*(?:onwards|on)\b/i;
 // chrono is comparatively slow; only sentences that could hold a date or time are handed to it.
 const DATE_HINT =
@@ -78,10 +81,16 @@ function weekdayOfWeek(sentence: string, result: chrono.ParsedResult, writtenAt:
   return weekStart + WEEKDAYS.indexOf(m[1].toLowerCase()) * DAY + (((at % DAY) + DAY) % DAY);
 }
 
-/** True when a start word sits just before the date ("since Nov 10", "earliest ...: 2026-04-07"). */
+/**
+ * True when a start word sits just before the date ("since Nov 10", "earliest ...: 2026-04-07"), or the
+ * date ends a good spell that the sentence says stopped ("up to 09:12 UTC on Apr 14 and none after that").
+ * A span ("from Apr 1 to Apr 30") is the window someone looked at, not when anything started.
+ */
 function nearStartWord(sentence: string, result: chrono.ParsedResult): boolean {
   const before = sentence.slice(Math.max(0, result.index - 50), result.index);
   const after = sentence.slice(result.index + result.text.length);
+  if (result.end && !/\bsince\b/i.test(before)) return false;
+  if (UNTIL_WORDS.test(before.slice(-25)) && AFTERWARDS.test(after)) return true;
   return START_WORDS.test(before) || ONWARDS.test(after);
 }
 
@@ -90,7 +99,9 @@ export function findStartMentions(texts: readonly DatedText[]): StartMention[] {
   const out: StartMention[] = [];
   for (const piece of texts) {
     for (const sentence of splitSentences(piece.text)) {
-      if (!START_WORDS.test(sentence) || !DATE_HINT.test(sentence) || isSpeculative(sentence)) continue;
+      const startish =
+        START_WORDS.test(sentence) || (UNTIL_WORDS.test(sentence) && AFTERWARDS.test(sentence));
+      if (!startish || !DATE_HINT.test(sentence) || isSpeculative(sentence)) continue;
       const results = chrono.parse(sentence, { instant: new Date(piece.at), timezone: "UTC" });
       for (const r of results) {
         if (!nearStartWord(sentence, r)) continue;

@@ -47,7 +47,10 @@ export const CUES: Readonly<Record<JourneyCategory, readonly Cue[]>> = {
   usage_growth: [
     {
       label: "plan limit",
-      pattern: new RegExp(`\\b(?:allowance|quota|rate[- ]limit(?:s|ed)?|plan limit|included ${METERED}|${METERED} (?:allowance|quota|cap))\\b`, "i"),
+      pattern: new RegExp(
+        `\\b(?:allowance|quota|rate[- ]limit(?:s|ed)?|plan limit|included ${METERED}|${METERED} (?:allowance|quota|cap))\\b`,
+        "i",
+      ),
       weight: 1,
       negatable: true,
     },
@@ -68,15 +71,22 @@ export const CUES: Readonly<Record<JourneyCategory, readonly Cue[]>> = {
       ),
       weight: 1.5,
     },
-    { label: "throttled", pattern: /\b(?:throttl\w*|too many requests|429|402|payment required|overage|overflow|over the limit)\b/i, weight: 1 },
+    {
+      label: "throttled",
+      pattern:
+        /\b(?:throttl\w*|too many requests|429|402|payment required|overage|overflow|over the limit)\b/i,
+      weight: 1,
+    },
     {
       label: "growth",
-      pattern: /\b(?:grew|grown|growth|doubled|tripled|went from|up from|increased from|rose from|added \d+|\d+ more|new (?:titles|stores|sites|teams|brands|markets|customers|desks))\b[^.]{0,40}/i,
+      pattern:
+        /\b(?:grew|grown|growth|doubled|tripled|went from|up from|increased from|rose from|added \d+|\d+ more|new (?:titles|stores|sites|teams|brands|markets|customers|desks))\b[^.]{0,40}/i,
       weight: 0.5,
     },
     {
       label: "plan upgrade",
-      pattern: /\bupgrade\b[^.]{0,30}\b(?:plan|tier|pack|allowance)\b|\bhigher (?:plan|tier|limit)\b|\b(?:minutes|top-?up|add-?on|capacity) pack\b|\braise (?:the|their|your) (?:limit|allowance|quota)\b/i,
+      pattern:
+        /\bupgrade\b[^.]{0,30}\b(?:plan|tier|pack|allowance)\b|\bhigher (?:plan|tier|limit)\b|\b(?:minutes|top-?up|add-?on|capacity) pack\b|\braise (?:the|their|your) (?:limit|allowance|quota)\b/i,
       weight: 0.75,
     },
   ],
@@ -101,7 +111,8 @@ export const CUES: Readonly<Record<JourneyCategory, readonly Cue[]>> = {
     },
     {
       label: "implementation",
-      pattern: /\b(?:go[- ]live|kick-?off|onboarding|implementation|rollout|hypercare|launch checklist|setup call|sign-?off)\b/i,
+      pattern:
+        /\b(?:go[- ]live|kick-?off|onboarding|implementation|rollout|hypercare|launch checklist|setup call|sign-?off)\b/i,
       weight: 0.3,
     },
     {
@@ -122,7 +133,10 @@ export const CUES: Readonly<Record<JourneyCategory, readonly Cue[]>> = {
     },
     {
       label: "documentation says",
-      pattern: new RegExp(`\\b${DOC}\\s+(?:says?|said|shows?|tells?|told|states?|recommends?|lists?|instructs?|tab)\\b`, "i"),
+      pattern: new RegExp(
+        `\\b${DOC}\\s+(?:says?|said|shows?|tells?|told|states?|recommends?|lists?|instructs?|tab)\\b`,
+        "i",
+      ),
       weight: 1,
     },
     {
@@ -165,7 +179,8 @@ export const CUES: Readonly<Record<JourneyCategory, readonly Cue[]>> = {
     },
     {
       label: "sales contact",
-      pattern: /\b(?:account executive|salesperson|sales rep|our AE|your AE|sales team|sales engineer|presales)\b/i,
+      pattern:
+        /\b(?:account executive|salesperson|sales rep|our AE|your AE|sales team|sales engineer|presales)\b/i,
       weight: 0.75,
     },
     {
@@ -212,7 +227,8 @@ export const CUES: Readonly<Record<JourneyCategory, readonly Cue[]>> = {
     },
     {
       label: "SLA missed",
-      pattern: /\b(?:sla|response time|first response)\b[^.]{0,30}\b(?:breach\w*|missed|exceeded|paused|stopped)\b|\bpending[- ](?:engineering|internal|customer)\b/i,
+      pattern:
+        /\b(?:sla|response time|first response)\b[^.]{0,30}\b(?:breach\w*|missed|exceeded|paused|stopped)\b|\bpending[- ](?:engineering|internal|customer)\b/i,
       weight: 1.2,
     },
   ],
@@ -253,7 +269,8 @@ export const CUES: Readonly<Record<JourneyCategory, readonly Cue[]>> = {
     },
     {
       label: "subscription terms",
-      pattern: /\b(?:subscription|prorat\w+|co-?terminous|co-?termed|payment terms|purchase order|auto-?renew\w*|list price)\b/i,
+      pattern:
+        /\b(?:subscription|prorat\w+|co-?terminous|co-?termed|payment terms|purchase order|auto-?renew\w*|list price)\b/i,
       weight: 0.75,
       negatable: true,
     },

@@ -11,43 +11,82 @@ import type { ChangeMention } from "./find-change-mentions.ts";
 
 /** How much a change reads as each category it could be, 0..1. */
 export type ChangeNature = Partial<Record<Category, number>>;
+/** A family of phrases and how strongly one of them says "this is what the change is". */
+type Signals = readonly (readonly [RegExp, number])[];
 
-const INTENDED = [
-  /\b(?:deprecat\w*|retir(?:ed|es|ement|ing)|sunset\w*|end of (?:life|support)|no longer|removed support|discontinu\w*)\b/i,
-  /\b(?:default\w*|now (?:require[sd]?|reject\w*|appl(?:y|ies)|count\w*|include[sd]?|use[sd]?|enforce[sd]?|send[s]?|return[s]?)|switch(?:ed|es)? (?:to|from)|moved? to|instead of|replac(?:ed|es|ing))\b/i,
-  /\b(?:polic(?:y|ies)|ceiling|quota|limit(?:s|ed)?|threshold|per-(?:key|user|account|org)|enforce\w*|stricter|lowered|raised|shortened|tightened)\b/i,
-  /\b(?:announced|notice|changelog|advance notice|heads-up|effective (?:from|on)|takes? effect|migration guide)\b/i,
-  /\b(?:pricing|price list|list price|price change|new prices?)\b/i,
+const INTENDED: Signals = [
+  [
+    /\b(?:deprecat\w*|retir(?:ed|es|ement|ing)|sunset\w*|end of (?:life|support)|no longer|removed support|discontinu\w*)\b/i,
+    1,
+  ],
+  [
+    /\b(?:default\w*|now (?:require[sd]?|reject\w*|appl(?:y|ies)|count\w*|include[sd]?|use[sd]?|enforce[sd]?|sends?|returns?)|switch(?:ed|es)? (?:to|from)|instead of)\b/i,
+    0.8,
+  ],
+  [
+    /\b(?:polic(?:y|ies)|ceiling|quota|per-(?:key|user|account|org)|enforce\w*|stricter|lowered|raised|shortened|tightened|limit(?:s|ed)? (?:to|of|at))\b/i,
+    0.7,
+  ],
+  [/\b(?:pricing|price list|list price|price change|new prices?)\b/i, 0.8],
+  [
+    /\b(?:announced|advance notice|heads-up|changelog|effective (?:from|on)|takes? effect|migration guide)\b/i,
+    0.5,
+  ],
 ];
 
-const DEFECT = [
-  /\b(?:regression|bug|defect|unintended|unexpected(?:ly)?|inadvertent\w*|silently|accidental\w*|by mistake|mistaken\w*|erroneous\w*)\b/i,
-  /\b(?:supposed to|should (?:have|not)|meant to|was to) (?:leave|keep|be|stay|work)\b/i,
-  /\b(?:fix(?:es|ed)?|hotfix|patch(?:es|ed)?) (?:for|to)\b/i,
-  /\b(?:new|rewritten|refactor\w*|reworked|moved to the shared|rewrite)\b[^.]{0,40}\b(?:engine|converter|parser|loader|calculat\w*|handler|pipeline|scheduler|module|library|service)\b/i,
+const DEFECT: Signals = [
+  [
+    /\b(?:regression|bug|defect|unintended|inadvertent\w*|accidental\w*|by mistake|mistaken\w*|erroneous\w*|silently)\b/i,
+    1,
+  ],
+  [/\b(?:supposed to|should (?:have|not)|meant to|was to|expected to) (?:leave|keep|be|stay|work)\b/i, 0.8],
+  [
+    /\b(?:new|rewritten|refactor\w*|reworked|rewrite|shared)\b[^.]{0,40}\b(?:engine|converter|parser|loader|calculat\w*|handler|pipeline|scheduler|module|library|service|logic)\b/i,
+    0.4,
+  ],
+  [/\b(?:hot-?fix|fix(?:es|ed)? (?:for|to))\b/i, 0.3],
 ];
 
-const CAPACITY = [
-  /\b(?:outage|degrad\w*|capacity|latency|saturat\w*|overload\w*|backlog|failover|unavailab\w*|down ?time)\b/i,
-  /\b(?:database|db|storage|volume|disk|iops|cluster|node|broker|instance|server|hardware|shard|replica|cache|edge|cdn|network|datacent(?:er|re)|data cent(?:er|re))\b/i,
-  /\b(?:migrat\w*|provision\w*|resiz\w*|downsiz\w*|scal(?:ed|ing) (?:down|in)|moved? (?:to|onto) (?:a |the )?new (?:host|volume|cluster|hardware|server))\b/i,
+const CAPACITY: Signals = [
+  [
+    /\b(?:outage|degrad\w*|capacity|saturat\w*|overload\w*|backlog|failover|unavailab\w*|down ?time|latency|iops|throughput)\b/i,
+    0.8,
+  ],
+  [
+    /\b(?:migrat\w*|provision\w*|resiz\w*|downsiz\w*|scal(?:ed|ing) (?:down|in)|moved? (?:to|onto) (?:a |the )?new (?:host|volume|cluster|hardware|server|region))\b/i,
+    0.6,
+  ],
+  [
+    /\b(?:database|db|storage|volume|disk|cluster|nodes?|broker|servers?|hardware|shards?|replicas?|cache|edge|cdn|datacent(?:er|re)|data cent(?:er|re)|hosts?|instance)\b/i,
+    0.4,
+  ],
 ];
 
-const BILLING = [
-  /\b(?:billing|invoic\w*|subscription|order form|contract terms?|renewal|price protection|rate card|metering|true-?up|proration|prorat\w*|credit note|payment terms)\b/i,
+const BILLING: Signals = [
+  [
+    /\b(?:billing|invoic\w*|subscriptions?|order forms?|contract terms?|price protection|rate card|metering|true-?up|prorat\w*|credit notes?|payment terms|booked|booking)\b/i,
+    1,
+  ],
 ];
 
-const PROCESS = [
-  /\b(?:support (?:process|team|queue|macro)|intake|triage|routing|queue|handoff|hand-?over|book of business|csm (?:book|assignment)|ticket(?:ing)? (?:form|system)|escalation path|on-?call rota)\b/i,
+const PROCESS: Signals = [
+  [
+    /\b(?:support (?:process|team|queue|macro)|intake|triage|routing|queues?|hand-?off|hand-?over|book of business|csm (?:book|assignment)|ticket(?:ing)? (?:form|system)|escalation path|on-?call rota)\b/i,
+    1,
+  ],
 ];
 
-function share(patterns: readonly RegExp[], text: string): number {
-  return patterns.filter((p) => p.test(text)).length / patterns.length;
+/** The strongest signals present, summed and capped at 1. */
+function strength(signals: Signals, text: string): number {
+  return Math.min(
+    1,
+    signals.reduce((sum, [re, w]) => sum + (re.test(text) ? w : 0), 0),
+  );
 }
 
 /**
- * How strongly a change reads as each category. Staff sentences about it count: "engineering confirmed the
- * bug" makes a release a defect whatever its notes say.
+ * How strongly a change reads as each category, from its record and from what staff wrote when they tied
+ * the symptom to it ("engineering confirmed the bug", "the volume sits at its IOPS ceiling since the move").
  */
 export function readChangeNature(change: Change, mentions: readonly ChangeMention[]): ChangeNature {
   switch (change.source) {
@@ -61,14 +100,16 @@ export function readChangeNature(change: Change, mentions: readonly ChangeMentio
     default:
       break;
   }
-  const text = `${change.title}. ${change.description ?? ""}`;
-  const implicated = mentions.some((m) => m.changeId === change.id && m.stance === "implicates");
+  const said = mentions
+    .filter((m) => m.changeId === change.id && m.voice === "staff" && m.stance === "implicates")
+    .map((m) => m.sentence);
+  const text = [change.title, change.description ?? "", ...said].join(". ");
   return {
-    product_defect: Math.min(1, share(DEFECT, text) * 2 + (implicated ? 0.5 : 0)),
-    vendor_change: Math.min(1, share(INTENDED, text) * 1.5),
-    infrastructure: Math.min(1, share(CAPACITY, text) * 1.2),
-    billing: share(BILLING, text),
-    process_failure: share(PROCESS, text),
+    product_defect: strength(DEFECT, text),
+    vendor_change: strength(INTENDED, text),
+    infrastructure: strength(CAPACITY, text),
+    billing: strength(BILLING, text),
+    process_failure: strength(PROCESS, text),
   };
 }
 

@@ -7,6 +7,7 @@ import type { AnalysisContext } from "./build-context.ts";
 import { CATEGORY_PRIOR_PREFIX } from "./engine-features.ts";
 import { RELATED_MATCH } from "./link-support.ts";
 import type { FeatureValue } from "./types.ts";
+import { listWithVerb } from "./write-words.ts";
 
 /** The prior of a category: a constant the fit turns into a base rate. */
 export function priorFeature(category: Category): FeatureValue {
@@ -23,7 +24,7 @@ export function categoryFeatures(ctx: AnalysisContext, category: Category): Feat
     {
       name: "category.related-resolved",
       value: Math.min(2, ids.length),
-      note: `${ids.slice(0, 2).join(", ")} had these symptoms and were resolved as ${category}`,
+      note: `${listWithVerb(ids.slice(0, 2), "had", "had")} these symptoms and ${ids.length === 1 ? "was" : "were"} resolved as ${category}`,
       evidence: ids.slice(0, 2),
     },
   ];

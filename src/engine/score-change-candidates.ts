@@ -9,13 +9,14 @@ import type { Change } from "../domain/case-bundle.ts";
 import type { Category } from "../domain/categories.ts";
 import type { AnalysisContext } from "./build-context.ts";
 import { findDisclaimers } from "./classify-change.ts";
+import { changeScope, compareScope } from "./find-scope-mismatch.ts";
 import { knowledgeAboutChange, relatedAfterChange, relatedDescribingChange } from "./link-support.ts";
 import { attributesNamedIn } from "./match-attributes.ts";
 import { identifierFeature } from "./match-identifiers.ts";
 import { coverage } from "./measure-similarity.ts";
 import { toTime } from "./prepare-workset.ts";
 import { possibleCategories, readChangeNature } from "./read-change-nature.ts";
-import { changeScope, compareScope } from "./find-scope-mismatch.ts";
+import { readSymptomNature } from "./read-symptom-nature.ts";
 import { categoryFeatures, priorFeature } from "./score-category-features.ts";
 import { stemWord } from "./tokenize-text.ts";
 import type { Candidate, EvidenceItem, FeatureValue } from "./types.ts";
@@ -28,8 +29,15 @@ function timing(ctx: AnalysisContext, change: Change): FeatureValue[] {
   const lead = ctx.profile.onset - at;
   const onsetDay = new Date(ctx.profile.onset).toISOString().slice(0, 10);
   if (at > ctx.ws.openedAt)
-    return [{ name: "change.after-escalation", value: 1, note: `${change.id} landed after the escalation was opened` }];
-  if (lead < -HOUR) {
+    return [
+      {
+        name: "change.after-escalation",
+        value: 1,
+        note: `${change.id} landed after the escalation was opened`,
+      },
+    ];
+  // A day named without a time ("since Jun 9", "last night") covers that day and the night after it.
+  if (lead < -HOUR && (ctx.profile.onsetPrecise || lead < -1.5 * DAY)) {
     const against = ctx.profile.onsetEvidence ? [ctx.profile.onsetEvidence] : [];
     const days = Math.round(-lead / DAY);
     return [
@@ -44,14 +52,20 @@ function timing(ctx: AnalysisContext, change: Change): FeatureValue[] {
   const hours = Math.max(0, Math.round(lead / HOUR));
   const when = lead <= 2 * DAY ? `${hours}h` : `${Math.round(lead / DAY)} days`;
   const note = `${change.id} landed ${when} before the first symptom (${onsetDay})`;
-  const out: FeatureValue[] = [{ name: "change.lead-time", value: 0.5 ** (Math.max(0, lead) / (2 * DAY)), note }];
+  const out: FeatureValue[] = [
+    { name: "change.lead-time", value: 0.5 ** (Math.max(0, lead) / (2 * DAY)), note },
+  ];
   if (lead <= 7 * DAY) out.push({ name: "change.within-week", value: 1, note });
   return out;
 }
 
 function topic(ctx: AnalysisContext, item: EvidenceItem): FeatureValue {
   const c = coverage(ctx.ws, item.terms, ctx.profile.terms);
-  return { name: "change.topic", value: c, note: `${Math.round(c * 100)}% of its wording matches the symptoms` };
+  return {
+    name: "change.topic",
+    value: c,
+    note: `${Math.round(c * 100)}% of its wording matches the symptoms`,
+  };
 }
 
 /** Unfixed reports of the same failure from before the change mean the change cannot have started it. */
@@ -104,7 +118,11 @@ function disclaimers(ctx: AnalysisContext, change: Change): FeatureValue | undef
   const relevant = found.some((d) => d.terms.some((t) => (ctx.profile.terms.get(t) ?? 0) >= 0.8));
   const phrase = found.map((d) => `"${d.phrase}"`).join(", ");
   return relevant
-    ? { name: "change.disclaims-symptom", value: 1, note: `its record says ${phrase}, which is the area that is failing` }
+    ? {
+        name: "change.disclaims-symptom",
+        value: 1,
+        note: `its record says ${phrase}, which is the area that is failing`,
+      }
     : { name: "change.disclaims-other", value: 1, note: `its record says ${phrase}` };
 }
 
@@ -114,7 +132,10 @@ function mentions(ctx: AnalysisContext, change: Change): FeatureValue[] {
   const out: FeatureValue[] = [];
   const ruling = mine.filter((m) => m.stance === "rules-out");
   if (ruling.length > 0) {
-    const value = Math.min(2, ruling.reduce((s, m) => s + (m.voice === "staff" ? 1 : 0.5), 0));
+    const value = Math.min(
+      2,
+      ruling.reduce((s, m) => s + (m.voice === "staff" ? 1 : 0.5), 0),
+    );
     out.push({
       name: "change.ruled-out",
       value,
@@ -131,7 +152,12 @@ function mentions(ctx: AnalysisContext, change: Change): FeatureValue[] {
       evidence: [...new Set(tying.flatMap((m) => (m.evidenceId ? [m.evidenceId] : [])))],
     });
   const blame = mine.find((m) => m.stance === "blames");
-  if (blame) out.push({ name: "change.blamed", value: 1, note: `the customer suspects it ("${blame.sentence}")` });
+  if (blame)
+    out.push({
+      name: "change.blamed",
+      value: 1,
+      note: `it is the change the customer blames ("${blame.sentence}"), a suspicion rather than evidence`,
+    });
   return out;
 }
 
@@ -197,7 +223,12 @@ function relatedAfter(ctx: AnalysisContext, change: Change, item: EvidenceItem, 
     change.scope === "account"
       ? "report the same symptoms after a similar change"
       : "report the same symptoms since it landed";
-  return { name: "change.related-after", value: Math.min(2, links.length), note: `${ids.join(", ")} ${why}`, evidence: ids } satisfies FeatureValue;
+  return {
+    name: "change.related-after",
+    value: Math.min(2, links.length),
+    note: `${ids.join(", ")} ${why}`,
+    evidence: ids,
+  } satisfies FeatureValue;
 }
 
 const DENIAL =
@@ -212,7 +243,11 @@ function statements(ctx: AnalysisContext, change: Change, topical: boolean): Fea
       note: `the agent found our side working as designed ("${ctx.exonerations[0]?.sentence}")`,
       against: [...new Set(ctx.exonerations.map((e) => e.id))],
     };
-  if (ours && topical && ctx.defects.length > 0)
+  // A fault reproduced on our side counts for our deploys in that area, unless staff ruled this one out.
+  const ruledOut = ctx.mentions.some(
+    (m) => m.changeId === change.id && m.voice === "staff" && m.stance === "rules-out",
+  );
+  if (change.source === "vendor_deploy" && topical && ctx.defects.length > 0 && !ruledOut)
     return {
       name: "change.defect-found",
       value: 1,
@@ -227,7 +262,10 @@ function statements(ctx: AnalysisContext, change: Change, topical: boolean): Fea
 function denies(ctx: AnalysisContext, ticketId: string): boolean {
   const t = ctx.ws.tickets.find((x) => x.id === ticketId);
   if (!t) return false;
-  const texts = [t.description ?? "", ...(t.comments ?? []).filter((c) => c.author === "customer").map((c) => c.body)];
+  const texts = [
+    t.description ?? "",
+    ...(t.comments ?? []).filter((c) => c.author === "customer").map((c) => c.body),
+  ];
   return texts.some((text) => DENIAL.test(text));
 }
 
@@ -261,9 +299,20 @@ function changeFeatures(ctx: AnalysisContext, change: Change, item: EvidenceItem
   return said ? [...base, said] : base;
 }
 
+const SYMPTOM_WORDS: Partial<Record<Category, string>> = {
+  product_defect: "something going wrong (a defect)",
+  vendor_change: "a refusal by rule (an intended change)",
+  infrastructure: "slowness or unavailability (our infrastructure)",
+};
+
+function ours(change: Change): boolean {
+  return change.source === "vendor_deploy" || change.source === "vendor_config";
+}
+
 /** Candidates built from the bundle's changes: one per change and category it could be. */
 export function scoreChangeCandidates(ctx: AnalysisContext): Candidate[] {
   const out: Candidate[] = [];
+  const symptom = readSymptomNature(ctx);
   for (const change of ctx.ws.changes) {
     const item = ctx.ws.items.get(change.id);
     if (!item) continue;
@@ -278,7 +327,20 @@ export function scoreChangeCandidates(ctx: AnalysisContext): Candidate[] {
       const features = [
         ...shared,
         priorFeature(category),
-        { name: "nature.fit", value: nature[category] ?? 0, note: `its record reads as ${category.replace("_", " ")}` },
+        {
+          name: "nature.fit",
+          value: nature[category] ?? 0,
+          note: `its record reads as ${category.replace("_", " ")}`,
+        },
+        ...(ours(change) && (symptom[category] ?? 0) > 0
+          ? [
+              {
+                name: "nature.symptom",
+                value: symptom[category] ?? 0,
+                note: `the symptoms read as ${SYMPTOM_WORDS[category] ?? category}`,
+              } satisfies FeatureValue,
+            ]
+          : []),
         ...knowledge(ctx, links, category),
         relatedAfter(ctx, change, item, category),
         ...categoryFeatures(ctx, category),

@@ -6,10 +6,10 @@
 import type { AnalysisContext } from "./build-context.ts";
 import { type CueMatch, JOURNEY_CATEGORIES, type JourneyCategory } from "./detect-cues.ts";
 import { knowledgeOfCategory } from "./link-support.ts";
-import { priorFeature } from "./score-category-features.ts";
 import { attributeKeysNamedIn } from "./match-attributes.ts";
 import { coverage } from "./measure-similarity.ts";
 import { toTime } from "./prepare-workset.ts";
+import { priorFeature } from "./score-category-features.ts";
 import { countTerms } from "./tokenize-text.ts";
 import type { Candidate, FeatureValue } from "./types.ts";
 
@@ -61,7 +61,12 @@ function trailFeatures(rows: readonly CueRow[], summary: readonly CueMatch[]): F
   const value = (a?.value ?? 0) + 0.6 * (b?.value ?? 0) + 0.4 * (c?.value ?? 0);
   const shown = rows.slice(0, 3).map((r) => `${r.id} (${r.labels.slice(0, 2).join(", ")})`);
   const out: FeatureValue[] = [
-    { name: "trail.cues", value, note: `ticket trail: ${shown.join("; ")}`, evidence: rows.slice(0, 3).map((r) => r.id) },
+    {
+      name: "trail.cues",
+      value,
+      note: `ticket trail: ${shown.join("; ")}`,
+      evidence: rows.slice(0, 3).map((r) => r.id),
+    },
   ];
   // The summary is the executive's own framing of the problem.
   const fromSummary = Math.min(
@@ -69,7 +74,11 @@ function trailFeatures(rows: readonly CueRow[], summary: readonly CueMatch[]): F
     summary.reduce((s, m) => s + m.weight, 0),
   );
   if (fromSummary > 0)
-    out.push({ name: "trail.summary", value: fromSummary, note: `the summary says so ("${summary[0]?.sentence}")` });
+    out.push({
+      name: "trail.summary",
+      value: fromSummary,
+      note: `the summary says so ("${summary[0]?.sentence}")`,
+    });
   return out;
 }
 
@@ -137,7 +146,11 @@ function onboardingExtras(ctx: AnalysisContext): FeatureValue[] {
   }
   const gap = adoptionGap(ctx);
   if (gap)
-    out.push({ name: "onboarding.adoption", value: 1, note: `only part of what was bought is in use (${gap})` });
+    out.push({
+      name: "onboarding.adoption",
+      value: 1,
+      note: `only part of what was bought is in use (${gap})`,
+    });
   return out;
 }
 
@@ -166,7 +179,13 @@ function extras(ctx: AnalysisContext, category: JourneyCategory, rows: readonly 
     case "process_failure": {
       const labels = new Set(rows.filter((r) => ctx.focus.has(r.id)).flatMap((r) => r.labels));
       return labels.size >= 3
-        ? [{ name: "process.handoffs", value: 1, note: `${labels.size} kinds of handling failure in the episode` }]
+        ? [
+            {
+              name: "process.handoffs",
+              value: 1,
+              note: `${labels.size} kinds of handling failure in the episode`,
+            },
+          ]
         : [];
     }
     case "data_quality":
@@ -210,7 +229,11 @@ function candidateFor(ctx: AnalysisContext, category: JourneyCategory): Candidat
   for (const f of [diagnosis(ctx, category), knowledgeFeature(ctx, category), noChangeFits(ctx)])
     if (f) features.push(f);
   if (ctx.rejectedIds.has(lead.id))
-    features.push({ name: "trail.rejected", value: 1, note: `${lead.id} was cited by a rejected hypothesis` });
+    features.push({
+      name: "trail.rejected",
+      value: 1,
+      note: `${lead.id} was cited by a rejected hypothesis`,
+    });
   const byValue = rows.filter((r) => r.id !== lead.id).map((r) => r.id);
   // The episode's own ticket follows the lead: it is where the symptom and often the diagnosis are.
   const episode = ctx.profile.focusIds.find((id) => id !== lead.id);
@@ -234,9 +257,20 @@ function noChangeFits(ctx: AnalysisContext): FeatureValue | undefined {
   const fits = ctx.ws.changes.some((c) => {
     const lead = ctx.profile.onset - toTime(c.at);
     const item = ctx.ws.items.get(c.id);
-    return lead >= -HOUR && lead <= 7 * DAY && item !== undefined && coverage(ctx.ws, item.terms, ctx.profile.terms) >= 0.25;
+    return (
+      lead >= -HOUR &&
+      lead <= 7 * DAY &&
+      item !== undefined &&
+      coverage(ctx.ws, item.terms, ctx.profile.terms) >= 0.25
+    );
   });
-  return fits ? undefined : { name: "trail.no-change-fits", value: 1, note: "no change landed shortly before the onset on this topic" };
+  return fits
+    ? undefined
+    : {
+        name: "trail.no-change-fits",
+        value: 1,
+        note: "no change landed shortly before the onset on this topic",
+      };
 }
 
 /** Candidates for the journey and process categories, at most one per category. */

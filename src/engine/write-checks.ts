@@ -1,133 +1,178 @@
 /**
- * Verification steps for one hypothesis. Every check names something concrete from the bundle: an error
- * string, a change id and its time, a ticket number, a setting or attribute, a knowledge item's fix.
+ * Verification steps a responder can run for one hypothesis. Every check names what to look for and
+ * where: the error strings, codes and paths from the tickets (never a product name), the change and its
+ * time, ticket numbers, the account's settings, a knowledge item's fix, and how to rule out the rival.
  */
 import type { Change, Ticket } from "../domain/case-bundle.ts";
+import type { Category } from "../domain/categories.ts";
 import type { AnalysisContext } from "./build-context.ts";
-import { findDisclaimers } from "./classify-change.ts";
+import type { Identifier } from "./extract-identifiers.ts";
 import { toTime } from "./prepare-workset.ts";
 import type { ScoredCandidate } from "./types.ts";
-import { clip } from "./write-narrative.ts";
+import { clip, joinList, utcMinute } from "./write-words.ts";
 
 const MAX_CHECKS = 5;
+const ERROR_WORDS =
+  /error|exception|fail|denied|invalid|timeout|timed out|refused|not found|expired|unauthori[sz]ed|forbidden|reject|limit|exceeded|exhausted|mismatch|unknown|missing|unavailable/i;
 
-function day(at: number): string {
-  return new Date(at).toISOString().replace(":00.000Z", "Z").replace("T", " ");
+/**
+ * True for strings worth searching logs for: a status code, something with digits, underscores, paths
+ * or colons, or a quoted message; not a product or company name, which every log line carries.
+ */
+export function isSearchable(i: Identifier): boolean {
+  if (i.kind === "status") return true;
+  if (/^[a-z]{2,}-?\d{3,}$/i.test(i.text)) return false;
+  if (/[_:/=]|\d/.test(i.text)) return true;
+  if (i.kind === "quoted" && (i.text.split(/\s+/).length >= 3 || ERROR_WORDS.test(i.text))) return true;
+  return ERROR_WORDS.test(i.text) && i.text.includes(" ");
 }
 
 function ticketName(t: Ticket): string {
-  return `ticket ${t.number ?? t.id} (${t.id})`;
+  return `ticket ${t.number ?? t.id}`;
 }
 
-/** The symptom string to grep for: the first error string or code from the episode, else its subject. */
+function ticketOf(ctx: AnalysisContext, id: string | undefined): Ticket | undefined {
+  return id ? ctx.ws.tickets.find((t) => t.id === id) : undefined;
+}
+
+/** What to search for: up to two error strings from the episode, or the failing ticket itself. */
 function symptom(ctx: AnalysisContext): string {
-  const id = ctx.profile.identifiers.find((i) => i.kind !== "code" || !/^[a-z]{2,}-?\d{3,}$/i.test(i.text));
-  if (id) return `'${id.text}'`;
-  const first = ctx.ws.tickets.find((t) => t.id === ctx.profile.focusIds[0]);
-  return first ? `the failures in ${ticketName(first)} ("${first.subject}")` : "the reported failures";
+  const strings = ctx.profile.identifiers.filter(isSearchable).slice(0, 2);
+  if (strings.length > 0) return joinList(strings.map((i) => `'${i.text}'`));
+  const first = ticketOf(ctx, ctx.profile.focusIds[0]);
+  return first
+    ? `the failure reported in ${ticketName(first)} ("${clip(first.subject, 80)}")`
+    : "the reported failure";
 }
 
-function changeScopeCheck(ctx: AnalysisContext, c: Change): string {
-  const attrs = Object.entries(ctx.ws.bundle.account.attributes ?? {})
-    .slice(0, 2)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(", ");
-  const area = c.productArea ?? "the affected area";
-  switch (c.source) {
-    case "vendor_deploy":
-      return `Reproduce on a test account configured like this one (${attrs}) with and without ${c.id} "${c.title}" and diff what it changed in ${area}.`;
-    case "vendor_config":
-      return `Confirm that the ${c.id} setting "${c.title}" applies to this account (${attrs}) and who on the customer's side was told before ${day(toTime(c.at))}.`;
-    case "third_party":
-      return `Check the provider's incident record for "${c.title}" (${day(toTime(c.at))}) and confirm this account's traffic in ${area} goes through it (${attrs}).`;
-    case "incident":
-      return `Overlay the incident window of ${c.id} "${c.title}" (from ${day(toTime(c.at))}) on this account's failing requests in ${area}.`;
-    default:
-      return `Ask the customer's admin exactly what "${c.title}" changed on ${day(toTime(c.at))} and compare it with ${symptom(ctx)} in the failing requests.`;
-  }
+/** The account settings a candidate's evidence names ("apiRegion eu-west"), for checks to quote. */
+function settings(ctx: AnalysisContext, h: ScoredCandidate): string {
+  const named = h.features
+    .filter((f) => f.name === "change.setup" || f.name === "change.scope-match")
+    .map((f) => f.note.replace(/^it (?:targets|applies to) /, ""));
+  if (named.length > 0) return named[0] ?? "";
+  const attrs = Object.entries(ctx.ws.bundle.account.attributes ?? {}).slice(0, 2);
+  return attrs.map(([k, v]) => `${k} ${String(v)}`).join(", ");
 }
+
+const MECHANISM: Readonly<Partial<Record<Category, (c: Change, at: string, setup: string) => string>>> = {
+  product_defect: (c, at, setup) =>
+    `Reproduce it on a test account set up like this one (${setup}) on the build before and after "${c.title}" (${at}) and compare the results.`,
+  vendor_change: (c, at, setup) =>
+    `Confirm that "${c.title}" (${at}) applies to this account (${setup}) and whether its announcement reached the customer's technical contacts beforehand.`,
+  infrastructure: (c, at, setup) =>
+    `Overlay the window of "${c.title}" (from ${at}) on this account's failing requests and confirm the affected hosts or region serve it (${setup}).`,
+  third_party: (c, at, setup) =>
+    `Check the provider's status or incident record for "${c.title}" (${at}) and confirm this account's traffic goes through it (${setup}).`,
+  customer_change: (c, at) =>
+    `Ask the customer's admin what exactly "${c.title}" changed on ${at}, and compare their configuration before and after with what the integration needs.`,
+  billing: (c, at) =>
+    `Compare what "${c.title}" (${at}) booked for this account with the signed order form and contract terms.`,
+  process_failure: (c, at) =>
+    `Trace this account's requests filed after "${c.title}" (${at}) to the team that owns them, with every status change and assignee.`,
+};
 
 function changeChecks(ctx: AnalysisContext, h: ScoredCandidate, c: Change): string[] {
-  const onset = day(ctx.profile.onset);
+  const at = utcMinute(toTime(c.at));
+  const onsetTicket = ticketOf(ctx, ctx.profile.onsetEvidence);
+  const onset = `${utcMinute(ctx.profile.onset)}${onsetTicket ? `, per ${ticketName(onsetTicket)}` : ""}`;
   const out = [
-    `Find the first occurrence of ${symptom(ctx)} (the engine dates it ${onset}) and confirm it follows ${c.id} "${c.title}" at ${day(toTime(c.at))}.`,
-    changeScopeCheck(ctx, c),
+    `Find the first occurrence of ${symptom(ctx)} for this account (the tickets put the start at ${onset}) and confirm it comes after "${c.title}" went live at ${at}.`,
   ];
-  const kb = ctx.ws.knowledge.find((k) => h.support.includes(k.id) && k.resolution);
-  if (kb)
-    out.push(
-      `Apply the fix from ${kb.id} ("${kb.title}"): ${kb.resolution} Check whether ${symptom(ctx)} stops.`,
-    );
-  const rel = ctx.ws.related.filter((r) => h.support.includes(r.id)).map((r) => r.id);
-  if (rel.length > 0)
-    out.push(`Confirm ${rel.join(" and ")} show ${symptom(ctx)} only after ${day(toTime(c.at))}.`);
-  for (const id of h.against.filter((x) => ctx.ws.changes.some((ch) => ch.id === x)).slice(0, 1)) {
-    const other = ctx.ws.changes.find((ch) => ch.id === id);
-    if (other)
-      out.push(
-        `Rule out ${other.id} "${other.title}" (${day(toTime(other.at))}) by checking it against the onset ${onset}.`,
-      );
-  }
-  for (const d of findDisclaimers(c).slice(0, 1)) {
-    out.push(`Verify the release record's claim "${d.phrase}" for ${c.id} against the code or config diff.`);
-  }
+  const mechanism = MECHANISM[h.category];
+  if (mechanism) out.push(mechanism(c, at, settings(ctx, h)));
+  out.push(...supportChecks(ctx, h));
+  const rival = rivalCheck(ctx, h);
+  if (rival) out.push(rival);
   return out;
 }
 
+/** Checks from the candidate's corroboration: a knowledge item's fix, other accounts to compare. */
+function supportChecks(ctx: AnalysisContext, h: ScoredCandidate): string[] {
+  const out: string[] = [];
+  const kb = ctx.ws.knowledge.find((k) => h.support.includes(k.id) && k.resolution);
+  if (kb)
+    out.push(
+      `Try the fix documented in ${kb.id} ("${clip(kb.title, 90)}"): ${clip(kb.resolution ?? "", 200)}`,
+    );
+  const related = ctx.ws.related.filter((r) => h.support.includes(r.id)).map((r) => r.id);
+  if (related.length > 0)
+    out.push(
+      `Compare with ${joinList(related.slice(0, 3))}: same error strings, and did they start at the same time?`,
+    );
+  return out;
+}
+
+/** The strongest item that argues against this hypothesis, and how to settle it. */
+function rivalCheck(ctx: AnalysisContext, h: ScoredCandidate): string | undefined {
+  const rival = ctx.ws.changes.find((c) => c.id !== h.causalId && h.against.includes(c.id));
+  if (rival)
+    return `Rule out "${rival.title}" (${utcMinute(toTime(rival.at))}) by checking whether the failures began before it.`;
+  return undefined;
+}
+
 /** The strongest cue sentence of a category in a ticket: what the check should quote. */
-function cueSentence(ctx: AnalysisContext, id: string, category: string): string | undefined {
+function cueSentence(ctx: AnalysisContext, id: string, category: Category): string | undefined {
   const cues = (ctx.cues.get(id) ?? []).filter((m) => m.category === category);
   return [...cues].sort((a, b) => b.weight - a.weight)[0]?.sentence;
 }
 
-const JOURNEY_CHECKS: Readonly<
-  Record<string, (lead: string, quote: string, ctx: AnalysisContext) => string[]>
-> = {
+type JourneyCheck = (lead: string, quote: string, ctx: AnalysisContext) => string[];
+
+const JOURNEY_CHECKS: Readonly<Partial<Record<Category, JourneyCheck>>> = {
   usage_growth: (lead, quote, ctx) => [
-    `Pull the account's usage against its plan limit for the 30 days before ${day(ctx.profile.onset)} and confirm the cut-off in ${lead} ("${quote}") is the limit being reached.`,
-    `List every usage or limit notice sent to the account before ${day(ctx.profile.onset)}, who received it and what was agreed (see ${lead}).`,
+    `Pull this account's usage against its plan allowance for the 30 days before ${utcMinute(ctx.profile.onset)} and confirm the refusals or delays match the allowance running out (${lead}: "${quote}").`,
+    `List every usage or limit notice sent to the account, who received it and whether anyone followed up (see ${lead}).`,
   ],
   onboarding_gap: (lead, quote) => [
-    `Walk the implementation record in ${lead} ("${quote}") and list which rollout items, settings and trainings were never completed.`,
-    `Check whether the items deferred in ${lead} were ever configured on the account, and whether the failing workflow depends on them.`,
+    `Open the implementation record in ${lead} ("${quote}") and list which steps, settings and trainings were never completed.`,
+    `Check whether the steps deferred in ${lead} were ever configured on the account, and whether the failing workflow depends on them.`,
   ],
   documentation_gap: (lead, quote) => [
-    `Compare the documentation the customer followed (${lead}: "${quote}") line by line with what our reference implementation does.`,
-    `Find other integrations built from the page named in ${lead} and check them for the same failure.`,
+    `Compare the page or example the customer followed (${lead}: "${quote}") line by line with how the product actually behaves today.`,
+    `Find other customers who set up from the same page and check them for the same failure; correct the page.`,
   ],
   expectation_mismatch: (lead, quote) => [
-    `Pull the signed proposal or order form referenced in ${lead} ("${quote}") and compare each promise with what the purchased plan does.`,
-    `Ask the account executive on the deal what was demonstrated and quoted for the capability disputed in ${lead}, and record the gap in writing.`,
+    `Pull the proposal, order form or RFP answer behind ${lead} ("${quote}") and compare each promise with what the purchased plan does.`,
+    `Ask the account executive on the deal what was demonstrated or promised for the capability disputed in ${lead}, and record the gap in writing.`,
   ],
   process_failure: (lead, quote) => [
-    `Reconstruct the queue history of ${lead} ("${quote}"): every reassignment, status change and owner with timestamps, and where the request stopped.`,
-    `Confirm whether the team that can actually resolve ${lead} ever received a task for it, and check the account's owner and escalation contacts.`,
+    `Reconstruct the handling of ${lead} ("${quote}"): every queue, status change and assignee with timestamps, and where the request stopped.`,
+    `Confirm whether the team that can actually resolve ${lead} ever received it, and who owns the account and its escalations today.`,
   ],
   billing: (lead, quote) => [
-    `Reconcile the invoices and subscriptions named in ${lead} ("${quote}") against the signed contract and amendment terms.`,
-    `Check the status of any credit or cancellation promised in ${lead} and stop collections on the disputed amount while it is open.`,
+    `Reconcile the invoices and subscription behind ${lead} ("${quote}") against the signed contract, its price terms and any amendment.`,
+    `Check the status of any credit or refund promised in ${lead} and hold collections on the disputed amount while it is open.`,
   ],
   data_quality: (lead, quote) => [
-    `Compare a sample of records loaded through ${lead} ("${quote}") with the source system, field by field.`,
-    `Recompute a few affected values from corrected source data for the records in ${lead} and confirm the symptoms disappear.`,
+    `Compare a sample of the records loaded through ${lead} ("${quote}") with the source system, field by field.`,
+    `Correct a few affected records from the source data and confirm their symptoms disappear.`,
+  ],
+  customer_change: (lead, quote, ctx) => [
+    `Ask the customer's admin what changed on their side around ${utcMinute(ctx.profile.onset)} (${lead}: "${quote}") and compare that configuration with what our service needs.`,
+    `Check our logs for ${symptom(ctx)} and confirm the failing requests carry the customer's new setting rather than anything we changed.`,
   ],
 };
 
 function journeyChecks(ctx: AnalysisContext, h: ScoredCandidate): string[] {
-  const t = ctx.ws.tickets.find((x) => x.id === h.causalId);
+  const t = ticketOf(ctx, h.causalId);
   const lead = t ? ticketName(t) : h.causalId;
   const quote = clip(cueSentence(ctx, h.causalId, h.category) ?? t?.subject ?? "", 120);
-  const out = (JOURNEY_CHECKS[h.category]?.(lead, quote, ctx) ?? []).slice();
-  const kb = ctx.ws.knowledge.find((k) => h.support.includes(k.id) && k.resolution);
-  if (kb) out.push(`Apply the fix from ${kb.id} ("${kb.title}"): ${kb.resolution}`);
+  const out = [...(JOURNEY_CHECKS[h.category]?.(lead, quote, ctx) ?? [])];
+  out.push(...supportChecks(ctx, h));
   const others = [...new Set(h.support)].filter(
     (id) => id !== h.causalId && ctx.ws.tickets.some((x) => x.id === id),
   );
   for (const id of others.slice(0, 2)) {
     const said = cueSentence(ctx, id, h.category);
-    if (said)
-      out.push(`Re-read ${id} ("${clip(said, 120)}") and confirm it describes the same gap as ${lead}.`);
+    const other = ticketOf(ctx, id);
+    if (said && other)
+      out.push(
+        `Re-read ${ticketName(other)} ("${clip(said, 120)}") and confirm it describes the same gap as ${lead}.`,
+      );
   }
+  if (out.length === 0)
+    out.push(`Re-read ${lead} with the customer and confirm what it shows is the cause of ${symptom(ctx)}.`);
   return out;
 }
 

@@ -6,7 +6,8 @@
 import type { PatternVerdict } from "../domain/analysis.ts";
 import type { Category } from "../domain/categories.ts";
 import type { AnalysisContext } from "./build-context.ts";
-import type { ScoredCandidate } from "./types.ts";
+import type { Feature, ScoredCandidate } from "./types.ts";
+import { capitalise, clip, plainTitle, plural, spokenTime } from "./write-words.ts";
 
 const CHANGE_TITLES: Readonly<Record<string, string>> = {
   product_defect: "Regression introduced by",
@@ -26,66 +27,132 @@ const JOURNEY_TITLES: Readonly<Record<string, string>> = {
   data_quality: "Bad data loaded without a triggering change",
 };
 
-/** Short title naming the causal item. */
-export function writeTitle(ctx: AnalysisContext, h: ScoredCandidate): string {
+/** Likelihood under which a hypothesis is shown as a long shot rather than as a contender. */
+export const LONG_SHOT = 0.05;
+
+/** Short title naming the causal item; a long shot says so. */
+export function writeTitle(ctx: AnalysisContext, h: ScoredCandidate, likelihood: number): string {
   const change = ctx.ws.changes.find((c) => c.id === h.causalId);
-  if (change) return `${CHANGE_TITLES[h.category] ?? "Change:"} ${change.title} (${change.id})`;
   const ticket = ctx.ws.tickets.find((t) => t.id === h.causalId);
-  return `${JOURNEY_TITLES[h.category] ?? h.category}: ${ticket ? `"${ticket.subject}" (${ticket.id})` : h.causalId}`;
+  const title = change
+    ? `${CHANGE_TITLES[h.category] ?? "Change:"} ${change.title} (${change.id})`
+    : `${JOURNEY_TITLES[h.category] ?? h.category}: ${ticket ? `"${ticket.subject}" (${ticket.id})` : h.causalId}`;
+  return likelihood < LONG_SHOT ? `Long shot: ${title}` : title;
 }
 
-/** Shortens quoted evidence so a rationale stays one or two readable sentences. */
-export function clip(text: string, max = 140): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).replace(/[\s,;:]+$/, "")}…`;
+/** Features that describe the candidate, not base rates, are what a rationale quotes. */
+function telling(f: Feature): boolean {
+  return !f.name.startsWith("prior.") && !(f.name === "nature.fit" && f.value >= 1);
 }
 
 /** One or two sentences: the strongest reasons for, then the strongest reason against if any. */
 export function writeRationale(h: ScoredCandidate): string {
-  const pros = h.features.filter((f) => f.points > 0).sort((a, b) => b.points - a.points);
-  const cons = h.features.filter((f) => f.points < 0).sort((a, b) => a.points - b.points);
+  const pros = h.features.filter((f) => f.points > 0 && telling(f)).sort((a, b) => b.points - a.points);
+  const cons = h.features.filter((f) => f.points < 0 && telling(f)).sort((a, b) => a.points - b.points);
   const first = pros.slice(0, 3).map((f) => clip(f.note));
   const lead =
     first.length > 0
       ? `${capitalise(first.join("; "))}.`
-      : `${h.causalId} is the closest match in the bundle.`;
+      : `${h.causalId} is the closest match in the bundle, with little else for it.`;
   const against = cons[0] ? ` Against it: ${clip(cons[0].note)}.` : "";
   return `${lead}${against}`.replace(/([.!?…"])\./g, "$1");
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** What a cause is, in words for the customer's executives: no ids, codes or internal names. */
+function spokenCause(ctx: AnalysisContext, h: ScoredCandidate): string {
+  const change = ctx.ws.changes.find((c) => c.id === h.causalId);
+  const what = change ? `"${withoutCodes(plainTitle(change.title))}"` : "";
+  switch (h.category) {
+    case "product_defect":
+      return change ? `a defect introduced by our release ${what}` : "a defect in our product";
+    case "vendor_change":
+      return change
+        ? `a planned change on our side, ${what}, that your setup relied on the old behaviour of`
+        : "a planned change on our side";
+    case "infrastructure":
+      return change ? `a problem in our own infrastructure (${what})` : "a problem in our own infrastructure";
+    case "third_party":
+      return change ? `a problem at an upstream provider (${what})` : "a problem at an upstream provider";
+    case "customer_change":
+      return change ? `a change in your own environment (${what})` : "a change in your own environment";
+    default:
+      return SPOKEN_JOURNEY[h.category] ?? "a cause we are still confirming";
+  }
 }
 
-function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
+const SPOKEN_JOURNEY: Readonly<Partial<Record<Category, string>>> = {
+  usage_growth: "your usage reaching the limit included in your plan",
+  onboarding_gap: "part of your implementation that was never completed",
+  documentation_gap: "our documentation, which led to a setup that cannot work as intended",
+  expectation_mismatch: "a gap between what was agreed in the sale and what the product does",
+  process_failure: "your request getting lost between our teams",
+  billing: "a billing error on our side",
+  data_quality: "incorrect data loaded into the system",
+};
+
+/** Internal reference codes (ENG-4471, INC-2256) mean nothing on an executive call. */
+function withoutCodes(text: string): string {
+  return text
+    .replace(/\s*\((?:[A-Z]{2,}-\d+[,\s]*)+\)/g, "")
+    .replace(/\b[A-Z]{2,}-\d{2,}\b:?\s*/g, "")
+    .trim();
 }
 
-/** Talking points for the executive call, most important first. */
+const RULED_OUT: readonly [string, string][] = [
+  ["change.after-onset", "the problem began before it went live"],
+  ["change.scope-mismatch", "it does not apply to your setup"],
+  ["change.earlier-symptoms", "the same failures were reported before it"],
+  ["change.ruled-out", "our engineers found it does not touch what is failing"],
+  ["change.disclaims-symptom", "it did not change the part that is failing"],
+];
+
+/** The change the customer blames, when the evidence rules it out: a talking point of its own. */
+function ruledOutBlame(
+  ctx: AnalysisContext,
+  ranked: readonly ScoredCandidate[],
+  top: ScoredCandidate | undefined,
+) {
+  for (const c of ranked) {
+    if (c.causalId === top?.causalId || !c.features.some((f) => f.name === "change.blamed")) continue;
+    const reason = RULED_OUT.find(([name]) => c.features.some((f) => f.name === name));
+    const change = ctx.ws.changes.find((x) => x.id === c.causalId);
+    if (reason && change)
+      return `We checked "${withoutCodes(plainTitle(change.title))}" closely: it is not the cause, because ${reason[1]}.`;
+  }
+  return undefined;
+}
+
+function confidence(likelihood: number): string {
+  if (likelihood >= 0.6) return "The most likely cause";
+  if (likelihood >= 0.3) return "The likely cause";
+  return "One possible cause, still being confirmed,";
+}
+
+/** Talking points for the customer's executive call: plain words, no internal ids, no other customer. */
 export function writeTalkingPoints(
   ctx: AnalysisContext,
-  hypotheses: readonly { title: string; likelihood: number; evidence: readonly string[] }[],
+  ranked: readonly ScoredCandidate[],
+  hypotheses: readonly { likelihood: number; checks: readonly string[] }[],
   pattern: PatternVerdict,
 ): string[] {
-  const account = ctx.ws.bundle.account.name;
-  const onset = new Date(ctx.profile.onset).toISOString().slice(0, 16).replace("T", " ");
-  const [top, second] = hypotheses;
-  const out = [
-    `What ${account} is experiencing started around ${onset} UTC (first evidence ${ctx.profile.onsetEvidence ?? "in the escalation"}); we have traced it through ${ctx.profile.focusIds.length} open ticket(s).`,
-  ];
-  if (top)
-    out.push(
-      `Most likely cause (${percent(top.likelihood)}): ${top.title}, based on ${top.evidence.slice(0, 3).join(", ")}.`,
-    );
-  if (second) out.push(`Still being ruled out (${percent(second.likelihood)}): ${second.title}.`);
+  const first = ctx.ws.tickets.find((t) => t.id === ctx.profile.focusIds[0]);
+  const what = first
+    ? ` (${withoutCodes(clip(first.subject.replace(/^(?:urgent|critical|re|fwd)\s*[:!-]\s*/i, ""), 90))})`
+    : "";
+  const out = [`What your team is seeing${what} started around ${spokenTime(ctx.profile.onset)}.`];
+  const top = ranked[0];
+  const lead = hypotheses[0];
+  if (top && lead) out.push(`${confidence(lead.likelihood)} is ${spokenCause(ctx, top)}.`);
+  const blame = ruledOutBlame(ctx, ranked, top);
+  if (blame) out.push(blame);
   out.push(
     pattern.verdict === "pattern"
-      ? `This is not only ${account}: ${pattern.relatedEscalations.join(", ")} show the same symptoms (${pattern.sharedAttributes.join(", ") || "same timing"}); we are handling it as one incident.`
-      : `We see no other account with the same symptoms; this is specific to ${account}'s situation.`,
+      ? "Other customers with a similar setup are affected too; we are treating it as one incident and fixing it for all of them."
+      : "So far this is specific to your account: we see no other customer with the same problem.",
   );
+  const checks = lead?.checks.length ?? 0;
   out.push(
-    "We will confirm the cause with the checks listed per hypothesis and send a written update with the remediation plan and owner.",
+    `We are confirming it with ${plural(checks, "check")} now and will send you a written update with the fix, who owns it and when.`,
   );
   return out;
 }

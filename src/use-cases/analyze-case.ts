@@ -57,7 +57,12 @@ export async function analyzeCase(bundle: CaseBundle, options: AnalyzeCaseOption
     return notes.length > 0 ? { ...result.analysis, notes } : result.analysis;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    logger.warn({ err: error }, "llm engine failed; falling back to the evidence engine");
+    // One line for operators; the stack only when asked for (LOG_LEVEL=debug).
+    logger.warn(
+      { reason, code: (error as { code?: string }).code },
+      "llm engine failed; using the evidence engine's analysis",
+    );
+    logger.debug({ err: error }, "llm engine failure");
     return {
       ...evidence,
       notes: [`the LLM engine failed (${reason}); this is the evidence engine's analysis`],

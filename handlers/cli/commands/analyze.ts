@@ -3,12 +3,12 @@
  * case bundle. An invalid bundle exits 2 with the JSON path of the first problem and what was expected.
  */
 import { type Command, Option } from "commander";
-import { openLlm } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { type CaseBundle, caseBundleSchema } from "../../../src/domain/case-bundle.ts";
 import { describeFirstIssue, parseReporting } from "../../../src/domain/describe-issue.ts";
 import { InputError } from "../../../src/errors.ts";
 import { createLogger } from "../../../src/logger.ts";
+import { openLlm } from "../../../src/open-llm.ts";
 import { analyzeCase, type EngineChoice } from "../../../src/use-cases/analyze-case.ts";
 import type { CliIo } from "../io.ts";
 import { readJson } from "../read-json.ts";

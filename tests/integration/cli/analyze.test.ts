@@ -60,6 +60,40 @@ describe("warroom analyze", () => {
     });
   });
 
+  it.each(["auto", "openai"])(
+    "with --engine %s and a server that never answers, prints the evidence engine's analysis and says why",
+    async (engine) => {
+      fake.script({ kind: "hang" });
+      fake.requests.length = 0;
+      const env = {
+        OPENAI_API_KEY: "sk-cli",
+        OPENAI_BASE_URL: fake.baseUrl,
+        OPENAI_TIMEOUT_MS: "1000",
+        LOG_LEVEL: "warn",
+      };
+      const result = await runWarroom(["analyze", "-", "--engine", engine], env, bundle);
+      expect(result.code).toBe(0);
+      const analysis = JSON.parse(result.stdout);
+      expect(analysis.engine).toBe("evidence");
+      expect(analysis.notes).toEqual([
+        expect.stringMatching(/no answer within 1000 ms \(OPENAI_TIMEOUT_MS\)/),
+      ]);
+      expect(fake.requests).toHaveLength(1);
+      // One warning line for the operator, no stack trace unless LOG_LEVEL=debug.
+      const lines = result.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/llm engine failed/);
+      expect(result.stderr).not.toMatch(/\s+at /);
+    },
+  );
+
+  it("exits 2 for an OPENAI_TIMEOUT_MS that is not a number of milliseconds, naming it", async () => {
+    const env = { OPENAI_API_KEY: "sk-cli", OPENAI_TIMEOUT_MS: "soon" };
+    const result = await runWarroom(["analyze", "-"], env, bundle);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("OPENAI_TIMEOUT_MS");
+  });
+
   it.each([
     ["not JSON", "{ nope", /standard input is not valid JSON/],
     [

@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-const llm = () =>
-  createOpenAiAdapter({ apiKey: "sk-test", baseUrl: fake.baseUrl, model: "fake-model", maxRetries: 0 });
+const llm = () => createOpenAiAdapter({ apiKey: "sk-test", baseUrl: fake.baseUrl, model: "fake-model" });
 const analyze = (bundle = piiBundle(), timeoutMs?: number) =>
   analyzeCase(bundle, { engine: "openai", llm: llm(), logger: testLogger, timeoutMs });
 
@@ -132,11 +131,24 @@ describe("LLM engine against an OpenAI-compatible server", () => {
     );
   });
 
-  it("falls back when the server does not answer in time", async () => {
+  it("falls back when the server does not answer in time, and never asks again after a timeout", async () => {
     fake.script({ kind: "hang" });
+    fake.requests.length = 0;
     const result = await analyze(piiBundle(), 500);
     expect(result.engine).toBe("evidence");
-    expect(result.notes?.[0]).toMatch(/timeout/);
+    expect(result.notes?.[0]).toMatch(/no answer within 500 ms \(OPENAI_TIMEOUT_MS\)/);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("tries once more after a server error while time remains", async () => {
+    fake.requests.length = 0;
+    fake.script(
+      { kind: "error", status: 503, code: "overloaded", message: "try later" },
+      { kind: "answer", content: () => answer() },
+    );
+    const result = await analyze(piiBundle(), 10_000);
+    expect(result.engine).toBe("openai");
+    expect(fake.requests).toHaveLength(2);
   });
 
   it("never sends a planted email, phone, card or name, and restores them in the answer", async () => {

@@ -50,7 +50,6 @@ describe("the executive sentence", () => {
       apiKey: "sk-test",
       baseUrl: fake.baseUrl,
       model: "fake-model",
-      maxRetries: 0,
     });
     const sentence =
       "7 of 15 escalations this quarter stemmed from changes on the customer's side, representing $2.3M of ARR at risk.";

@@ -98,7 +98,8 @@ describe("re-runs after rejected hypotheses", () => {
       rerun.hypotheses.some((h) => h.category === "product_defect" && h.evidence[0] === "C-VID-82"),
     ).toBe(false);
     const withoutRejection = analyzeWithEvidence(s.bundle);
-    const likelihood = (a: typeof rerun) => a.hypotheses.find((h) => h.evidence[0] === "C-VID-82")?.likelihood ?? 0;
+    const likelihood = (a: typeof rerun) =>
+      a.hypotheses.find((h) => h.evidence[0] === "C-VID-82")?.likelihood ?? 0;
     // Offered again only as something else (an intended change), and with less weight than before.
     expect(likelihood(rerun)).toBeLessThan(likelihood(withoutRejection));
     expect(rerun.hypotheses[0]?.evidence[0]).toBe("C-FW-UDP");
