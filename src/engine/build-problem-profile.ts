@@ -23,8 +23,11 @@ export interface ProblemProfile {
   readonly focusIds: readonly string[];
   /** When the problem started (epoch ms). */
   readonly onset: number;
-  /** Whether the onset is known to the hour; a day named without a time covers that whole day. */
-  readonly onsetPrecise: boolean;
+  /**
+   * How long after `onset` the problem may still have begun (ms): 0 when known to the hour, a day for a
+   * day named without a time ("since Jun 9"), a day and a half for a night ("last night").
+   */
+  readonly onsetSpan: number;
   /** The ticket whose creation or text fixed the onset. */
   readonly onsetEvidence?: string;
   readonly onsetMention?: StartMention;
@@ -105,6 +108,11 @@ function findPrior(
     .map((x) => x.t);
 }
 
+function spanOf(mention: StartMention | undefined): number {
+  if (!mention || mention.precise) return 0;
+  return /\b(?:night|evening|overnight)\b/i.test(mention.phrase) ? 1.5 * DAY : DAY;
+}
+
 /**
  * Builds the problem profile from the escalation summary and `summaryRelevance` (each ticket's BM25
  * relevance to the summary, 0..1).
@@ -140,7 +148,7 @@ export function buildProblemProfile(
     identifiers: first.ids,
     focusIds: focus.map((t) => t.id),
     onset: onset.at,
-    onsetPrecise: onset.mention?.precise ?? true,
+    onsetSpan: spanOf(onset.mention),
     ...(onsetEvidence ? { onsetEvidence } : {}),
     ...(onset.mention ? { onsetMention: onset.mention } : {}),
     priorIds: prior.map((t) => t.id),

@@ -87,13 +87,30 @@ function commonAttributes(
   return chosen.sort((a, b) => Number(isCause(b)) - Number(isCause(a)) || a.localeCompare(b));
 }
 
+/** Staff saying outright that no one else is in this situation ("the only account enrolled in the beta"). */
+const ONLY_THIS_ACCOUNT =
+  /\b(?:only (?:this|your|their) (?:account|customer|tenant|instance|site|organi[sz]ation)|no other (?:account|customer|tenant|site|client)s?\b|nobody else|no one else|the only (?:customer|account|tenant|client))\b/i;
+
+function saidToBeAlone(ctx: AnalysisContext): boolean {
+  const focus = new Set(ctx.profile.focusIds);
+  return ctx.ws.tickets.some(
+    (t) =>
+      focus.has(t.id) &&
+      [
+        t.resolution ?? "",
+        ...(t.comments ?? []).filter((c) => c.author !== "customer").map((c) => c.body),
+      ].some((text) => ONLY_THIS_ACCOUNT.test(text)),
+  );
+}
+
 /** The pattern verdict for the leading hypothesis `top` (undefined when there is none). */
 export function detectPattern(
   ctx: AnalysisContext,
   top: ScoredCandidate | undefined,
   cited: readonly string[],
 ): PatternVerdict {
-  if (!top) return { verdict: "isolated", relatedEscalations: [], sharedAttributes: [] };
+  if (!top || saidToBeAlone(ctx))
+    return { verdict: "isolated", relatedEscalations: [], sharedAttributes: [] };
   const causal = ctx.ws.changes.find((c) => c.id === top.causalId);
   // Only the causal item says which part of the setup the cause is about; supporting tickets wander.
   const keys = causeKeys(ctx, cited.slice(0, 1));

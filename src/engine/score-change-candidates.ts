@@ -20,6 +20,7 @@ import { readSymptomNature } from "./read-symptom-nature.ts";
 import { categoryFeatures, priorFeature } from "./score-category-features.ts";
 import { stemWord } from "./tokenize-text.ts";
 import type { Candidate, EvidenceItem, FeatureValue } from "./types.ts";
+import { joinList, listWithVerb } from "./write-words.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,7 +38,7 @@ function timing(ctx: AnalysisContext, change: Change): FeatureValue[] {
       },
     ];
   // A day named without a time ("since Jun 9", "last night") covers that day and the night after it.
-  if (lead < -HOUR && (ctx.profile.onsetPrecise || lead < -1.5 * DAY)) {
+  if (lead < -HOUR - ctx.profile.onsetSpan) {
     const against = ctx.profile.onsetEvidence ? [ctx.profile.onsetEvidence] : [];
     const days = Math.round(-lead / DAY);
     return [
@@ -76,7 +77,7 @@ function predates(ctx: AnalysisContext, change: Change): FeatureValue | undefine
   return {
     name: "change.earlier-symptoms",
     value: 1,
-    note: `${earlier.slice(0, 2).join(", ")} reported the same kind of failure before ${change.id} landed`,
+    note: `${joinList(earlier.slice(0, 2))} reported the same kind of failure before ${change.id} landed`,
     against: earlier.slice(0, 2),
   };
 }
@@ -188,7 +189,7 @@ function knowledge(ctx: AnalysisContext, links: KnowledgeLinks, category: Catego
     out.push({
       name: "change.knowledge-differs",
       value: 1,
-      note: `${ids.join(", ")} describe a different failure for it`,
+      note: `${listWithVerb(ids, "describes", "describe")} a different failure for it`,
       against: ids,
     });
   }
@@ -207,7 +208,7 @@ function othersBefore(ctx: AnalysisContext, change: Change): FeatureValue | unde
   return {
     name: "change.others-before",
     value: 1,
-    note: `${ids.slice(0, 2).join(", ")} reported the same symptoms before ${change.id} landed`,
+    note: `${joinList(ids.slice(0, 2))} reported the same symptoms before ${change.id} landed`,
     against: ids.slice(0, 2),
   };
 }
@@ -221,12 +222,12 @@ function relatedAfter(ctx: AnalysisContext, change: Change, item: EvidenceItem, 
   const ids = links.slice(0, 3).map((l) => l.id);
   const why =
     change.scope === "account"
-      ? "report the same symptoms after a similar change"
-      : "report the same symptoms since it landed";
+      ? "the same symptoms after a similar change"
+      : "the same symptoms since it landed";
   return {
     name: "change.related-after",
     value: Math.min(2, links.length),
-    note: `${ids.join(", ")} ${why}`,
+    note: `${listWithVerb(ids, "reports", "report")} ${why}`,
     evidence: ids,
   } satisfies FeatureValue;
 }

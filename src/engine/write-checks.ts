@@ -28,7 +28,7 @@ export function isSearchable(i: Identifier): boolean {
 }
 
 function ticketName(t: Ticket): string {
-  return `ticket ${t.number ?? t.id}`;
+  return t.number && t.number !== t.id ? `ticket ${t.number} (${t.id})` : `ticket ${t.id}`;
 }
 
 function ticketOf(ctx: AnalysisContext, id: string | undefined): Ticket | undefined {
@@ -130,7 +130,7 @@ const JOURNEY_CHECKS: Readonly<Partial<Record<Category, JourneyCheck>>> = {
   ],
   documentation_gap: (lead, quote) => [
     `Compare the page or example the customer followed (${lead}: "${quote}") line by line with how the product actually behaves today.`,
-    `Find other customers who set up from the same page and check them for the same failure; correct the page.`,
+    `Find other customers who set up from the page behind ${lead} and check them for the same failure; correct the page.`,
   ],
   expectation_mismatch: (lead, quote) => [
     `Pull the proposal, order form or RFP answer behind ${lead} ("${quote}") and compare each promise with what the purchased plan does.`,
@@ -146,7 +146,7 @@ const JOURNEY_CHECKS: Readonly<Partial<Record<Category, JourneyCheck>>> = {
   ],
   data_quality: (lead, quote) => [
     `Compare a sample of the records loaded through ${lead} ("${quote}") with the source system, field by field.`,
-    `Correct a few affected records from the source data and confirm their symptoms disappear.`,
+    `Correct a few of the records behind ${lead} from the source data and confirm their symptoms disappear.`,
   ],
   customer_change: (lead, quote, ctx) => [
     `Ask the customer's admin what changed on their side around ${utcMinute(ctx.profile.onset)} (${lead}: "${quote}") and compare that configuration with what our service needs.`,

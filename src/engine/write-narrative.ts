@@ -67,7 +67,7 @@ function spokenCause(ctx: AnalysisContext, h: ScoredCandidate): string {
       return change ? `a defect introduced by our release ${what}` : "a defect in our product";
     case "vendor_change":
       return change
-        ? `a planned change on our side, ${what}, that your setup relied on the old behaviour of`
+        ? `a planned change on our side, ${what}, which changed behaviour your setup depended on`
         : "a planned change on our side";
     case "infrastructure":
       return change ? `a problem in our own infrastructure (${what})` : "a problem in our own infrastructure";

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Analysis, Hypothesis } from "../../../src/domain/analysis.ts";
 import { type CaseBundle, caseBundleSchema } from "../../../src/domain/case-bundle.ts";
 import { analyzeWithEvidence, type ExcludedHypothesis } from "../../../src/engine/evidence-engine.ts";
+import { evidenceIds, matchesExpected } from "../../../src/use-cases/evaluate-engine.ts";
 
 /** What a scenario says the answer is. */
 export interface Expected {
@@ -25,6 +26,7 @@ export interface Scenario {
 
 export const REPO_ROOT = join(import.meta.dirname, "../../..");
 export const SHARED_SCENARIOS = join(REPO_ROOT, "../shared/scenarios");
+export const SHARED_SCENARIOS_2 = join(REPO_ROOT, "../shared/scenarios-2");
 export const OWN_SCENARIOS = join(REPO_ROOT, "tests/fixtures/scenarios");
 
 /** Scenarios in `dir`, sorted by file name; empty when the folder does not exist. */
@@ -52,18 +54,8 @@ export function analyze(scenario: Scenario): Analysis {
 
 /** The scorer's matching rule. */
 export function matches(h: Hypothesis, expected: Expected["rootCause"]): boolean {
-  return (
-    h.category === expected.category &&
-    h.evidence.length <= 6 &&
-    (expected.evidence.length === 0 || h.evidence.slice(0, 3).some((id) => expected.evidence.includes(id)))
-  );
+  return matchesExpected(h, expected);
 }
 
 /** Every evidence id of a bundle. */
-export function bundleIds(bundle: CaseBundle): Set<string> {
-  return new Set(
-    [...bundle.tickets, ...bundle.changes, ...bundle.relatedEscalations, ...bundle.knowledge].map(
-      (x) => x.id,
-    ),
-  );
-}
+export const bundleIds = (bundle: CaseBundle): Set<string> => evidenceIds(bundle);
