@@ -12,6 +12,7 @@ import { caseBundleSchema } from "../../../src/domain/case-bundle.ts";
 import { analyzeWithEvidence } from "../../../src/engine/evidence-engine.ts";
 import { addVerdict, refreshStatus, saveAnalysis } from "../../../src/storage/hypothesis-store.ts";
 import { saveEvidenceSnapshot } from "../../../src/storage/war-room-store.ts";
+import { scoreAnalysis } from "../../../src/use-cases/evaluate-engine.ts";
 import { backends } from "../../support/databases.ts";
 import { seedResolvedEscalation } from "../../support/resolved-escalations.ts";
 import { runWarroom } from "../../support/run-cli.ts";
@@ -130,7 +131,13 @@ describe.each(backends)("warroom eval on the store's resolved war-rooms ($name)"
       expect(result.code, result.stderr).toBe(0);
       const { summary, rows } = JSON.parse(result.stdout);
       expect(rows).toHaveLength(1);
-      expect(rows[0].rank).not.toBeNull();
+      // The same rank as scoring the snapshot in-process against what people confirmed.
+      const confirmedCause = {
+        category: expected.rootCause.category,
+        evidence: [expected.rootCause.evidence[0]],
+      };
+      const own = scoreAnalysis({ name: "x", bundle, expected: confirmedCause }, analyzeWithEvidence(bundle));
+      expect(rows[0].rank).toBe(own.rank);
       expect(summary).toMatchObject({ scenarios: 1, errors: 0, citationValidity: 1 });
     } finally {
       await test.dispose();
