@@ -1,14 +1,21 @@
 # shellcheck shell=bash
-# Sourced by .ci/run (and usable by people on an old Node): when the machine's Node is older than 22,
-# installs Node 24 from the npm registry (package node@24) into ./.tools and puts it first on PATH.
-_warroom_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-_warroom_node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
-if [ "$(_warroom_node_major)" -lt 22 ]; then
-  if [ ! -x "$_warroom_root/.tools/node_modules/.bin/node" ]; then
-    echo "Node $(node --version 2>/dev/null || echo 'not found') is older than 22: installing node@24 into .tools/" >&2
-    mkdir -p "$_warroom_root/.tools"
-    npm install --prefix "$_warroom_root/.tools" --no-save --no-audit --no-fund --loglevel=error node@24 >&2
-  fi
-  export PATH="$_warroom_root/.tools/node_modules/.bin:$PATH"
+# Source it (bash or zsh) to run warroom's TypeScript with a plain `node` (benchmarks, scripts): when the
+# shell's Node cannot (type stripping needs 22.18 or newer), it puts the project's own Node 24 first on
+# PATH, the one `npm ci` installs from the npm registry's `node` package. npm's scripts (`npm start`,
+# `npm run demo`, `npm test`) and `npx warroom` already run on it and need none of this.
+if [ -n "${ZSH_VERSION:-}" ]; then
+  eval '_warroom_script="${(%):-%x}"'
+else
+  _warroom_script="${BASH_SOURCE[0]:-$0}"
 fi
-echo "Using Node $(node --version)" >&2
+_warroom_root="$(cd "$(dirname "$_warroom_script")/.." && pwd)"
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+  process.exit(a > 23 || (a === 23 && b >= 6) || (a === 22 && b >= 18) ? 0 : 1)' 2>/dev/null; then
+  if [ -x "$_warroom_root/node_modules/node/bin/node" ]; then
+    export PATH="$_warroom_root/node_modules/.bin:$PATH"
+  else
+    echo "warroom: Node $(node --version 2>/dev/null || echo 'is missing and') cannot run TypeScript; run npm ci in $_warroom_root first (it installs Node 24)" >&2
+  fi
+fi
+echo "Using Node $(node --version 2>/dev/null) ($(command -v node))" >&2
+unset _warroom_script _warroom_root

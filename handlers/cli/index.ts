@@ -3,6 +3,7 @@
  * 2 bad input or configuration, with a message naming the field or variable.
  */
 import { Command, CommanderError } from "commander";
+import manifest from "../../package.json" with { type: "json" };
 import { exitCodeFor, WarroomError } from "../../src/errors.ts";
 import type { CliIo } from "./io.ts";
 
@@ -28,6 +29,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
 async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command> {
   const program = new Command("warroom")
     .description("Customer-escalation war-rooms: context, ranked root causes, verdicts, findings, digests.")
+    .version(manifest.version, "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   const named = argv.find((a) => !a.startsWith("-"));

@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 /**
- * The `warroom` executable: the only place that touches `process` (environment, streams, signals).
+ * The `warroom` process: the only place that touches `process` (environment, streams, signals). npm's
+ * `warroom` bin is `launcher.js`, which picks a Node that runs TypeScript and then loads this file.
  */
-import { runCli } from "./index.ts";
+import { enableCompileCache } from "node:module";
+
+// Node keeps the compiled code of every module on disk, so later starts skip parsing and compiling
+// (NODE_COMPILE_CACHE chooses the folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off). The CLI is
+// imported after this call, or its modules would be compiled before the cache is on.
+enableCompileCache();
+const { runCli } = await import("./index.ts");
 
 function stopSignal(): Promise<string> {
   return new Promise((resolve) => {

@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 
-const BIN = join(import.meta.dirname, "../../handlers/cli/warroom.ts");
+const BIN = join(import.meta.dirname, "../../handlers/cli/launcher.js");
 
 /** The outcome of a finished command. */
 export interface CliResult {
