@@ -5,6 +5,7 @@
  * serve`, the other commands and the tests all start warroom through `openServices`. Vendor SDKs are
  * loaded only when their system is configured.
  */
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { stdout } from "node:process";
 import {
@@ -75,11 +76,26 @@ export interface OpenedCrm {
   seedKnowledge: KnowledgeItem[];
 }
 
+const CRM_DATA_DIR_HINT =
+  "point it at a dataset folder (format: integrations/local/sample-data/README.md), or unset it for the bundled sample";
+
+/** A local dataset folder must exist: a typo would otherwise run on an empty CRM without a word. */
+async function checkCrmDataDir(dir: string): Promise<void> {
+  const found = await stat(dir).catch(() => null);
+  if (!found) throw new ConfigError(`CRM_DATA_DIR ${dir} does not exist: ${CRM_DATA_DIR_HINT}`);
+  if (!found.isDirectory()) throw new ConfigError(`CRM_DATA_DIR ${dir} is a file: ${CRM_DATA_DIR_HINT}`);
+}
+
 /** Opens the CRM the configuration names (Salesforce's SDK loaded only when configured). */
 export async function openCrm(config: Config, clock: Clock, logger: Logger): Promise<OpenedCrm> {
   const c = config.crm;
   if (c.kind === "local") {
+    if (c.dataDir) await checkCrmDataDir(c.dataDir);
     const local = await openLocalCrm(c.dataDir, clock.now());
+    if (c.dataDir && local.dataset.accounts.length === 0)
+      throw new ConfigError(
+        `CRM_DATA_DIR ${c.dataDir} holds no accounts (accounts.json is missing or empty): ${CRM_DATA_DIR_HINT}`,
+      );
     return { crm: local, seedKnowledge: local.dataset.knowledge };
   }
   const { createSalesforceAdapter, loadPrivateKey } = await import("../integrations/salesforce/index.ts");

@@ -91,6 +91,8 @@ export interface DigestConfig {
 /** Everything warroom needs to start, validated. */
 export interface Config {
   port: number;
+  /** The address `serve` binds; null binds every interface. */
+  host: string | null;
   dataDir: string;
   database: DatabaseConfig;
   crm: CrmConfig;
@@ -137,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const dataDir = resolve(cwd, e.DATA_DIR ?? "./.data");
   return {
     port: e.PORT ?? 3000,
+    host: e.HOST ?? null,
     dataDir,
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? 10 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { type HttpBindings, type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { InputError, toWarroomError } from "./errors.ts";
+import { ConfigError, InputError, toWarroomError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 
 /** A started server and how to stop it. */
@@ -14,6 +14,28 @@ export interface HttpServer {
   port: number;
   /** Stops accepting connections and waits for open requests to finish. */
   close(): Promise<void>;
+}
+
+/** What went wrong binding, naming the variable that fixes it. */
+function describeListenError(error: NodeJS.ErrnoException, port: number, hostname?: string): Error {
+  const where = `${hostname ?? "every interface"}, port ${port}`;
+  if (error.code === "EADDRINUSE")
+    return new ConfigError(
+      `PORT ${port} is taken on ${where}: stop what uses it or set PORT to another port`,
+      {
+        cause: error,
+      },
+    );
+  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN")
+    return new ConfigError(
+      `HOST ${hostname} is not an address of this machine (${error.code}): set HOST to one (127.0.0.1) or unset it`,
+      { cause: error },
+    );
+  if (error.code === "EACCES")
+    return new ConfigError(`PORT ${port} needs privileges to bind: set PORT to 1024 or above`, {
+      cause: error,
+    });
+  return error;
 }
 
 /** Creates the app with the global error handler; routes are registered by the caller. */
@@ -33,15 +55,15 @@ export function createHttpApp(logger: Logger): Hono<{ Bindings: HttpBindings }> 
   return app;
 }
 
-/** Listens on `port` (0 picks a free one). */
+/** Listens on `port` (0 picks a free one) at `hostname` (every interface when absent). */
 export async function startHttpServer(
   app: Hono<{ Bindings: HttpBindings }>,
   port: number,
-  hostname = "0.0.0.0",
+  hostname?: string,
 ): Promise<HttpServer> {
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
-    s.once("error", reject);
+    const s = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () => resolve(s));
+    s.once("error", (error: NodeJS.ErrnoException) => reject(describeListenError(error, port, hostname)));
   });
   return {
     port: (server.address() as AddressInfo).port,

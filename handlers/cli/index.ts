@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   changes: async () => (await import("./commands/changes.ts")).registerChanges,
   knowledge: async () => (await import("./commands/knowledge.ts")).registerKnowledge,
   digest: async () => (await import("./commands/digest.ts")).registerDigest,
+  accounts: async () => (await import("./commands/accounts.ts")).registerAccounts,
 };
 
 async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command> {

@@ -33,13 +33,15 @@ export function renderOutcome(
       };
     case "ambiguous": {
       const summary = pending.summary.slice(0, 1500);
+      const [only] = outcome.matches;
+      const question =
+        outcome.matches.length === 1 && only
+          ? `No account is named "${outcome.query}". Did you mean ${only.name} (${only.accountId})?`
+          : `"${outcome.query}" matches ${outcome.matches.length} accounts. Which one?`;
       return {
-        text: `"${outcome.query}" matches several accounts. Which one?`,
+        text: question,
         blocks: [
-          {
-            type: "section",
-            text: { type: "mrkdwn", text: `"${outcome.query}" matches several accounts. Which one?` },
-          },
+          { type: "section", text: { type: "mrkdwn", text: question } },
           {
             type: "actions",
             elements: outcome.matches.slice(0, 5).map((m, i) => ({

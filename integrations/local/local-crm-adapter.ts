@@ -38,17 +38,36 @@ function withoutExtras({ accountId: _accountId, ...rest }: { accountId?: string 
   return rest;
 }
 
+/** How far behind the best a search hit may score and still be offered. */
+const TRAILING_MARGIN = 0.3;
+/** A suggestion this close (0 = same) is offered as "closest" even without a shared word. */
+const CLOSE_SCORE = 0.45;
+
+/** True when a word of the name starts like a word of the query (4 letters or more in common). */
+function sharesWordStem(query: string, name: string): boolean {
+  const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+  const named = words(name);
+  return words(query).some((q) => named.some((n) => n.slice(0, 4) === q.slice(0, 4)));
+}
+
 /** Creates the local CRM over a loaded dataset. */
 export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAdapter {
   const { dataset } = config;
   const accounts = new Map(dataset.accounts.map((a) => [a.id, a]));
+  const byLowerId = new Map(dataset.accounts.map((a) => [a.id.toLowerCase(), a]));
+  // Names only: ids are matched exactly, so an unknown id is unknown rather than "like" every id.
   const fuse = new Fuse(dataset.accounts, {
-    keys: ["name", "id"],
+    keys: ["name"],
     includeScore: true,
     threshold: 0.4,
     ignoreLocation: true,
   });
-  const loose = new Fuse(dataset.accounts, { keys: ["name"], threshold: 0.8, ignoreLocation: true });
+  const loose = new Fuse(dataset.accounts, {
+    keys: ["name"],
+    includeScore: true,
+    threshold: 0.8,
+    ignoreLocation: true,
+  });
 
   const toMatch = (account: DatasetAccount, score: number, query: string): AccountMatch => {
     const q = query.trim().toLowerCase();
@@ -60,13 +79,22 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
     dataset,
 
     async searchAccounts(query, limit = 5) {
-      const byId = accounts.get(query.trim());
+      const byId = byLowerId.get(query.trim().toLowerCase());
       if (byId) return [toMatch(byId, 0, query)];
-      return fuse.search(query.trim(), { limit }).map((hit) => toMatch(hit.item, hit.score ?? 1, query));
+      const hits = fuse.search(query.trim(), { limit });
+      const best = hits[0]?.score ?? 0;
+      // Fuse scores letters; a hit far behind the best shares letters with the query, not meaning.
+      return hits
+        .filter((hit) => (hit.score ?? 1) <= best + TRAILING_MARGIN)
+        .map((hit) => toMatch(hit.item, hit.score ?? 1, query));
     },
 
     async suggestAccounts(query, limit = 3) {
-      return loose.search(query.trim(), { limit }).map((hit) => hit.item);
+      return loose
+        .search(query.trim(), { limit: 10 })
+        .filter((hit) => (hit.score ?? 1) <= CLOSE_SCORE || sharesWordStem(query, hit.item.name))
+        .slice(0, limit)
+        .map((hit) => hit.item);
     },
 
     async getAccount(accountId) {

@@ -45,6 +45,17 @@ export const envSchema = z.object({
     description: "HTTP port of `warroom serve` (0 picks a free one)",
     example: "3000",
   }),
+  HOST: envVar(
+    "HOST",
+    text
+      .regex(/^[A-Za-z0-9.:%_-]+$/, "must be a host name or an IP address, without a scheme or port")
+      .optional(),
+    {
+      description:
+        "the address `warroom serve` binds (127.0.0.1 for this machine only); unset binds every interface",
+      example: "127.0.0.1",
+    },
+  ),
   DATA_DIR: envVar("DATA_DIR", text.optional(), {
     description: "where embedded state (PGlite database) lives",
     example: "./.data",

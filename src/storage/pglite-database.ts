@@ -24,7 +24,7 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Databa
   if (options.dataDir === null) {
     pglite = await PGlite.create();
   } else {
-    await mkdir(options.dataDir, { recursive: true });
+    await makeDataDir(options.dataDir);
     release = await lockDataDir(options.dataDir);
     try {
       const dir = join(options.dataDir, "pglite");
@@ -37,6 +37,25 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Databa
     }
   }
   return new PgliteDatabase(pglite, release);
+}
+
+async function makeDataDir(dataDir: string): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "EEXIST" || code === "ENOTDIR"
+        ? "is a file (or lies under one), not a folder"
+        : code === "EACCES" || code === "EPERM" || code === "EROFS"
+          ? "cannot be created or written here"
+          : `cannot be created (${code ?? (error as Error).message})`;
+    throw new ConfigError(
+      `DATA_DIR ${dataDir} ${why}: point DATA_DIR at a folder warroom may write (e.g. DATA_DIR=./.data), ` +
+        "or set DATABASE_URL to use PostgreSQL",
+      { cause: error },
+    );
+  }
 }
 
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {

@@ -2,6 +2,7 @@
  * PostgreSQL through a node-postgres pool: what several replicas share.
  */
 import pg from "pg";
+import { WarroomError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Database, Row, Sql } from "./database.ts";
 
@@ -27,9 +28,28 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     await database.ping();
   } catch (error) {
     await pool.end();
-    throw error;
+    throw describeConnectError(error, options.url);
   }
   return database;
+}
+
+/** Why the server could not be used, naming DATABASE_URL (without its password) and what to check. */
+function describeConnectError(error: unknown, url: string): WarroomError {
+  const e = error as NodeJS.ErrnoException & { errors?: Error[] };
+  const target = new URL(url);
+  const where = `${target.hostname}:${target.port || 5432}${target.pathname}`;
+  const reason = e.message || e.errors?.[0]?.message || String(error);
+  const hint =
+    e.code === "28P01" || e.code === "28000"
+      ? `check the user and password in DATABASE_URL (user "${decodeURIComponent(target.username)}")`
+      : e.code === "3D000"
+        ? "create the database first (CREATE DATABASE …) or fix its name in DATABASE_URL"
+        : "check that the server runs and that DATABASE_URL's host and port are right";
+  return new WarroomError(
+    "database_unreachable",
+    `DATABASE_URL: cannot use PostgreSQL at ${where} (${reason}); ${hint}`,
+    { cause: error },
+  );
 }
 
 function wrap(client: pg.Pool | pg.PoolClient): Sql {

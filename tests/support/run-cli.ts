@@ -55,7 +55,7 @@ export function startServe(env: Record<string, string>): Promise<ServeProcess> {
     child.stderr.on("data", (d) => (out += d));
     child.stdout.on("data", (d) => {
       out += d;
-      const match = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      const match = /listening on http:\/\/(?:\[[^\]]+\]|[^:/]+):(\d+)/.exec(out);
       if (match) {
         resolve({
           child,

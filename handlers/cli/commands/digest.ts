@@ -14,6 +14,7 @@ import { parseWeek, previousWeek } from "../../../src/digest/digest-week.ts";
 import { renderDigestMarkdown } from "../../../src/digest/render-digest-markdown.ts";
 import { InputError } from "../../../src/errors.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
+import { checkWritableFile } from "../check-paths.ts";
 import { type CliIo, cliLogger } from "../io.ts";
 
 interface DigestOptions {
@@ -52,6 +53,8 @@ async function digest(io: CliIo, options: DigestOptions): Promise<void> {
         ? "--post needs Slack for DIGEST_CHANNEL: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (without them, leave out --post)"
         : "--post needs DIGEST_CHANNEL: the channel id that receives the digest (e.g. C0123456789), or DIGEST_TEAMS_CHANNEL for Teams",
     );
+  const chartPath = options.chart ? resolve(io.cwd, options.chart) : null;
+  if (chartPath) await checkWritableFile(chartPath, "--chart");
   const logger = cliLogger(config);
   // Printing needs no chat platform; the terminal stands in so nothing connects to Slack needlessly.
   const chat = options.post ? undefined : createTerminalChatAdapter({ out: io.stderr, user: "terminal" });
@@ -66,10 +69,9 @@ async function digest(io: CliIo, options: DigestOptions): Promise<void> {
     io.stdout.write(
       options.format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderDigestMarkdown(built),
     );
-    if (options.chart) {
-      const path = resolve(io.cwd, options.chart);
-      await writeFile(path, renderDigestChart(built));
-      io.stderr.write(`chart written to ${path}\n`);
+    if (chartPath) {
+      await writeFile(chartPath, renderDigestChart(built));
+      io.stderr.write(`chart written to ${chartPath}\n`);
     }
     for (const target of targets) {
       const deps = services.digests.get(target.platform) ?? services.digest;

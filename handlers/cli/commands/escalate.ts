@@ -66,12 +66,16 @@ async function escalate(
     switch (outcome.kind) {
       case "unknown":
         throw new InputError(
-          `no account matches "${account}"${outcome.closest.length ? ` (closest: ${outcome.closest.join(", ")})` : ""}; try its id`,
+          `no account matches "${account}"${outcome.closest.length ? ` (closest: ${outcome.closest.join(", ")})` : ""}; \`warroom accounts\` lists them with their ids`,
         );
-      case "ambiguous":
+      case "ambiguous": {
+        const named = outcome.matches.map((m) => `${m.name} (${m.accountId})`);
         throw new InputError(
-          `"${account}" matches several accounts: ${outcome.matches.map((m) => `${m.name} (${m.accountId})`).join(", ")}; use the id`,
+          named.length === 1
+            ? `no account is named "${account}"; did you mean ${named[0]}? Use its id or full name`
+            : `"${account}" matches ${named.length} accounts: ${named.join(", ")}; use the id`,
         );
+      }
       case "already-open":
         io.stdout.write(
           `${outcome.accountName} already has an open war-room: ${outcome.escalationId}${outcome.roomUrl ? ` ${outcome.roomUrl}` : ""}\n`,

@@ -10,6 +10,7 @@ import { openCrm } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
 import { openDatabase } from "../../../src/storage/open-database.ts";
+import { checkWritableFolder } from "../check-paths.ts";
 import { type CliIo, cliLogger } from "../io.ts";
 
 /** Registers `knowledge export`. */
@@ -25,12 +26,13 @@ export function registerKnowledge(program: Command, io: CliIo): void {
 
 async function exportKnowledge(io: CliIo, dir: string): Promise<void> {
   const config = loadConfig(io.env, { cwd: io.cwd });
+  const target = resolve(io.cwd, dir);
+  await checkWritableFolder(target, "knowledge export DIR");
   const logger = cliLogger(config);
   const { seedKnowledge } = await openCrm(config, systemClock, logger);
   const db = await openDatabase(config.database, logger);
   try {
     const kb = createLocalKnowledgeBaseAdapter({ findings: seedKnowledge, db });
-    const target = resolve(io.cwd, dir);
     const count = await kb.exportMarkdown(target);
     io.stdout.write(`${count} findings written to ${target} (index.md lists them)\n`);
   } finally {

@@ -27,8 +27,16 @@ async function serve(io: CliIo): Promise<void> {
   const services = await openServices(config, { logger, clock: systemClock });
   try {
     await startServices(services);
-    const server = await startHttp(services, { port: config.port, subsystems });
-    io.stdout.write(`listening on http://localhost:${server.port} (GET /healthz)\n`);
+    const server = await startHttp(services, {
+      port: config.port,
+      ...(config.host ? { hostname: config.host } : {}),
+      subsystems,
+    });
+    const shown =
+      config.host === null ? "localhost" : config.host.includes(":") ? `[${config.host}]` : config.host;
+    io.stdout.write(
+      `listening on http://${shown}:${server.port} (GET /healthz)${config.host === null ? " on every interface; HOST=127.0.0.1 for this machine only" : ""}\n`,
+    );
     const signal = await io.stopSignal();
     io.stdout.write(`${signal}: shutting down\n`);
     await server.close();

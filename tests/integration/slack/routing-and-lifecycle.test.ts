@@ -67,12 +67,12 @@ describe("Slack war-room: routing, names, account choice, closing", () => {
     const before = h.fake.responses.length;
     await h.command(ALICE, 'Dental "imaging broken"');
     await vi.waitFor(
-      () => expect(JSON.stringify(h.fake.responses.slice(before))).toContain("matches several accounts"),
+      () => expect(JSON.stringify(h.fake.responses.slice(before))).toContain("matches 2 accounts"),
       WAIT,
     );
     const reply = h.fake.responses
       .slice(before)
-      .find((r) => JSON.stringify(r.body).includes("matches several accounts"))!;
+      .find((r) => JSON.stringify(r.body).includes("matches 2 accounts"))!;
     const buttons = (
       reply.body as {
         blocks: { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[];
