@@ -18,11 +18,18 @@ import { renderAnalysisMarkdown } from "../render-analysis.ts";
 export function registerAnalyze(program: Command, io: CliIo): void {
   program
     .command("analyze")
-    .description("root-cause analysis of a case bundle (shared/contracts/case-bundle.md)")
+    .description("root-cause analysis of a case bundle (its format: README.md, \"Case bundles\")")
     .argument("<file>", "bundle JSON file, or - for standard input")
     .addOption(new Option("--format <format>", "output format").choices(["json", "md"]).default("json"))
     .addOption(
       new Option("--engine <engine>", "which engine").choices(["auto", "evidence", "openai"]).default("auto"),
+    )
+    .addHelpText(
+      "after",
+      `\nA case bundle is one JSON object: escalation (id, openedAt, summary) and account (id, name) are required;
+tickets, changes, relatedEscalations and knowledge are optional lists. Every field is described in
+README.md, section "Case bundles". Example:
+  warroom analyze tests/fixtures/scenarios/101-northwind-saml-certificate-rollover.json --format md\n`,
     )
     .action((file: string, options: { format: "json" | "md"; engine: EngineChoice }) =>
       analyze(io, file, options),

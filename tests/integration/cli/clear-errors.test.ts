@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,6 +64,13 @@ describe("clear errors for paths, folders and the database", () => {
     );
     expect(result.stderr).not.toContain("s3cret");
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("points analyze --help at the README's case-bundle section", async () => {
+    const help = await runWarroom(["analyze", "--help"]);
+    expect(help.stdout).toContain('README.md, section "Case bundles"');
+    const readme = await readFile(join(import.meta.dirname, "../../../README.md"), "utf8");
+    expect(readme).toMatch(/^### Case bundles$/m);
   });
 
   it("prints its version", async () => {
