@@ -18,6 +18,7 @@ import type { Config } from "./config.ts";
 import { defineDigestJobs } from "./digest/digest-jobs.ts";
 import type { DigestDeps } from "./digest/post-digest.ts";
 import type { KnowledgeItem } from "./domain/case-bundle.ts";
+import { createEvidenceWorker, type EvidenceWorker } from "./engine/run-evidence.ts";
 import { ConfigError } from "./errors.ts";
 import { housekeepingJob, housekeepingSchedule } from "./jobs/housekeeping.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
@@ -56,6 +57,8 @@ export interface Services {
   digest: DigestDeps;
   /** Digest deps per platform kind. */
   digests: ReadonlyMap<string, DigestDeps>;
+  /** The evidence engine's worker thread (started on the first analysis). */
+  evidence: EvidenceWorker;
 }
 
 /** What the entry point provides. */
@@ -175,11 +178,13 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       pollingIntervalSeconds: deps.pollingIntervalSeconds,
     });
     const scheduler = new Scheduler({ db, queue, logger: deps.logger });
+    const evidence = createEvidenceWorker();
     const shared: SharedWarRoomDeps = {
       db,
       crm: deps.decorateCrm ? deps.decorateCrm(crm) : crm,
       knowledge,
       llm: await openLlm(config),
+      evidence: evidence.run,
       queue,
       logger: deps.logger,
       clock: deps.clock,
@@ -216,6 +221,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       surfaces,
       digest: primaryDigest,
       digests,
+      evidence,
     };
   } catch (error) {
     await Promise.allSettled(surfaces.map((s) => s.stop()));
@@ -237,5 +243,6 @@ export async function closeServices(services: Services): Promise<void> {
   for (const surface of services.surfaces) await surface.stop();
   await services.scheduler.stop();
   await services.queue.stop();
+  await services.evidence.close();
   await services.db.close();
 }

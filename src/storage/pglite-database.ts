@@ -1,15 +1,17 @@
 /**
- * Embedded PostgreSQL (PGlite) in a data directory. One process at a time may open a directory: a lock
- * file says so clearly instead of letting a second process corrupt it.
+ * Embedded PostgreSQL (PGlite) in a data directory, run on a worker thread of its own (pglite-worker.ts):
+ * PGlite executes SQL synchronously on the thread that calls it, which on the request loop would hold up
+ * every socket while a burst of statements runs. One process at a time may open a directory: a lock file
+ * says so clearly instead of letting a second process corrupt it.
  */
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { Worker } from "node:worker_threads";
 import lockfile from "proper-lockfile";
 import { ConfigError } from "../errors.ts";
+import { deserializeError } from "../thread-errors.ts";
 import type { Database, Row, Sql } from "./database.ts";
-import { readPgliteTemplate } from "./pglite-template.ts";
+import type { PgliteRequest, PgliteResponse } from "./pglite-protocol.ts";
 
 /** Options for the embedded database. */
 export interface PgliteOptions {
@@ -17,26 +19,97 @@ export interface PgliteOptions {
   dataDir: string | null;
 }
 
+/**
+ * PGlite's own start parameters (pglite/dist: `PGlite.defaultStartParams`, repeated here so that this thread
+ * never loads PGlite), plus shared buffers: PostgreSQL's 128 MB default is sized for a server, warroom's
+ * embedded database is a few megabytes of rows read by one process, and every buffer touched stays in its
+ * memory.
+ */
+const START_PARAMS = [
+  "--single",
+  "-F",
+  "-O",
+  "-j",
+  ...["search_path=public", "exit_on_error=false", "log_checkpoints=false", "max_worker_processes=0"],
+  ...["max_parallel_workers=0", "max_parallel_workers_per_gather=0", "io_method=sync"],
+  ...["max_parallel_maintenance_workers=0", "shared_buffers=16MB"],
+].flatMap((param) => (param.includes("=") ? ["-c", param] : [param]));
+
+type Request = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+
+/** The worker and the requests waiting for its answers. */
+class PgliteWorker {
+  // Its JavaScript only passes messages: a small young generation keeps ~20 MB less resident than V8's default.
+  readonly #worker = new Worker(new URL("./pglite-worker.ts", import.meta.url), {
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
+  readonly #pending = new Map<
+    number,
+    { resolve: (r: PgliteResponse & { ok: true }) => void; reject: (e: Error) => void }
+  >();
+  #nextId = 1;
+  #failure: Error | null = null;
+
+  constructor() {
+    this.#worker.on("message", (response: PgliteResponse) => {
+      const waiting = this.#pending.get(response.id);
+      if (!waiting) return;
+      this.#pending.delete(response.id);
+      this.#idleUnlessBusy();
+      if (response.ok) waiting.resolve(response);
+      else waiting.reject(deserializeError(response.error));
+    });
+    const fail = (error: Error) => {
+      this.#failure = error;
+      for (const waiting of this.#pending.values()) waiting.reject(error);
+      this.#pending.clear();
+    };
+    this.#worker.on("error", (error) =>
+      fail(new Error(`the embedded database stopped: ${error.message}`, { cause: error })),
+    );
+    this.#worker.on("exit", (code) =>
+      fail(new Error(`the embedded database is closed (its thread exited with ${code})`)),
+    );
+    this.#worker.unref();
+  }
+
+  /** Sends a request; the worker keeps the process alive only while an answer is awaited. */
+  call(request: Request): Promise<PgliteResponse & { ok: true }> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.ref();
+      this.#worker.postMessage({ ...request, id });
+    });
+  }
+
+  #idleUnlessBusy(): void {
+    if (this.#pending.size === 0) this.#worker.unref();
+  }
+
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
+  }
+}
+
 /** Opens (creating on first use) the embedded database. */
 export async function openPgliteDatabase(options: PgliteOptions): Promise<Database> {
   let release: (() => Promise<void>) | null = null;
-  let pglite: PGlite;
-  if (options.dataDir === null) {
-    pglite = await PGlite.create();
-  } else {
+  if (options.dataDir !== null) {
     await makeDataDir(options.dataDir);
     release = await lockDataDir(options.dataDir);
-    try {
-      const dir = join(options.dataDir, "pglite");
-      // A new directory starts from the install-time template when there is one (seconds of initdb saved).
-      const template = existsSync(join(dir, "PG_VERSION")) ? undefined : await readPgliteTemplate();
-      pglite = await PGlite.create({ dataDir: dir, ...(template ? { loadDataDir: template } : {}) });
-    } catch (error) {
-      await release();
-      throw error;
-    }
   }
-  return new PgliteDatabase(pglite, release);
+  const worker = new PgliteWorker();
+  try {
+    const dataDir = options.dataDir === null ? null : join(options.dataDir, "pglite");
+    await worker.call({ op: "open", dataDir, startParams: START_PARAMS });
+  } catch (error) {
+    await worker.terminate();
+    await release?.();
+    throw error;
+  }
+  return new PgliteDatabase(worker, release);
 }
 
 async function makeDataDir(dataDir: string): Promise<void> {
@@ -70,30 +143,35 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   }
 }
 
-function wrap(target: PGlite | Transaction): Sql {
+function wrap(worker: PgliteWorker, tx?: number): Sql {
   return {
     async query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]> {
-      const result = await target.query<R>(text, params ? [...params] : undefined);
-      return result.rows;
+      const answer = await worker.call({
+        op: "query",
+        sql: text,
+        ...(params ? { params: [...params] } : {}),
+        tx,
+      });
+      return (answer.rows ?? []) as R[];
     },
     async exec<R extends Row = Row>(script: string): Promise<R[]> {
-      const results = await target.exec(script);
-      return (results.at(-1)?.rows ?? []) as R[];
+      return ((await worker.call({ op: "exec", sql: script, tx })).rows ?? []) as R[];
     },
   };
 }
 
 class PgliteDatabase implements Database {
   readonly kind = "pglite" as const;
-  readonly #pglite: PGlite;
+  readonly #worker: PgliteWorker;
   readonly #release: (() => Promise<void>) | null;
   readonly #sql: Sql;
   readonly #locks = new Map<string, Promise<void>>();
+  #closed = false;
 
-  constructor(pglite: PGlite, release: (() => Promise<void>) | null) {
-    this.#pglite = pglite;
+  constructor(worker: PgliteWorker, release: (() => Promise<void>) | null) {
+    this.#worker = worker;
     this.#release = release;
-    this.#sql = wrap(pglite);
+    this.#sql = wrap(worker);
   }
 
   query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]> {
@@ -104,8 +182,18 @@ class PgliteDatabase implements Database {
     return this.#sql.exec<R>(script);
   }
 
-  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.#pglite.transaction((tx) => work(wrap(tx)));
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const { tx } = await this.#worker.call({ op: "begin" });
+    if (tx === undefined) throw new Error("the embedded database started no transaction");
+    let result: T;
+    try {
+      result = await work(wrap(this.#worker, tx));
+    } catch (error) {
+      await this.#worker.call({ op: "rollback", tx }).catch(() => undefined);
+      throw error;
+    }
+    await this.#worker.call({ op: "commit", tx });
+    return result;
   }
 
   /** One process owns an embedded database (the data-dir lock): callers inside it take turns per key. */
@@ -124,11 +212,18 @@ class PgliteDatabase implements Database {
   }
 
   async ping(): Promise<void> {
-    await this.#pglite.query("SELECT 1");
+    await this.#sql.query("SELECT 1");
   }
 
   async close(): Promise<void> {
-    if (!this.#pglite.closed) await this.#pglite.close();
+    if (!this.#closed) {
+      this.#closed = true;
+      try {
+        await this.#worker.call({ op: "close" });
+      } finally {
+        await this.#worker.terminate();
+      }
+    }
     await this.#release?.();
   }
 }

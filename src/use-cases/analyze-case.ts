@@ -5,7 +5,7 @@
  */
 import type { Analysis } from "../domain/analysis.ts";
 import type { CaseBundle } from "../domain/case-bundle.ts";
-import { analyzeWithEvidence } from "../engine/evidence-engine.ts";
+import { type EvidenceRunner, runEvidenceHere } from "../engine/run-evidence.ts";
 import type { ExcludedHypothesis } from "../engine/types.ts";
 import { ConfigError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
@@ -26,11 +26,13 @@ export interface AnalyzeCaseOptions {
   exclude?: ExcludedHypothesis[];
   budgetTokens?: number;
   timeoutMs?: number;
+  /** Where the evidence engine runs (a service's worker thread); in this thread when absent. */
+  evidence?: EvidenceRunner;
 }
 
 /** Analyses `bundle` (already validated). */
 export async function analyzeCase(bundle: CaseBundle, options: AnalyzeCaseOptions): Promise<AnalysisResult> {
-  const evidence = analyzeWithEvidence(bundle, { exclude: options.exclude });
+  const evidence = await (options.evidence ?? runEvidenceHere)(bundle, { exclude: options.exclude });
   const useLlm = options.engine === "openai" || (options.engine === "auto" && options.llm !== null);
   if (!useLlm) return evidence;
   if (!options.llm) {

@@ -1,6 +1,7 @@
 /**
  * What the war-room use-cases need. Built once in the composition root; tests pass fakes.
  */
+import type { EvidenceRunner } from "../engine/run-evidence.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import type { Logger } from "../logger.ts";
 import type { ChatPlatform } from "../ports/chat-platform.ts";
@@ -18,6 +19,8 @@ export interface WarRoomDeps {
   knowledge: KnowledgeBase;
   chat: ChatPlatform;
   llm: LlmClient | null;
+  /** Where the evidence engine runs: off the request loop in a service; in this thread when absent. */
+  evidence?: EvidenceRunner;
   queue: JobQueue;
   logger: Logger;
   clock: Clock;

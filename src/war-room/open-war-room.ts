@@ -166,7 +166,12 @@ async function ensureFirstAnalysis(
   deps: WarRoomDeps,
 ): Promise<void> {
   if ((await listHypotheses(deps.db, escalation.id, 1)).length > 0) return;
-  const analysis = await analyzeCase(bundle, { engine: "auto", llm: deps.llm, logger: deps.logger });
+  const analysis = await analyzeCase(bundle, {
+    engine: "auto",
+    llm: deps.llm,
+    logger: deps.logger,
+    evidence: deps.evidence,
+  });
   await deps.db.transaction((tx) => saveAnalysis(tx, escalation.id, 1, analysis));
   await recordTimelineEvent(deps.db, {
     escalationId: escalation.id,

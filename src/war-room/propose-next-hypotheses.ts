@@ -29,6 +29,7 @@ export async function proposeNextHypotheses(
       llm: deps.llm,
       logger: deps.logger,
       exclude: rejected,
+      evidence: deps.evidence,
     });
     await deps.db.transaction((tx) => saveAnalysis(tx, escalationId, round, analysis));
     await recordTimelineEvent(deps.db, {

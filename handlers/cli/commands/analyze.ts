@@ -18,7 +18,7 @@ import { renderAnalysisMarkdown } from "../render-analysis.ts";
 export function registerAnalyze(program: Command, io: CliIo): void {
   program
     .command("analyze")
-    .description("root-cause analysis of a case bundle (its format: README.md, \"Case bundles\")")
+    .description('root-cause analysis of a case bundle (its format: README.md, "Case bundles")')
     .argument("<file>", "bundle JSON file, or - for standard input")
     .addOption(new Option("--format <format>", "output format").choices(["json", "md"]).default("json"))
     .addOption(
