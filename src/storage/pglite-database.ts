@@ -4,14 +4,15 @@
  * every socket while a burst of statements runs. One process at a time may open a directory: a lock file
  * says so clearly instead of letting a second process corrupt it.
  */
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import lockfile from "proper-lockfile";
 import { ConfigError } from "../errors.ts";
 import { deserializeError } from "../thread-errors.ts";
 import type { Database, Row, Sql } from "./database.ts";
-import type { PgliteRequest, PgliteResponse } from "./pglite-protocol.ts";
+import type { PgliteAssets, PgliteRequest, PgliteResponse } from "./pglite-protocol.ts";
 
 /** Options for the embedded database. */
 export interface PgliteOptions {
@@ -34,6 +35,24 @@ const START_PARAMS = [
   ...["max_parallel_workers=0", "max_parallel_workers_per_gather=0", "io_method=sync"],
   ...["max_parallel_maintenance_workers=0", "shared_buffers=16MB"],
 ].flatMap((param) => (param.includes("=") ? ["-c", param] : [param]));
+
+/** The WebAssembly compiler, as far as this file uses it (the TypeScript libraries here omit it). */
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<object> } })
+  .WebAssembly;
+let assets: Promise<PgliteAssets> | undefined;
+
+/** PGlite's compiled WebAssembly and file bundle, read once per process (see PgliteAssets). */
+function pgliteAssets(): Promise<PgliteAssets> {
+  assets ??= (async () => {
+    const dist = dirname(fileURLToPath(import.meta.resolve("@electric-sql/pglite")));
+    const [code, fsBundle] = await Promise.all([
+      readFile(join(dist, "pglite.wasm")),
+      readFile(join(dist, "pglite.data")),
+    ]);
+    return { wasmModule: await wasm.compile(code), fsBundle };
+  })();
+  return assets;
+}
 
 type Request = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
@@ -103,7 +122,7 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Databa
   const worker = new PgliteWorker();
   try {
     const dataDir = options.dataDir === null ? null : join(options.dataDir, "pglite");
-    await worker.call({ op: "open", dataDir, startParams: START_PARAMS });
+    await worker.call({ op: "open", dataDir, startParams: START_PARAMS, assets: await pgliteAssets() });
   } catch (error) {
     await worker.terminate();
     await release?.();

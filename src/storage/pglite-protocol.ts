@@ -6,9 +6,20 @@
  */
 import type { SerializedError } from "../thread-errors.ts";
 
+/**
+ * PGlite's WebAssembly, compiled once per process and shared by every database's worker (a compiled module
+ * crosses threads without copying its code), and its file bundle: each worker would otherwise compile
+ * PostgreSQL again, cold.
+ */
+export interface PgliteAssets {
+  /** A WebAssembly.Module (this project's TypeScript libraries do not declare WebAssembly). */
+  wasmModule: object;
+  fsBundle: Uint8Array;
+}
+
 /** What the worker is asked to do; `id` pairs the answer with the request. */
 export type PgliteRequest =
-  | { id: number; op: "open"; dataDir: string | null; startParams: string[] }
+  | { id: number; op: "open"; dataDir: string | null; startParams: string[]; assets: PgliteAssets }
   | { id: number; op: "query"; sql: string; params?: unknown[]; tx?: number }
   | { id: number; op: "exec"; sql: string; tx?: number }
   | { id: number; op: "begin" }

@@ -6,9 +6,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parentPort } from "node:worker_threads";
-import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions, type Transaction } from "@electric-sql/pglite";
 import { serializeError } from "../thread-errors.ts";
-import type { PgliteRequest, PgliteResponse } from "./pglite-protocol.ts";
+import type { PgliteAssets, PgliteRequest, PgliteResponse } from "./pglite-protocol.ts";
 import { readPgliteTemplate } from "./pglite-template.ts";
 
 const port = parentPort;
@@ -31,14 +31,19 @@ function target(tx: number | undefined): PGlite | Transaction {
   return open.tx;
 }
 
-async function open(dataDir: string | null, startParams: string[]): Promise<void> {
+async function open(dataDir: string | null, startParams: string[], assets: PgliteAssets): Promise<void> {
+  const shared = {
+    startParams,
+    pgliteWasmModule: assets.wasmModule as PGliteOptions["pgliteWasmModule"],
+    fsBundle: new Blob([assets.fsBundle]),
+  };
   if (dataDir === null) {
-    pglite = await PGlite.create({ startParams });
+    pglite = await PGlite.create(shared);
     return;
   }
   // A new directory starts from the install-time template when there is one (seconds of initdb saved).
   const template = existsSync(join(dataDir, "PG_VERSION")) ? undefined : await readPgliteTemplate();
-  pglite = await PGlite.create({ dataDir, startParams, ...(template ? { loadDataDir: template } : {}) });
+  pglite = await PGlite.create({ dataDir, ...shared, ...(template ? { loadDataDir: template } : {}) });
 }
 
 /** Starts a transaction and keeps it open until commit or rollback arrives for its number. */
@@ -72,7 +77,7 @@ function begin(): Promise<number> {
 async function handle(request: PgliteRequest): Promise<Omit<PgliteResponse & { ok: true }, "id" | "ok">> {
   switch (request.op) {
     case "open":
-      await open(request.dataDir, request.startParams);
+      await open(request.dataDir, request.startParams, request.assets);
       return {};
     case "query":
       return {

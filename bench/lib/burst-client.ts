@@ -1,0 +1,43 @@
+/**
+ * The client of bench/slack-escalate.ts, in a process of its own so that neither server shares its event
+ * loop: sends signed /escalate commands to a Slack request URL, all at once, and prints each one's time to
+ * its HTTP answer (the ack Slack waits 3 s for) as JSON milliseconds, in request order.
+ *   node bench/lib/burst-client.ts '{"url": …, "responseUrl": …, "teamId": …, "texts": […]}'
+ */
+import { sign } from "../../tests/support/slack-harness.ts";
+
+const { url, responseUrl, teamId, texts } = JSON.parse(process.argv[2] ?? "{}") as {
+  url: string;
+  responseUrl: string;
+  teamId: string;
+  texts: string[];
+};
+
+async function command(text: string, index: number): Promise<number> {
+  const body = new URLSearchParams({
+    token: "x",
+    team_id: teamId,
+    team_domain: "acme",
+    channel_id: "C-GENERAL",
+    channel_name: "general",
+    user_id: "U01ALICE0",
+    user_name: "alice",
+    command: "/escalate",
+    text,
+    api_app_id: "A1",
+    is_enterprise_install: "false",
+    response_url: responseUrl,
+    trigger_id: `bench.${index}.${Date.now()}`,
+  }).toString();
+  const started = performance.now();
+  const res = await fetch(url, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...sign(body) },
+  });
+  await res.text();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status} to "${text}"`);
+  return performance.now() - started;
+}
+
+console.log(JSON.stringify(await Promise.all(texts.map((text, i) => command(text, i)))));
