@@ -1,17 +1,26 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/storage/database.ts";
-import { openPgliteDatabase } from "../../../src/storage/pglite-database.ts";
+import { backends, type TestDatabase } from "../../support/databases.ts";
+
+const [pglite] = backends;
+let testDb: TestDatabase | undefined;
+/** A migrated embedded database in a folder of its own (a copy of one made once: no initdb per test). */
+async function openMigratedPglite(): Promise<Database> {
+  testDb = await pglite!.create();
+  return testDb.open();
+}
 
 describe("the embedded database on its worker thread", () => {
   let db: Database | undefined;
   afterEach(async () => {
     await db?.close();
     db = undefined;
+    await testDb?.dispose();
   });
 
   it("starts with PGlite's own parameters and 16 MB of shared buffers", async () => {
-    db = await openPgliteDatabase({ dataDir: null });
+    db = await openMigratedPglite();
     expect(await db.query("SHOW shared_buffers")).toEqual([{ shared_buffers: "16MB" }]);
     // The list is repeated in pglite-database.ts so that the request loop never loads PGlite: same settings.
     for (let i = 0; i < PGlite.defaultStartParams.length; i++) {
@@ -24,7 +33,7 @@ describe("the embedded database on its worker thread", () => {
   });
 
   it("keeps a PostgreSQL error's code, detail and constraint across the thread", async () => {
-    db = await openPgliteDatabase({ dataDir: null });
+    db = await openMigratedPglite();
     await db.exec("CREATE TABLE t (id int PRIMARY KEY, at timestamptz, data jsonb, raw bytea)");
     await db.query("INSERT INTO t VALUES (1, now(), $1, $2)", [{ a: [1, 2] }, new Uint8Array([1, 2, 3])]);
     const error = await db.query("INSERT INTO t (id) VALUES (1)").catch((e: unknown) => e);
@@ -40,7 +49,7 @@ describe("the embedded database on its worker thread", () => {
   });
 
   it("commits a transaction's work, rolls it all back when the work throws, and lets others wait", async () => {
-    db = await openPgliteDatabase({ dataDir: null });
+    db = await openMigratedPglite();
     const open = db;
     await open.exec("CREATE TABLE t (id int PRIMARY KEY)");
     await open.transaction(async (tx) => {
@@ -67,7 +76,7 @@ describe("the embedded database on its worker thread", () => {
   });
 
   it("refuses work after close with a clear error", async () => {
-    const closed = await openPgliteDatabase({ dataDir: null });
+    const closed = await openMigratedPglite();
     await closed.close();
     await expect(closed.query("SELECT 1")).rejects.toThrow(/embedded database is closed/);
   });
