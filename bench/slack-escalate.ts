@@ -5,7 +5,8 @@
  *     floor: a bare Bolt app that only acks, measured in the same round by the same client;
  *  2. command to hypotheses posted with 100 ms per Slack call and 200 ms per CRM call, beside the
  *     critical-path lower bound (the longest chain of calls that must wait for each other).
- *   node bench/slack-escalate.ts [--rounds 3] [--database-url postgres://…] [--skip-e2e]
+ *   node bench/slack-escalate.ts [--rounds 5] [--database-url postgres://…] [--skip-e2e]
+ * BENCH_NODE_OPTIONS is passed to the warroom process as NODE_OPTIONS (e.g. --cpu-prof).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -21,7 +22,7 @@ import { slowCrm } from "./lib/slow-crm.ts";
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "5" },
     "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
     "skip-e2e": { type: "boolean", default: false },
   },
@@ -40,7 +41,13 @@ function startServer(
 ): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn", ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LOG_LEVEL: "warn",
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+      ...env,
+    },
   });
   let out = "";
   return new Promise((resolve, reject) => {
@@ -104,17 +111,16 @@ async function round(fake: FakeSlack, floorUrl: string, database: Record<string,
   });
   try {
     const url = `http://127.0.0.1:${warroom.port}/slack/events`;
-    // Both servers see the same warm-up (connections, Bolt's code paths); no war-room opens before the burst.
-    const warmUp = Array.from({ length: 5 }, () => "help");
-    await burst(fake, floorUrl, warmUp);
-    await burst(fake, url, warmUp);
+    // The client warms both up the same way (`help` opens no war-room before the burst).
     const texts = Array.from(
       { length: BURST },
       (_, i) => `ACC-${String(i + 1).padStart(4, "0")} "bench escalation ${i}"`,
     );
-    const floor = await burst(fake, floorUrl, texts);
+    // The floor just before and just after: the machine is shared, and its load drifts.
+    const before = await burst(fake, floorUrl, texts);
     const measured = await burst(fake, url, texts);
-    return { floor, warroom: measured };
+    const after = await burst(fake, floorUrl, texts);
+    return { floor: [...before, ...after], warroom: measured };
   } finally {
     await stop(warroom.child);
   }

@@ -12,31 +12,76 @@ export type { CliIo } from "./io.ts";
 type Register = (program: Command, io: CliIo) => void;
 
 /**
- * Every command, loaded only when it runs: `warroom analyze` must not pay for the database, the job
- * queue and Slack that `serve` needs. Help and unknown commands load them all.
+ * Every command, with the one line `warroom --help` shows. A command's module (and all it imports) loads
+ * only when that command runs: `warroom --version` or `analyze` need none of the service's modules.
  */
-const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
-  serve: async () => (await import("./commands/serve.ts")).registerServe,
-  analyze: async () => (await import("./commands/analyze.ts")).registerAnalyze,
-  eval: async () => (await import("./commands/eval.ts")).registerEval,
-  demo: async () => (await import("./commands/demo.ts")).registerDemo,
-  escalate: async () => (await import("./commands/escalate.ts")).registerEscalate,
-  changes: async () => (await import("./commands/changes.ts")).registerChanges,
-  knowledge: async () => (await import("./commands/knowledge.ts")).registerKnowledge,
-  digest: async () => (await import("./commands/digest.ts")).registerDigest,
-  accounts: async () => (await import("./commands/accounts.ts")).registerAccounts,
-};
+const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }[] = [
+  {
+    name: "serve",
+    summary: "run Slack, Teams, schedules and the HTTP API as configured",
+    load: async () => (await import("./commands/serve.ts")).registerServe,
+  },
+  {
+    name: "analyze",
+    summary: "rank the root causes of a case bundle (a JSON file)",
+    load: async () => (await import("./commands/analyze.ts")).registerAnalyze,
+  },
+  {
+    name: "eval",
+    summary: "score the engine on scenario files or on the resolved war-rooms",
+    load: async () => (await import("./commands/eval.ts")).registerEval,
+  },
+  {
+    name: "demo",
+    summary: "the sample escalation's war-room, printed",
+    load: async () => (await import("./commands/demo.ts")).registerDemo,
+  },
+  {
+    name: "escalate",
+    summary: "open a war-room for an account",
+    load: async () => (await import("./commands/escalate.ts")).registerEscalate,
+  },
+  {
+    name: "changes",
+    summary: "record deploys and config changes (changes import FILE)",
+    load: async () => (await import("./commands/changes.ts")).registerChanges,
+  },
+  {
+    name: "knowledge",
+    summary: "export the knowledge base as Markdown (knowledge export DIR)",
+    load: async () => (await import("./commands/knowledge.ts")).registerKnowledge,
+  },
+  {
+    name: "digest",
+    summary: "the weekly digest: print, post, chart",
+    load: async () => (await import("./commands/digest.ts")).registerDigest,
+  },
+  {
+    name: "accounts",
+    summary: "list accounts, or find them by name or id",
+    load: async () => (await import("./commands/accounts.ts")).registerAccounts,
+  },
+];
 
-async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command> {
+/** The command `argv` runs (`help X` asks about X), if any. */
+function commandNamed(argv: string[]): string | undefined {
+  const [first, second] = argv.filter((arg) => !arg.startsWith("-"));
+  return first === "help" ? second : first;
+}
+
+async function buildProgram(io: CliIo, argv: string[]): Promise<Command> {
   const program = new Command("warroom")
     .description("Customer-escalation war-rooms: context, ranked root causes, verdicts, findings, digests.")
     .version(manifest.version, "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  const named = argv.find((a) => !a.startsWith("-"));
-  const wanted = named && COMMANDS[named] ? [named] : Object.keys(COMMANDS);
-  const registers = await Promise.all(wanted.map((name) => COMMANDS[name]?.()));
-  for (const register of registers) register?.(program, io);
+  const wanted = commandNamed(argv);
+  for (const spec of COMMANDS) {
+    // The others are listed by name only; they never run in this process.
+    if (spec.name === wanted) (await spec.load())(program, io);
+    else program.command(spec.name).allowUnknownOption().allowExcessArguments();
+    program.commands.at(-1)?.summary(spec.summary);
+  }
   for (const command of program.commands) command.exitOverride();
   return program;
 }
