@@ -5,7 +5,7 @@
  *     floor: a bare Bolt app that only acks, measured in the same round by the same client;
  *  2. command to hypotheses posted with 100 ms per Slack call and 200 ms per CRM call, beside the
  *     critical-path lower bound (the longest chain of calls that must wait for each other).
- *   node bench/slack-escalate.ts [--rounds 5] [--database-url postgres://…] [--skip-e2e]
+ *   node bench/slack-escalate.ts [--rounds 5] [--databases pglite,postgres] [--database-url postgres://…] [--skip-e2e]
  * BENCH_NODE_OPTIONS is passed to the warroom process as NODE_OPTIONS (e.g. --cpu-prof).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "5" },
     "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
     "skip-e2e": { type: "boolean", default: false },
+    databases: { type: "string", default: "pglite,postgres" },
   },
 });
 const ROOT = join(import.meta.dirname, "..");
@@ -165,7 +166,10 @@ async function ackLatency(fake: FakeSlack): Promise<void> {
         },
       ]);
     else console.log(`PostgreSQL: skipped (${values["database-url"]} not reachable; --database-url)`);
-    for (const [name, database] of databases) {
+    const chosen = values.databases.toLowerCase().split(",");
+    for (const [name, database] of databases.filter(([n]) =>
+      chosen.some((c) => n.toLowerCase().startsWith(c)),
+    )) {
       const rounds: Round[] = [];
       for (let i = 0; i < Number(values.rounds); i++)
         rounds.push(await round(fake, floorUrl, await database()));
