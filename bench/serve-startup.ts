@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { adminQuery } from "./lib/pg-admin.ts";
 
 const { values } = parseArgs({
   options: {
@@ -105,15 +105,7 @@ async function measure(
 const dirs: string[] = [];
 const databases: string[] = [];
 const adminUrl = values["database-url"];
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(adminUrl, sql);
 try {
   await measure(
     "PGlite (embedded)",

@@ -13,11 +13,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
-import pg from "pg";
 import { ACTIONS } from "../integrations/slack/ids.ts";
 import { getWarRoom } from "../src/storage/war-room-store.ts";
 import { type FakeSlack, startFakeSlack } from "../tests/fakes/slack/slack-api-server.ts";
 import { SIGNING_SECRET, startSlackHarness } from "../tests/support/slack-harness.ts";
+import { adminQuery } from "./lib/pg-admin.ts";
 import { slowCrm } from "./lib/slow-crm.ts";
 
 const { values } = parseArgs({
@@ -88,15 +88,7 @@ interface Round {
   warroom: number[];
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: values["database-url"] });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(values["database-url"], sql);
 
 /** One round: a new warroom (fresh database), warmed like the floor, then the floor's burst and its own. */
 async function round(fake: FakeSlack, floorUrl: string, database: Record<string, string>): Promise<Round> {
