@@ -54,6 +54,7 @@ function pgliteAssets(): Promise<PgliteAssets> {
   return assets;
 }
 
+/** A request as callers write it: the worker's `id` is added when it is sent (one Omit per kind of request). */
 type Request = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
 /** The worker and the requests waiting for its answers. */
