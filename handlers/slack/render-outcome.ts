@@ -3,6 +3,7 @@
  */
 import type { KnownBlock } from "@slack/types";
 import { ACTIONS } from "../../integrations/slack/ids.ts";
+import { accountChoiceQuestion } from "../../src/war-room/account-choice-question.ts";
 import type { EscalationRequestOutcome } from "../../src/war-room/request-escalation.ts";
 
 /** The pending request a "choose account" button carries (kept under Slack's 2,000-character value). */
@@ -33,11 +34,7 @@ export function renderOutcome(
       };
     case "ambiguous": {
       const summary = pending.summary.slice(0, 1500);
-      const [only] = outcome.matches;
-      const question =
-        outcome.matches.length === 1 && only
-          ? `No account is named "${outcome.query}". Did you mean ${only.name} (${only.accountId})?`
-          : `"${outcome.query}" matches ${outcome.matches.length} accounts. Which one?`;
+      const question = accountChoiceQuestion(outcome.query, outcome.matches);
       return {
         text: question,
         blocks: [

@@ -3,6 +3,7 @@
  * card to pick among similar accounts.
  */
 import { chooseAccountCard } from "../../integrations/teams/index.ts";
+import { accountChoiceQuestion } from "../../src/war-room/account-choice-question.ts";
 import type { EscalationRequestOutcome } from "../../src/war-room/request-escalation.ts";
 import type { TeamsHandlerDeps } from "./deps.ts";
 
@@ -32,7 +33,7 @@ export async function answerOutcome(
       return;
     case "ambiguous":
       await deps.teams.say(conversationId, {
-        text: `"${outcome.query}" matches several accounts. Which one?`,
+        text: accountChoiceQuestion(outcome.query, outcome.matches),
         card: chooseAccountCard(outcome.query, outcome.matches, pending),
       });
   }

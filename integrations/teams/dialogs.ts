@@ -18,6 +18,7 @@ import { SEVERITIES, type Severity } from "../../src/domain/case-bundle.ts";
 import { CATEGORIES } from "../../src/domain/categories.ts";
 import { describeFirstIssue } from "../../src/domain/describe-issue.ts";
 import { InputError } from "../../src/errors.ts";
+import { accountChoiceQuestion } from "../../src/war-room/account-choice-question.ts";
 import type { ResolutionDraft } from "../../src/war-room/resolve-escalation.ts";
 import { ACCOUNT_SEARCH, DIALOGS, VERBS } from "./ids.ts";
 import { type AdaptiveCardJson, card, cutWords, fitCard, literal, para } from "./render-parts.ts";
@@ -172,7 +173,7 @@ export function chooseAccountCard(
   const summary = cutWords(pending.summary, 1500);
   return fitCard([0], () =>
     card([
-      literal(`"${query}" matches several accounts. Which one?`, 300),
+      literal(accountChoiceQuestion(query, matches), 300),
       new ActionSet(
         ...matches.slice(0, 5).map(
           (m) =>

@@ -76,7 +76,7 @@ describe("Teams escalation flow", () => {
     await vi.waitFor(() => {
       choice = h.fake
         .activities(h.general.conversationId)
-        .find((a) => json(a).includes("matches several accounts"));
+        .find((a) => json(a).includes("matches 2 accounts"));
       expect(choice).toBeDefined();
     }, WAIT);
     const actions = JSON.stringify(choice!.attachments?.[0]?.content);
