@@ -228,11 +228,22 @@ export const envSchema = z.object({
     description: "time zone of DIGEST_CRON",
     example: "Europe/Berlin",
   }),
-  CHANGES_TOKEN: envVar("CHANGES_TOKEN", text.min(16, "must be at least 16 characters").optional(), {
-    description: "bearer token that deploy pipelines use on POST /api/changes",
-    example: "a-long-random-string-0123456789",
-    secret: true,
-  }),
+  CHANGES_TOKEN: envVar(
+    "CHANGES_TOKEN",
+    text
+      .min(16, "must be at least 16 characters")
+      // RFC 6750's b64token: anything else can never arrive in an Authorization: Bearer header.
+      .regex(
+        /^[A-Za-z0-9._~+/-]+=*$/,
+        "may only contain letters, digits and - . _ ~ + / (then = signs at the end), as a bearer token must",
+      )
+      .optional(),
+    {
+      description: "bearer token that deploy pipelines use on POST /api/changes",
+      example: "a-long-random-string-0123456789",
+      secret: true,
+    },
+  ),
   ROUTING_RULES_FILE: envVar("ROUTING_RULES_FILE", text.optional(), {
     description:
       "JSON file of routing rules: who joins a war-room by segment, ARR, product area and severity",

@@ -9,11 +9,27 @@ import { CATEGORIES } from "./categories.ts";
 const malformed = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? undefined : expected;
 
-export const isoDateTime = z.iso.datetime({
-  offset: true,
-  local: false,
-  error: malformed("expected an ISO-8601 date-time like 2026-11-19T16:05:00Z"),
-});
+/**
+ * Whether a date-time zod accepted is one PostgreSQL can store and a clock can show: zod's format allows
+ * year 0000 (PostgreSQL refuses it) and any offset up to ±23:59 (real ones run from -12:00 to +14:00).
+ */
+function isRealDateTime(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(text);
+  const minutes = offset ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return year >= 1900 && minutes >= -12 * 60 && minutes <= 14 * 60;
+}
+
+export const isoDateTime = z.iso
+  .datetime({
+    offset: true,
+    local: false,
+    error: malformed("expected an ISO-8601 date-time like 2026-11-19T16:05:00Z"),
+  })
+  .refine(isRealDateTime, {
+    error: "expected a real date-time: a year from 1900 on and an offset from -12:00 to +14:00",
+    abort: true,
+  });
 const isoDate = z.union([z.iso.date(), isoDateTime], {
   error: malformed("expected an ISO date like 2026-03-15"),
 });

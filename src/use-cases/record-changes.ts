@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { type ReportedChange, reportedChangeSchema } from "../domain/change-report.ts";
+import { findJsonValueProblem, formatLongPath } from "../domain/check-json-value.ts";
 import { describeProblem, formatPath } from "../domain/describe-issue.ts";
 import { InputError } from "../errors.ts";
 import { type ChangeReporter, type StoredChange, upsertChanges } from "../storage/change-store.ts";
@@ -38,6 +39,12 @@ export function parseChanges(input: unknown): StoredChange[] {
   const batch = Array.isArray(input) ? input : [input];
   if (batch.length > MAX_CHANGES_PER_BATCH)
     throw new InputError(`too many changes: ${batch.length}; send at most ${MAX_CHANGES_PER_BATCH} at once`);
+  // Before zod: it recurses, and PostgreSQL refuses NUL and lone surrogates with a 500.
+  const bad = findJsonValueProblem(input);
+  if (bad)
+    throw new InputError(
+      `invalid change (${formatLongPath(bad.path)}): ${bad.problem}. A change looks like ${EXAMPLE}`,
+    );
   const parsed = batchSchema.safeParse(batch, { reportInput: true });
   if (!parsed.success) {
     const [first] = parsed.error.issues;

@@ -66,6 +66,22 @@ describe("loadConfig", () => {
     });
   });
 
+  it("refuses a CHANGES_TOKEN no bearer header could carry, saying which characters are allowed", () => {
+    for (const token of [
+      "a-long-random-token-$1234",
+      "a-long-random token-1234",
+      "a-long-random-token-#!12",
+    ]) {
+      const message = problem({ CHANGES_TOKEN: token });
+      expect(message).toContain("CHANGES_TOKEN");
+      expect(message).toContain("letters, digits and - . _ ~ + /");
+      expect(message).not.toContain(token);
+    }
+    expect(load({ CHANGES_TOKEN: "a-long/random+token_0123~.==" }).changesToken).toBe(
+      "a-long/random+token_0123~.==",
+    );
+  });
+
   it("asks for the partner of a variable that only works in a pair", () => {
     expect(problem({ SLACK_BOT_TOKEN: "xoxb-1" })).toMatch(
       /SLACK_SIGNING_SECRET.*required for Slack because SLACK_BOT_TOKEN is set/,

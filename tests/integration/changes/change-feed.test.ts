@@ -118,6 +118,35 @@ describe.each(backends)("change feed on $name", (backend: Backend) => {
     expect(await db.query("SELECT 1 FROM changes")).toEqual([]);
   });
 
+  it("answers 400 naming the field for hostile values, and stores none of them", async () => {
+    const url = await start();
+    const deep = `{"id":"deep","at":"2026-11-20T14:00:00Z","source":"vendor_deploy","scope":"global","title":"t","extra":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const cases: [string, string | object, RegExp][] = [
+      ["nested 5,000 deep", deep, /\(extra\[0\]\[0\].*levels more\)\): is nested more than 32 levels deep/],
+      ["year 0000", { ...deploy, at: "0000-01-01T00:00:00Z" }, /\(at\): expected a real date-time/],
+      ["offset +23:59", { ...deploy, at: "2026-11-20T14:00:00+23:59" }, /\(at\): expected a real date-time/],
+      ["February 30th", { ...deploy, at: "2026-02-30T14:00:00Z" }, /\(at\): expected an ISO-8601 date-time/],
+      ["a NUL character", { ...deploy, title: "API\u0000v2" }, /\(title\): contains a NUL character/],
+      [
+        "a lone surrogate",
+        { ...deploy, description: "broken \ud83d" },
+        /\(description\): contains a lone UTF-16/,
+      ],
+      [
+        "a lone surrogate in a name",
+        [{ ...deploy, "\udc00": 1 }],
+        /\(\[0\]\): has a field name that contains a lone/,
+      ],
+    ];
+    for (const [what, body, message] of cases) {
+      const answer = await post(url, body);
+      expect(answer.status, what).toBe(400);
+      expect(((await answer.json()) as { message: string }).message, what).toMatch(message);
+    }
+    expect((await post(url, { ...deploy, at: "2026-11-20T14:00:00+14:00" })).status).toBe(201);
+    expect(await db.query("SELECT id FROM changes")).toEqual([{ id: deploy.id }]);
+  });
+
   it("puts each reported change into the bundles of the accounts it reaches, and no others", async () => {
     const url = await start();
     const reported = [

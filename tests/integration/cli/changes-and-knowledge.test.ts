@@ -75,6 +75,13 @@ describe("warroom changes import", () => {
     expect(bad.stderr).toMatch(
       /invalid change \(\[0\]\.scope\): expected one of "account", "segment", "global"/,
     );
+    const deep = await runWarroom(
+      ["changes", "import", "-"],
+      env,
+      `{"at":"2026-11-20T14:00:00Z","source":"vendor_deploy","scope":"global","title":"t","x":${"[".repeat(5000)}${"]".repeat(5000)}}`,
+    );
+    expect(deep.code).toBe(2);
+    expect(deep.stderr).toContain("is nested more than 32 levels deep");
     const notJson = await runWarroom(["changes", "import", "-"], env, "deploy happened");
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain("standard input is not valid JSON");
