@@ -12,7 +12,14 @@ import { connectSalesforce, type SalesforceAuth } from "./connect-salesforce.ts"
 import { toCrmAccount, toCrmEscalation, toEscalatedCase, toTicket } from "./map-records.ts";
 import { createUsageLog, queryAll, type SfRecord } from "./run-query.ts";
 import { accountFields, caseFields, slices, windowFilter } from "./salesforce-queries.ts";
-import { isSalesforceId, soqlContains, soqlDateTime, soqlString, soqlValue } from "./soql.ts";
+import {
+  dropLoneSurrogates,
+  isSalesforceId,
+  soqlContains,
+  soqlDateTime,
+  soqlString,
+  soqlValue,
+} from "./soql.ts";
 
 /** Configuration of the Salesforce adapter. */
 export interface SalesforceAdapterConfig {
@@ -72,7 +79,7 @@ export function createSalesforceAdapter(config: SalesforceAdapterConfig): Salesf
     name: "salesforce",
 
     async searchAccounts(text, limit = 5) {
-      const q = text.trim();
+      const q = dropLoneSurrogates(text).trim();
       if (!q) return [];
       if (isSalesforceId(q)) {
         const [byId] = await accountsWhere(`Id = ${soqlString(q)}`, "looking up an account by id");

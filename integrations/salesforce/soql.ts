@@ -19,14 +19,27 @@ function escapeText(value: string): string {
   return value.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c] ?? c);
 }
 
+/*
+ * A lone UTF-16 surrogate (half of an emoji, e.g. from text cut mid-character) cannot be put in the URL
+ * jsforce builds: encodeURIComponent throws URIError. No stored value contains one, so an equality
+ * compares against U+FFFD (matches nothing) and a search drops it (finds what was typed around it).
+ */
+const LONE_SURROGATE = /\p{Cs}/gu;
+
+/** Search text without lone surrogates: what the person typed around the broken character. */
+export function dropLoneSurrogates(value: string): string {
+  return value.replace(LONE_SURROGATE, "");
+}
+
 /** A quoted SOQL string literal. */
 export function soqlString(value: string): string {
-  return `'${escapeText(value)}'`;
+  return `'${escapeText(value.replace(LONE_SURROGATE, "\uFFFD"))}'`;
 }
 
 /** A LIKE pattern matching `value` literally somewhere inside the field (case-insensitive in SOQL). */
 export function soqlContains(value: string): string {
-  return `'%${escapeText(value).replace(/[%_]/g, (c) => `\\${c}`)}%'`;
+  const text = escapeText(dropLoneSurrogates(value));
+  return `'%${text.replace(/[%_]/g, (c) => `\\${c}`)}%'`;
 }
 
 /** A datetime literal (unquoted, UTC, whole seconds). */

@@ -57,6 +57,19 @@ describe("Salesforce as the CRM", () => {
     expect(fake.calls.every((c) => c.status === 200)).toBe(true);
   });
 
+  it("searches past a lone UTF-16 surrogate instead of throwing URIError, and looks up no id with one", async () => {
+    const fake = await fakeOrg();
+    const crm = adapterFor(fake);
+    const hits = await crm.searchAccounts("Acme Logistics\ud83d");
+    expect(hits.map((h) => h.account.id)).toContain(IDS.acmeLogistics);
+    expect(await crm.searchAccounts("\udc00")).toEqual([]);
+    expect(await crm.suggestAccounts?.("Logistics\ud800 escalation")).toContainEqual(
+      expect.objectContaining({ id: IDS.acmeLogistics }),
+    );
+    expect(await crm.getAccount(`${IDS.acme.slice(0, 17)}\ud800`)).toBeNull();
+    expect(fake.calls.every((c) => c.status === 200)).toBe(true);
+  });
+
   it("reads every case of a large account across batches, comments included, in date slices at once", async () => {
     const accountId = IDS.acme;
     const cases = Array.from({ length: 2500 }, (_, i) => ({
