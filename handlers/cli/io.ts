@@ -15,6 +15,13 @@ export interface CliIo {
   cwd: string;
   /** Resolves when the process is asked to stop (SIGTERM or SIGINT). */
   stopSignal(): Promise<string>;
+  /**
+   * Hands every error that escapes all handlers to `decide` (serve installs it; other commands keep Node's
+   * default of exiting). Absent in tests that run a command in-process.
+   */
+  onProcessFault?(
+    decide: (kind: "unhandledRejection" | "uncaughtException", error: unknown) => "continue" | "exit",
+  ): void;
 }
 
 /**

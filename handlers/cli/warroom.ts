@@ -25,6 +25,17 @@ function stopSignal(): Promise<string> {
   });
 }
 
+function onProcessFault(
+  decide: (kind: "unhandledRejection" | "uncaughtException", error: unknown) => "continue" | "exit",
+): void {
+  process.on("unhandledRejection", (reason) => {
+    if (decide("unhandledRejection", reason) === "exit") process.exit(1);
+  });
+  process.on("uncaughtException", (error) => {
+    if (decide("uncaughtException", error) === "exit") process.exit(1);
+  });
+}
+
 // `warroom analyze … | head`: the reader left; there is nobody to report to.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -38,4 +49,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   cwd: process.cwd(),
   stopSignal,
+  onProcessFault,
 });

@@ -4,7 +4,7 @@
  */
 import type { App } from "@slack/bolt";
 import type { ExtendedErrorHandler } from "@slack/bolt/dist/App.js";
-import { toWarroomError, WarroomError } from "../../src/errors.ts";
+import { InputError, toWarroomError, WarroomError } from "../../src/errors.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 
 function responseUrlOf(body: unknown): string | undefined {
@@ -19,7 +19,10 @@ export function registerErrorHandler(app: App, deps: SlackHandlerDeps): void {
     // Bolt wraps what a listener threw; the original carries warroom's code and message.
     const thrown = (error as { original?: unknown }).original ?? error;
     const coded = toWarroomError(thrown);
-    deps.warRoom.logger.error({ err: thrown, code: coded.code }, "slack listener failed");
+    // A person's mistake (or a payload that names nothing warroom has) is one line, not a stack trace.
+    if (thrown instanceof InputError)
+      deps.warRoom.logger.warn({ code: coded.code, problem: coded.message }, "slack request not done");
+    else deps.warRoom.logger.error({ err: thrown, code: coded.code }, "slack listener failed");
     const responseUrl = responseUrlOf(body);
     if (!responseUrl || !deps.warRoom.chat.reply) return;
     const text =

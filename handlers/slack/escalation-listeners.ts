@@ -10,11 +10,11 @@ import {
   readResolutionModal,
   resolutionModal,
 } from "../../integrations/slack/modals.ts";
-import type { Severity } from "../../src/domain/case-bundle.ts";
+import { escalateMetadataSchema, pendingChoiceSchema } from "../../integrations/slack/payload-schemas.ts";
 import { requestEscalation } from "../../src/war-room/request-escalation.ts";
 import { draftResolution, resolveEscalation } from "../../src/war-room/resolve-escalation.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
-import { type PendingChoice, renderOutcome } from "./render-outcome.ts";
+import { renderOutcome } from "./render-outcome.ts";
 
 /** Registers the listeners. */
 export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): void {
@@ -22,12 +22,13 @@ export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): v
     new RegExp(`^${ACTIONS.chooseAccount}_\\d+$`),
     async ({ ack, action, body, respond }) => {
       await ack();
-      const pending = JSON.parse(action.value ?? "{}") as PendingChoice;
+      // The edge checked the value against this schema (integrations/slack/payload-schemas.ts).
+      const pending = pendingChoiceSchema.parse(JSON.parse(action.value ?? ""));
       const outcome = await requestEscalation(
         {
           account: pending.accountId,
           summary: pending.summary,
-          severity: pending.severity as Severity,
+          severity: pending.severity,
           private: pending.private,
           requestedBy: body.user.id,
           origin: "slack",
@@ -56,7 +57,7 @@ export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): v
   app.view(VIEWS.escalate, async ({ ack, view, body, client }) => {
     await ack();
     const input = readEscalateModal(view.state.values);
-    const { channelId } = JSON.parse(view.private_metadata) as { channelId: string };
+    const { channelId } = escalateMetadataSchema.parse(JSON.parse(view.private_metadata));
     const outcome = await requestEscalation(
       {
         account: input.accountId,

@@ -38,7 +38,8 @@ export function registerVerdictListeners(app: App, deps: SlackHandlerDeps): void
         {
           hypothesisId: action.value,
           userId: body.user.id,
-          isBot: false,
+          // A press carrying the bot's own id (a replay, or a forged payload) must not count.
+          isBot: await deps.isBot(body.user.id),
           verdict,
           action: "add",
           via: "button",

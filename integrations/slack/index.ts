@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { Logger } from "../../src/logger.ts";
 import type { ChatPlatform } from "../../src/ports/chat-platform.ts";
+import { readSlackRequest } from "./read-request.ts";
 import { createSlackChatPlatform } from "./slack-chat-platform.ts";
 
 /** Configuration of the Slack adapter. */
@@ -53,6 +54,7 @@ function boltLogger(logger: Logger) {
 /** Creates the Bolt app and checks the token (auth.test). */
 export async function createSlackAdapter(config: SlackAdapterConfig): Promise<SlackAdapter> {
   const logger = boltLogger(config.logger);
+  const edgeLogger = config.logger.child({ component: "slack" });
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: config.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
@@ -89,7 +91,12 @@ export async function createSlackAdapter(config: SlackAdapterConfig): Promise<Sl
     async isBot(userId) {
       const known = bots.get(userId);
       if (known !== undefined) return known;
-      const info = await app.client.users.info({ user: userId });
+      const info = await app.client.users.info({ user: userId }).catch((error: unknown) => {
+        // No such user is no bot; not cached, so made-up ids cannot grow the map.
+        if ((error as { data?: { error?: string } }).data?.error === "user_not_found") return null;
+        throw error;
+      });
+      if (!info) return false;
       const isBot = info.user?.is_bot === true || info.user?.id === "USLACKBOT";
       bots.set(userId, isBot);
       return isBot;
@@ -99,7 +106,22 @@ export async function createSlackAdapter(config: SlackAdapterConfig): Promise<Sl
         res.writeHead(404).end();
         return;
       }
-      void receiver.requestListener(req, res);
+      // Bolt reads whatever it is given and throws deep inside on a null or mistyped field (a 500, or an
+      // unhandled rejection for a null body): the edge answers those, and Bolt gets only what it can read.
+      readSlackRequest(req, config.signingSecret)
+        .then((verdict) => {
+          if (!verdict.ok) {
+            edgeLogger.warn({ status: verdict.status, problem: verdict.problem }, "slack request refused");
+            res.writeHead(verdict.status, { "content-type": "text/plain" }).end(`${verdict.problem}\n`);
+            return;
+          }
+          Object.assign(req, { rawBody: verdict.rawBody });
+          receiver.requestListener(req, res);
+        })
+        .catch((error: unknown) => {
+          edgeLogger.warn({ code: "request_unreadable", problem: String(error) }, "slack request refused");
+          if (!res.headersSent) res.writeHead(400).end();
+        });
     },
     start: async () => {
       if (!receiver) await app.start();

@@ -9,6 +9,7 @@ import { SEVERITIES, type Severity } from "../../src/domain/case-bundle.ts";
 import { CATEGORIES, type Category } from "../../src/domain/categories.ts";
 import type { ResolutionDraft } from "../../src/war-room/resolve-escalation.ts";
 import { ACTIONS, INPUTS, VIEWS } from "./ids.ts";
+import { resolutionMetadataSchema } from "./payload-schemas.ts";
 
 const text = (t: string) => ({ type: "plain_text" as const, text: t.slice(0, 150) });
 const option = (value: string) => ({ text: text(value), value });
@@ -135,7 +136,7 @@ const lines = (v: string | null | undefined) =>
 
 /** The draft as the person edited it. */
 export function readResolutionModal(values: Values, privateMetadata: string): ResolutionDraft {
-  const meta = JSON.parse(privateMetadata) as { escalationId: string; hypothesisId: string; title: string };
+  const meta = resolutionMetadataSchema.parse(JSON.parse(privateMetadata));
   return {
     escalationId: meta.escalationId,
     hypothesisId: meta.hypothesisId,

@@ -10,6 +10,7 @@ import { systemClock } from "../../../src/ports/clock.ts";
 import { describeSubsystems, formatSubsystems } from "../../../src/subsystems.ts";
 import { startHttp } from "../../http/index.ts";
 import type { CliIo } from "../io.ts";
+import { handleProcessFault } from "../process-faults.ts";
 
 /** Registers `serve`. */
 export function registerServe(program: Command, io: CliIo): void {
@@ -24,6 +25,7 @@ async function serve(io: CliIo): Promise<void> {
   const subsystems = describeSubsystems(config);
   io.stdout.write(`warroom starting\n${formatSubsystems(subsystems)}\n`);
   const logger = createLogger(config.logLevel);
+  io.onProcessFault?.((kind, error) => handleProcessFault(logger, kind, error));
   const services = await openServices(config, { logger, clock: systemClock });
   try {
     await startServices(services);

@@ -1,0 +1,174 @@
+/**
+ * The shapes of what Slack posts to /slack/events, as far as Bolt's routing and warroom's listeners read
+ * them: slash commands (a form), interactivity (a form whose `payload` is JSON) and Events API callbacks
+ * (JSON). Extra fields pass; a missing or mistyped field that something reads is a 400 at the edge, never
+ * a TypeError inside Bolt (which answered 500 or, for a `null` body, took the process down).
+ */
+import { z } from "zod";
+import { SEVERITIES } from "../../src/domain/case-bundle.ts";
+import { ACTIONS, VIEWS } from "./ids.ts";
+
+const id = z.string().min(1).max(255);
+const short = z.string().max(255);
+const ref = z.looseObject({ id });
+/** `team` and `enterprise` are null in org-wide installs. */
+const nullableRef = z.looseObject({ id: id.optional(), enterprise_id: short.nullish() }).nullish();
+
+/** The account choice a "choose account" button carries (handlers/slack/render-outcome.ts). */
+export const pendingChoiceSchema = z.object({
+  accountId: id,
+  summary: z.string().max(3000),
+  severity: z.enum(SEVERITIES),
+  private: z.boolean(),
+});
+
+/** private_metadata of the escalate modal. */
+export const escalateMetadataSchema = z.looseObject({ channelId: id });
+/** private_metadata of the resolution modal. */
+export const resolutionMetadataSchema = z.looseObject({ escalationId: id, hypothesisId: id, title: short });
+
+const hypothesisId = z.string().regex(/^\d{1,18}$/, "expected a hypothesis id (digits)");
+
+function json<S extends z.ZodType>(schema: S) {
+  return z.string().transform((text, ctx) => {
+    try {
+      return schema.parse(JSON.parse(text));
+    } catch {
+      ctx.addIssue({ code: "custom", message: "expected the JSON warroom put there" });
+      return z.NEVER;
+    }
+  });
+}
+
+const action = z
+  .looseObject({ action_id: short, block_id: short.optional(), type: short, value: z.string().optional() })
+  .superRefine((a, ctx) => {
+    const check = (schema: z.ZodType) => {
+      const parsed = schema.safeParse(a.value);
+      if (!parsed.success)
+        ctx.addIssue({ code: "custom", path: ["value"], message: parsed.error.issues[0]?.message ?? "" });
+    };
+    if ([ACTIONS.confirm, ACTIONS.reject, ACTIONS.recordResolution].includes(a.action_id as never))
+      check(hypothesisId);
+    if (a.action_id.startsWith(ACTIONS.chooseAccount)) check(json(pendingChoiceSchema));
+  });
+
+const interactive = {
+  user: z.looseObject({ id, team_id: short.optional() }),
+  team: nullableRef,
+  enterprise: nullableRef,
+  channel: ref.optional(),
+  trigger_id: short.optional(),
+  response_url: z.url().optional(),
+  is_enterprise_install: z.boolean().optional(),
+};
+
+const view = z
+  .looseObject({
+    id: short.optional(),
+    callback_id: short,
+    private_metadata: z.string().max(3000),
+    app_installed_team_id: short.nullish(),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({}))) }),
+  })
+  .superRefine((v, ctx) => {
+    const meta =
+      v.callback_id === VIEWS.escalate
+        ? json(escalateMetadataSchema)
+        : v.callback_id === VIEWS.resolution
+          ? json(resolutionMetadataSchema)
+          : undefined;
+    if (meta && !meta.safeParse(v.private_metadata).success)
+      ctx.addIssue({
+        code: "custom",
+        path: ["private_metadata"],
+        message: "expected the JSON warroom put there",
+      });
+  });
+
+/** An interactivity payload (the `payload` field of the form, parsed). */
+export const interactivePayloadSchema = z.discriminatedUnion("type", [
+  z.looseObject({
+    type: z.literal("block_actions"),
+    ...interactive,
+    actions: z.array(action).min(1).max(25),
+  }),
+  z.looseObject({
+    type: z.literal("block_suggestion"),
+    ...interactive,
+    action_id: short,
+    block_id: short,
+    value: z.string().max(2000),
+  }),
+  z.looseObject({ type: z.enum(["view_submission", "view_closed"]), ...interactive, view }),
+  z.looseObject({ type: z.literal("shortcut"), ...interactive, callback_id: short, trigger_id: short }),
+  z.looseObject({
+    type: z.literal("message_action"),
+    ...interactive,
+    callback_id: short,
+    trigger_id: short,
+    channel: ref,
+    message: z.looseObject({ ts: short, text: z.string().optional() }),
+  }),
+]);
+
+/** A slash command as the form fields Slack sends (each a single string). */
+export const slashCommandSchema = z.looseObject({
+  command: short,
+  text: z.string().max(4000),
+  user_id: id,
+  channel_id: id,
+  team_id: id,
+  response_url: z.url(),
+  trigger_id: short,
+  enterprise_id: short.optional(),
+  is_enterprise_install: z.enum(["true", "false"]).optional(),
+});
+
+const event = z
+  .looseObject({
+    type: short,
+    user: z.union([short, ref]).optional(),
+    channel: z.union([short, ref]).optional(),
+    channel_id: short.optional(),
+    item: z
+      .looseObject({ type: short.optional(), channel: short.optional(), ts: short.optional() })
+      .optional(),
+    reaction: short.optional(),
+    tab: short.optional(),
+  })
+  .superRefine((e, ctx) => {
+    const isReaction = e.type === "reaction_added" || e.type === "reaction_removed";
+    if (isReaction && (typeof e.user !== "string" || typeof e.reaction !== "string" || !e.item))
+      ctx.addIssue({ code: "custom", message: "a reaction event needs user, reaction and item" });
+    if (isReaction && e.item?.type === "message" && (!e.item.channel || !e.item.ts))
+      ctx.addIssue({
+        code: "custom",
+        path: ["item"],
+        message: "a reaction on a message needs its channel and ts",
+      });
+    if (e.type === "app_home_opened" && typeof e.user !== "string")
+      ctx.addIssue({ code: "custom", path: ["user"], message: "app_home_opened needs the user" });
+  });
+
+/** An Events API request body. */
+export const eventsBodySchema = z.discriminatedUnion("type", [
+  z.looseObject({ type: z.literal("url_verification"), challenge: z.string().max(1000) }),
+  z.looseObject({
+    type: z.literal("event_callback"),
+    event_id: short,
+    team_id: short.optional(),
+    enterprise_id: short.nullish(),
+    authorizations: z
+      .array(
+        z.looseObject({
+          team_id: short.nullish(),
+          enterprise_id: short.nullish(),
+          user_id: short.optional(),
+        }),
+      )
+      .optional(),
+    event,
+  }),
+  z.looseObject({ type: z.literal("app_rate_limited") }),
+]);
