@@ -20,8 +20,12 @@ export function registerErrorHandler(app: App, deps: SlackHandlerDeps): void {
     const thrown = (error as { original?: unknown }).original ?? error;
     const coded = toWarroomError(thrown);
     // A person's mistake (or a payload that names nothing warroom has) is one line, not a stack trace.
+    const slackError = (thrown as { code?: unknown; data?: { error?: unknown } }).data?.error;
     if (thrown instanceof InputError)
       deps.warRoom.logger.warn({ code: coded.code, problem: coded.message }, "slack request not done");
+    // Slack refused a call (an expired trigger_id, a channel gone): its error code says it all.
+    else if ((thrown as { code?: unknown }).code === "slack_webapi_platform_error")
+      deps.warRoom.logger.warn({ code: "slack_refused", slackError }, "slack request not done");
     else deps.warRoom.logger.error({ err: thrown, code: coded.code }, "slack listener failed");
     const responseUrl = responseUrlOf(body);
     if (!responseUrl || !deps.warRoom.chat.reply) return;

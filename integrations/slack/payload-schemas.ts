@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { SEVERITIES } from "../../src/domain/case-bundle.ts";
-import { ACTIONS, VIEWS } from "./ids.ts";
+import { ACTIONS, COMMAND, SHORTCUT, VIEWS } from "./ids.ts";
 
 const id = z.string().min(1).max(255);
 const short = z.string().max(255);
@@ -40,8 +40,23 @@ function json<S extends z.ZodType>(schema: S) {
   });
 }
 
+/*
+ * Only warroom's own ids: Bolt answers anything no listener acks with a 404 after holding the request
+ * three seconds, and logs an error for each.
+ */
+const OUR_ACTIONS = new RegExp(
+  `^(${[ACTIONS.confirm, ACTIONS.reject, ACTIONS.recordResolution].join("|")}|${ACTIONS.chooseAccount}_\\d+)$`,
+);
+const ourAction = short.regex(OUR_ACTIONS, "not one of warroom's buttons");
+const ourView = z.enum([VIEWS.escalate, VIEWS.resolution], "not one of warroom's modals");
+
 const action = z
-  .looseObject({ action_id: short, block_id: short.optional(), type: short, value: z.string().optional() })
+  .looseObject({
+    action_id: ourAction,
+    block_id: short.optional(),
+    type: short,
+    value: z.string().optional(),
+  })
   .superRefine((a, ctx) => {
     const check = (schema: z.ZodType) => {
       const parsed = schema.safeParse(a.value);
@@ -66,7 +81,7 @@ const interactive = {
 const view = z
   .looseObject({
     id: short.optional(),
-    callback_id: short,
+    callback_id: ourView,
     private_metadata: z.string().max(3000),
     app_installed_team_id: short.nullish(),
     state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({}))) }),
@@ -96,16 +111,15 @@ export const interactivePayloadSchema = z.discriminatedUnion("type", [
   z.looseObject({
     type: z.literal("block_suggestion"),
     ...interactive,
-    action_id: short,
+    action_id: z.literal(ACTIONS.accountPicker),
     block_id: short,
     value: z.string().max(2000),
   }),
-  z.looseObject({ type: z.enum(["view_submission", "view_closed"]), ...interactive, view }),
-  z.looseObject({ type: z.literal("shortcut"), ...interactive, callback_id: short, trigger_id: short }),
+  z.looseObject({ type: z.literal("view_submission"), ...interactive, view }),
   z.looseObject({
     type: z.literal("message_action"),
     ...interactive,
-    callback_id: short,
+    callback_id: z.literal(SHORTCUT),
     trigger_id: short,
     channel: ref,
     message: z.looseObject({ ts: short, text: z.string().optional() }),
@@ -114,7 +128,7 @@ export const interactivePayloadSchema = z.discriminatedUnion("type", [
 
 /** A slash command as the form fields Slack sends (each a single string). */
 export const slashCommandSchema = z.looseObject({
-  command: short,
+  command: z.literal(COMMAND),
   text: z.string().max(4000),
   user_id: id,
   channel_id: id,
