@@ -13,6 +13,9 @@ function responseUrlOf(body: unknown): string | undefined {
   return typeof url === "string" ? url : undefined;
 }
 
+/** Slack refused a Web API call, or an answer to a response_url (expired, or used five times). */
+const SLACK_REFUSALS = new Set(["slack_webapi_platform_error", "slack_bolt_respond_error"]);
+
 /** Registers the global error handler (the app must be created with extendedErrorHandler). */
 export function registerErrorHandler(app: App, deps: SlackHandlerDeps): void {
   const handler: ExtendedErrorHandler = async ({ error, body }) => {
@@ -24,8 +27,11 @@ export function registerErrorHandler(app: App, deps: SlackHandlerDeps): void {
     if (thrown instanceof InputError)
       deps.warRoom.logger.warn({ code: coded.code, problem: coded.message }, "slack request not done");
     // Slack refused a call (an expired trigger_id, a channel gone): its error code says it all.
-    else if ((thrown as { code?: unknown }).code === "slack_webapi_platform_error")
-      deps.warRoom.logger.warn({ code: "slack_refused", slackError }, "slack request not done");
+    else if (SLACK_REFUSALS.has(String((thrown as { code?: unknown }).code)))
+      deps.warRoom.logger.warn(
+        { code: "slack_refused", slackError, problem: coded.message },
+        "slack request not done",
+      );
     else deps.warRoom.logger.error({ err: thrown, code: coded.code }, "slack listener failed");
     const responseUrl = responseUrlOf(body);
     if (!responseUrl || !deps.warRoom.chat.reply) return;

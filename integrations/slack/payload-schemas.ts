@@ -73,10 +73,19 @@ const interactive = {
   team: nullableRef,
   enterprise: nullableRef,
   channel: ref.optional(),
-  trigger_id: short.optional(),
+  trigger_id: id.optional(),
   response_url: z.url().optional(),
   is_enterprise_install: z.boolean().optional(),
 };
+
+const option = z.looseObject({ value: z.string().max(2000) });
+/** One input's state in a submitted modal: what readEscalateModal and readResolutionModal read. */
+const inputState = z.looseObject({
+  type: short.optional(),
+  value: z.string().max(3000).nullish(),
+  selected_option: option.nullish(),
+  selected_options: z.array(option).max(100).nullish(),
+});
 
 const view = z
   .looseObject({
@@ -84,7 +93,7 @@ const view = z
     callback_id: ourView,
     private_metadata: z.string().max(3000),
     app_installed_team_id: short.nullish(),
-    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({}))) }),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), inputState)) }),
   })
   .superRefine((v, ctx) => {
     const meta =
@@ -106,6 +115,8 @@ export const interactivePayloadSchema = z.discriminatedUnion("type", [
   z.looseObject({
     type: z.literal("block_actions"),
     ...interactive,
+    // warroom's buttons are all on messages, which always carry a response_url (the listeners answer there).
+    response_url: z.url(),
     actions: z.array(action).min(1).max(25),
   }),
   z.looseObject({
@@ -120,7 +131,7 @@ export const interactivePayloadSchema = z.discriminatedUnion("type", [
     type: z.literal("message_action"),
     ...interactive,
     callback_id: z.literal(SHORTCUT),
-    trigger_id: short,
+    trigger_id: id,
     channel: ref,
     message: z.looseObject({ ts: short, text: z.string().optional() }),
   }),
@@ -134,7 +145,7 @@ export const slashCommandSchema = z.looseObject({
   channel_id: id,
   team_id: id,
   response_url: z.url(),
-  trigger_id: short,
+  trigger_id: id,
   enterprise_id: short.optional(),
   is_enterprise_install: z.enum(["true", "false"]).optional(),
 });
