@@ -123,6 +123,25 @@ describe.each(backends)("hostile Slack requests on $name", (backend: Backend) =>
           ),
       ],
       [
+        "block_actions without response_url",
+        () => postPayload(JSON.stringify({ ...button, response_url: undefined })),
+      ],
+      [
+        "modal option value a number",
+        () =>
+          postPayload(
+            view({
+              view: {
+                callback_id: VIEWS.escalate,
+                private_metadata: JSON.stringify({ channelId: "C1" }),
+                state: {
+                  values: { account: { a: { type: "external_select", selected_option: { value: 42 } } } },
+                },
+              },
+            }),
+          ),
+      ],
+      [
         "unknown payload type",
         () => postPayload(JSON.stringify({ type: "dialog_submission", user: { id: ALICE } })),
       ],
