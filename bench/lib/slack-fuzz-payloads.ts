@@ -5,6 +5,9 @@
  * nulls, missing fields, wrong types, huge strings, deep nesting, bad Unicode, repeated form fields.
  */
 import { ACTIONS, COMMAND, INPUTS, SHORTCUT, VIEWS } from "../../integrations/slack/ids.ts";
+import { isDeepMarker, type Json, mutateJson, stringifyFuzzed } from "../../tests/support/fuzz-json.ts";
+
+export { seededRandom } from "../../tests/support/fuzz-json.ts";
 
 /** One request body and its content type (the bench signs it). */
 export interface SlackRequest {
@@ -20,20 +23,6 @@ export interface FuzzContext {
   responseUrl(): string;
   issueTriggerId(): string;
 }
-
-/** A seeded generator (mulberry32): the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const USER = "U01ALICE0";
 /** Replaced by a fresh trigger id in the one request sent (the fake Slack checks them, once each). */
@@ -159,60 +148,12 @@ function render(kind: string, form: boolean | undefined, value: unknown, depth =
   if (form) {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>))
-      params.append(k, typeof v === "string" && v !== DEEP ? v : stringify(v, depth));
+      params.append(k, typeof v === "string" && !isDeepMarker(v) ? v : stringifyFuzzed(v, depth));
     return { kind, body: params.toString(), contentType: "application/x-www-form-urlencoded" };
   }
-  if (kind === "event") return { kind, body: stringify(value, depth), contentType: "application/json" };
-  const body = new URLSearchParams({ payload: stringify(value, depth) }).toString();
+  if (kind === "event") return { kind, body: stringifyFuzzed(value, depth), contentType: "application/json" };
+  const body = new URLSearchParams({ payload: stringifyFuzzed(value, depth) }).toString();
   return { kind, body, contentType: "application/x-www-form-urlencoded" };
-}
-
-/** Every (path, parent) of a JSON value, the root included. */
-function paths(value: Json): { parent: Json[] | { [k: string]: Json }; key: string | number }[] {
-  const out: { parent: Json[] | { [k: string]: Json }; key: string | number }[] = [];
-  const stack: Json[] = [value];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    if (next === null || typeof next !== "object") continue;
-    const entries: [string | number, Json][] = Array.isArray(next)
-      ? [...next.entries()]
-      : Object.entries(next);
-    for (const [key, child] of entries) {
-      out.push({ parent: next, key });
-      stack.push(child);
-    }
-  }
-  return out;
-}
-
-/** Deep nesting is spliced into the JSON text (JSON.stringify itself would overflow the stack). */
-const DEEP = "__DEEP__";
-const deepJson = (depth: number) => `${'{"d":'.repeat(depth)}"bottom"${"}".repeat(depth)}`;
-const stringify = (v: unknown, depth: number) => JSON.stringify(v).replaceAll(`"${DEEP}"`, deepJson(depth));
-
-/** One mutation, chosen by `random`, applied in place to a copy; returns the copy. */
-function mutate(value: Json, random: () => number): Json {
-  const copy = structuredClone(value);
-  const all = paths(copy);
-  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
-  if (all.length === 0 || random() < 0.05) return pick<Json>([null, [], "x", 0, true]);
-  const { parent, key } = pick(all);
-  const set = (v: Json) => ((parent as Record<string | number, Json>)[key] = v);
-  const current = (parent as Record<string | number, Json>)[key];
-  const kind = pick(["null", "delete", "type", "type", "huge", "deep", "surrogate", "nul", "empty"]);
-  if (kind === "null") set(null);
-  else if (kind === "delete") delete (parent as Record<string | number, Json>)[key];
-  else if (kind === "type")
-    set(
-      typeof current === "string"
-        ? pick<Json>([42, true, [], {}])
-        : pick<Json>(["text", 7, [current ?? null]]),
-    );
-  else if (kind === "huge") set("x".repeat(pick([10_000, 200_000, 1_000_000])));
-  else if (kind === "deep") set(DEEP);
-  else if (kind === "surrogate") set(`${typeof current === "string" ? current : ""}\ud83d`);
-  else if (kind === "nul") set(`a\u0000b`);
-  else set("");
-  return copy;
 }
 
 /** A request: a real payload, or (when `fuzz`) a mutated one; a few are raw oddities. */
@@ -238,7 +179,7 @@ function build(ctx: FuzzContext, n: number, random: () => number, fuzz: boolean)
       body: `${base.form ? "command=%2Fescalate&" : ""}${render(base.kind, base.form, base.value).body}`,
       contentType: "application/x-www-form-urlencoded",
     };
-  let value = mutate(base.value, random);
-  if (random() < 0.3) value = mutate(value, random);
+  let value = mutateJson(base.value, random);
+  if (random() < 0.3) value = mutateJson(value, random);
   return render(base.kind, base.form, value, random() < 0.5 ? 50 : 5000);
 }

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
+import { findJsonValueProblem, formatLongPath } from "../../src/domain/check-json-value.ts";
 import type { Logger } from "../../src/logger.ts";
 import { validateActivity } from "./inbound.ts";
 import { InboundAuthError, type InboundVerifier } from "./verify-inbound.ts";
@@ -21,9 +22,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
+    // Read on without keeping anything: answering mid-upload resets the connection, and the sender
+    // would see no 413 at all.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -82,7 +85,9 @@ export class TeamsHttpAdapter implements IHttpServerAdapter {
       );
       return answer(res, 401, { error: "unauthorized" });
     }
-    const problem = validateActivity(body);
+    // Bounded nesting, and strings PostgreSQL can store, before any schema or handler recurses into it.
+    const bad = findJsonValueProblem(body);
+    const problem = bad ? `${formatLongPath(bad.path)} ${bad.problem}` : validateActivity(body);
     if (problem) {
       this.#logger.warn({ problem }, "teams activity refused: not the shape warroom expects");
       return answer(res, 400, { error: `invalid activity: ${problem}` });
