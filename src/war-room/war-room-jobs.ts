@@ -73,12 +73,20 @@ export const resyncFindingsSchedule: ScheduleDefinition<{ slot: string }> = {
   payload: (slot) => ({ slot: slot.toISOString() }),
 };
 
-/** Registers the war-room jobs on `queue`; each runs with the deps of its escalation's platform. */
-export function defineWarRoomJobs(queue: JobQueue, platforms: WarRoomPlatforms): void {
+/**
+ * Registers the war-room jobs on `queue`; each runs with the deps of its escalation's platform.
+ * `concurrency` war-rooms open at once in this process (default 4).
+ */
+export function defineWarRoomJobs(
+  queue: JobQueue,
+  platforms: WarRoomPlatforms,
+  options: { concurrency?: number } = {},
+): void {
   const primary = platforms.primary;
   queue.define({
     name: OPEN_WAR_ROOM_JOB,
     schema: z.object({ escalationId: z.string() }),
+    concurrency: options.concurrency ?? 4,
     // Backoff capped at 15 minutes: about a day of retries before a person has to ask again.
     retryLimit: 100,
     retryDelaySeconds: 2,
@@ -98,6 +106,7 @@ export function defineWarRoomJobs(queue: JobQueue, platforms: WarRoomPlatforms):
     schema: z.object({ escalationId: z.string(), round: z.number().int().min(2) }),
     retryLimit: 8,
     retryDelaySeconds: 2,
+    concurrency: options.concurrency ?? 4,
     handle: async ({ escalationId, round }) =>
       proposeNextHypotheses(escalationId, round, await depsForEscalation(escalationId, platforms)),
   });
