@@ -30,6 +30,7 @@ import type { WarRoomDeps } from "./deps.ts";
 import { inviteTeam } from "./invite-team.ts";
 import { linkedCaseNote } from "./poll-escalated-cases.ts";
 import { postUnpostedHypotheses, refreshSummary } from "./post-hypotheses.ts";
+import { messageKey, recoverPostedMessages } from "./recover-posted.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -58,9 +59,16 @@ async function startingMembers(escalation: EscalationRecord, deps: WarRoomDeps):
   return userId ? [userId] : [];
 }
 
+/**
+ * The escalation's room: created (or found, after a lost answer) on a first run; on a resumed run the
+ * recorded one, with the messages an interrupted run posted but did not record recovered first.
+ */
 async function ensureRoom(escalation: EscalationRecord, deps: WarRoomDeps): Promise<RoomRef> {
   const existing = await getWarRoom(deps.db, escalation.id);
-  if (existing) return existing.room;
+  if (existing) {
+    await recoverPostedMessages(escalation.id, existing.room, deps);
+    return existing.room;
+  }
   const isPrivate =
     escalation.severity === "critical" ||
     (await getEscalationMetadata(deps.db, escalation.id)).private === true;
@@ -91,10 +99,14 @@ async function ensureTriageAnnouncement(
   const { caseNumber, caseUrl } = await getEscalationMetadata(deps.db, escalation.id);
   const arr = bundle.account.arr !== undefined ? ` · ARR ${formatAmount(bundle.account.arr)}` : "";
   const source = `Salesforce case ${caseNumber ?? escalation.originRef}${caseUrl ? ` (${caseUrl})` : ""}`;
-  await deps.chat.post(deps.chat.existingRoom(deps.triageChannel), {
-    kind: "text",
-    text: `New war-room ${room.name} (${room.url}) for ${escalation.accountName}, opened from ${source}: ${escalation.summary} · ${escalation.severity}${arr}`,
-  });
+  await deps.chat.post(
+    deps.chat.existingRoom(deps.triageChannel),
+    {
+      kind: "text",
+      text: `New war-room ${room.name} (${room.url}) for ${escalation.accountName}, opened from ${source}: ${escalation.summary} · ${escalation.severity}${arr}`,
+    },
+    { key: { escalationId: escalation.id, name: "triage-announcement" } },
+  );
   await recordTimelineEvent(deps.db, { escalationId: escalation.id, kind: "triage-announced" });
 }
 
@@ -117,7 +129,11 @@ async function ensureLinkedCaseNotes(
       subject?: string;
       url?: string | null;
     };
-    await deps.chat.post(room, { kind: "text", text: linkedCaseNote(d) });
+    await deps.chat.post(
+      room,
+      { kind: "text", text: linkedCaseNote(d) },
+      { key: messageKey.caseLink(escalation.id, d.caseId) },
+    );
     await recordTimelineEvent(deps.db, {
       escalationId: escalation.id,
       kind: "crm-case-link-posted",
@@ -150,13 +166,17 @@ async function ensureContextCard(
   deps: WarRoomDeps,
 ): Promise<void> {
   if ((await getWarRoom(deps.db, escalation.id))?.contextRef) return;
-  const ref = await deps.chat.post(room, {
-    kind: "context",
-    escalationId: escalation.id,
-    summary: escalation.summary,
-    severity: escalation.severity,
-    card: buildContextCard(bundle),
-  });
+  const ref = await deps.chat.post(
+    room,
+    {
+      kind: "context",
+      escalationId: escalation.id,
+      summary: escalation.summary,
+      severity: escalation.severity,
+      card: buildContextCard(bundle),
+    },
+    { key: messageKey.context(escalation.id) },
+  );
   await saveStandingMessage(deps.db, escalation.id, "context", ref);
 }
 
@@ -211,10 +231,11 @@ async function openEmptyWarRoom(
     ensureContextCard(escalation, room, bundle, deps),
   ]);
   if ((await listTimelineEvents(deps.db, escalation.id, "nothing-to-analyse")).length === 0) {
-    const ref = await deps.chat.post(room, {
-      kind: "text",
-      text: nothingToAnalyseText(escalation.accountName),
-    });
+    const ref = await deps.chat.post(
+      room,
+      { kind: "text", text: nothingToAnalyseText(escalation.accountName) },
+      { key: messageKey.nothingToAnalyse(escalation.id) },
+    );
     await recordTimelineEvent(deps.db, {
       escalationId: escalation.id,
       kind: "nothing-to-analyse",

@@ -93,7 +93,11 @@ export function defineWarRoomJobs(
     handle: async ({ escalationId }, { attempt }) => {
       const deps = await depsForEscalation(escalationId, platforms);
       try {
-        await openWarRoom(escalationId, deps);
+        // One run per escalation at a time, across replicas: a second job for it (a retried /escalate)
+        // waits, then finds the work done, instead of posting beside the first.
+        await deps.db.withLock(`warroom:open-war-room:${escalationId}`, () =>
+          openWarRoom(escalationId, deps),
+        );
       } catch (error) {
         // Tell the requester once; the escalation is saved and the job keeps retrying.
         if (attempt === 1) await tellRequester(escalationId, error, deps);
