@@ -40,3 +40,28 @@ describe("a war-room resumed after a crash, on Slack", () => {
     expect((await getWarRoom(h.services.db, id))!.summaryRef).toBe(room.summaryRef);
   });
 });
+
+describe("/escalate on Slack", () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+  }, 90_000);
+  afterAll(() => h?.close());
+
+  it("stores the request before it acks, so a crash after the ack loses nothing", async () => {
+    // The workers are stopped, as in a process about to die: only what was stored before the ack remains.
+    await h.services.queue.stop();
+    const acked = await h.command("U01ALICE0", 'ACC-0012 "invoices wrong since Monday"');
+    expect(await acked.text()).toContain("Opening a war-room");
+    const stored = await h.services.db.query<{ data: { text: string } }>(
+      "SELECT data FROM pgboss.job WHERE name = 'slack-escalate'",
+    );
+    expect(stored.map((j) => j.data.text)).toEqual(['ACC-0012 "invoices wrong since Monday"']);
+    // The next start runs it: the escalation is opened and the requester told.
+    await h.services.queue.start();
+    await vi.waitFor(
+      () => expect(JSON.stringify(h.fake.responses)).toMatch(/Opening a war-room for \*[^*]+\* \(WR-/),
+      WAIT,
+    );
+  });
+});
