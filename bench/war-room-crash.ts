@@ -8,7 +8,7 @@
  *  2. Lost answers (through tests/support/lossy-proxy.ts): conversations.create and the first three
  *     chat.postMessage reach Slack but their answers never come back: channels and messages duplicated.
  *  3. Ten /escalate at once until each room is ready, beside one alone on the same server (the peer).
- *   node bench/war-room-crash.ts [--runs 2] [--database-url postgres://…]
+ *   node bench/war-room-crash.ts [--runs 2] [--database-url postgres://…] [--only crashes|lost|burst] [--verbose]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -29,6 +29,8 @@ const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "2" },
     "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    only: { type: "string" },
+    verbose: { type: "boolean", default: false },
   },
 });
 const ROOT = join(import.meta.dirname, "..");
@@ -142,7 +144,10 @@ function duplicates(fake: FakeSlack, since: Set<string>) {
     const seen = new Set<string>();
     for (const m of fake.messages(room.id)) {
       const content = JSON.stringify(m.blocks ?? m.text);
-      if (seen.has(content)) repeated++;
+      if (seen.has(content)) {
+        repeated++;
+        if (values.verbose) console.log(`repeated in ${room.name}: ${content.slice(0, 200)}`);
+      }
       seen.add(content);
     }
   }
@@ -275,9 +280,10 @@ async function burst(fake: FakeSlack): Promise<void> {
 const fake = await startFakeSlack();
 fake.setLatency(SLACK_MS);
 try {
-  await crashes(fake);
-  await lostAnswers(fake);
-  await burst(fake);
+  const only = values.only;
+  if (!only || only === "crashes") await crashes(fake);
+  if (!only || only === "lost") await lostAnswers(fake);
+  if (!only || only === "burst") await burst(fake);
 } finally {
   await fake.close();
 }
