@@ -1,7 +1,7 @@
 /**
  * ChatPlatform over the Slack Web API (the WebClient that Bolt also uses).
  */
-import { ErrorCode, type WebAPICallResult, type WebClient } from "@slack/web-api";
+import { ErrorCode, type WebClient } from "@slack/web-api";
 import {
   AuthError,
   IntegrationError,
