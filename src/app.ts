@@ -176,6 +176,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       db,
       logger: deps.logger,
       pollingIntervalSeconds: deps.pollingIntervalSeconds,
+      leaseSeconds: config.jobs.leaseSeconds,
     });
     const scheduler = new Scheduler({ db, queue, logger: deps.logger });
     const evidence = createEvidenceWorker();
@@ -199,7 +200,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
         : [createTerminalChatAdapter({ out: stdout, user: "terminal" })];
     const { platforms, digests, primaryDigest } = wirePlatforms(config, chats, surfaces, shared);
     queue.define(housekeepingJob(db));
-    defineWarRoomJobs(queue, platforms);
+    defineWarRoomJobs(queue, platforms, { concurrency: config.jobs.warRoomConcurrency });
     scheduler.add(housekeepingSchedule);
     scheduler.add(resyncFindingsSchedule);
     const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : undefined;

@@ -114,6 +114,8 @@ export interface Config {
   routingRulesFile: string | null;
   archiveOnClose: boolean;
   logLevel: string;
+  /** War-rooms opened at once per replica (WAR_ROOM_CONCURRENCY) and the job lease (JOB_LEASE_SECONDS). */
+  jobs: { warRoomConcurrency: number; leaseSeconds: number };
 }
 
 /** Options for resolving relative paths. */
@@ -183,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     routingRulesFile: e.ROUTING_RULES_FILE ? resolve(cwd, e.ROUTING_RULES_FILE) : null,
     archiveOnClose: e.ARCHIVE_ON_CLOSE === "true",
     logLevel: e.LOG_LEVEL ?? "info",
+    jobs: { warRoomConcurrency: e.WAR_ROOM_CONCURRENCY ?? 4, leaseSeconds: e.JOB_LEASE_SECONDS ?? 15 },
   };
 }
 

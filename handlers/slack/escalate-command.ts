@@ -1,17 +1,15 @@
 /**
- * /escalate: acks at once, then asks the use-case. With no text it opens the modal; inside a war-room,
- * `status | resolve | reopen | close | help` act on that war-room.
+ * /escalate: stores the request as a durable job, then acks (escalate-job.ts answers). With no text it
+ * opens the modal; inside a war-room, `status | resolve | reopen | close | help` act on that war-room.
  */
 import type { App } from "@slack/bolt";
 import { COMMAND } from "../../integrations/slack/ids.ts";
 import { escalateModal, resolutionModal } from "../../integrations/slack/modals.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
 import { findEscalationByRoom } from "../../src/war-room/find-escalation.ts";
-import { parseEscalateText } from "../../src/war-room/parse-escalate-text.ts";
-import { requestEscalation } from "../../src/war-room/request-escalation.ts";
 import { closeEscalation, draftResolution, reopenEscalation } from "../../src/war-room/resolve-escalation.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
-import { renderOutcome } from "./render-outcome.ts";
+import { queueEscalate } from "./escalate-job.ts";
 
 const HELP = [
   '`/escalate <account> "<what happened>" [--severity low|normal|high|critical] [--private]` opens a war-room',
@@ -59,23 +57,11 @@ export function registerEscalateCommand(app: App, deps: SlackHandlerDeps): void 
         );
       return;
     }
-    await ack({ response_type: "ephemeral", text: `Opening a war-room for "${text.slice(0, 80)}"…` });
-    // In a burst, other commands wait in the same poll for their acks: let them be acked before this one's
-    // follow-up (SQL, the reply to response_url) takes the loop; measured in bench/slack-escalate.ts.
-    await new Promise((resolve) => setImmediate(resolve));
-    const parsed = await parseEscalateText(text, deps.warRoom.crm);
-    if (!parsed?.summary) {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: true,
-        text: `Say what happened after the account: /escalate ${parsed?.account ?? "<account>"} "<what happened>"`,
-      });
-      return;
-    }
-    const outcome = await requestEscalation(
-      { ...parsed, requestedBy: command.user_id, origin: "slack", replyRef: command.response_url },
-      deps.warRoom,
+    // Stored before the ack: an acknowledged request is never lost (escalate-job.ts does the rest).
+    await queueEscalate(
+      { user: command.user_id, text, responseUrl: command.response_url, triggerId: command.trigger_id },
+      deps,
     );
-    await respond({ response_type: "ephemeral", replace_original: true, ...renderOutcome(outcome, parsed) });
+    await ack({ response_type: "ephemeral", text: `Opening a war-room for "${text.slice(0, 80)}"…` });
   });
 }

@@ -12,6 +12,7 @@ import { registerAppHome } from "./app-home.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { registerErrorHandler } from "./error-handler.ts";
 import { registerEscalateCommand } from "./escalate-command.ts";
+import { defineEscalateJob } from "./escalate-job.ts";
 import { registerEscalationListeners } from "./escalation-listeners.ts";
 import { registerVerdictListeners } from "./verdict-listeners.ts";
 
@@ -19,6 +20,7 @@ export type { SlackHandlerDeps } from "./deps.ts";
 
 /** Registers every Slack listener on the Bolt app. */
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
+  defineEscalateJob(deps);
   registerEscalateCommand(app, deps);
   registerVerdictListeners(app, deps);
   registerEscalationListeners(app, deps);

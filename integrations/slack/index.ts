@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import type { Logger } from "../../src/logger.ts";
 import type { ChatPlatform } from "../../src/ports/chat-platform.ts";
 import { readSlackRequest } from "./read-request.ts";
@@ -86,7 +87,16 @@ export async function createSlackAdapter(config: SlackAdapterConfig): Promise<Sl
   const bots = new Map<string, boolean>([[botUserId, true]]);
   return {
     app,
-    platform: createSlackChatPlatform(app.client, botUserId),
+    // Writes that must happen once get no automatic retry: a lost answer is looked up first.
+    platform: createSlackChatPlatform(
+      app.client,
+      botUserId,
+      new WebClient(config.botToken, {
+        ...clientOptions,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+      }),
+    ),
     botUserId,
     async isBot(userId) {
       const known = bots.get(userId);

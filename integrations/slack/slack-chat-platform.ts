@@ -1,7 +1,7 @@
 /**
  * ChatPlatform over the Slack Web API (the WebClient that Bolt also uses).
  */
-import { ErrorCode, type WebAPICallResult, type WebClient } from "@slack/web-api";
+import { ErrorCode, type WebClient } from "@slack/web-api";
 import {
   AuthError,
   IntegrationError,
@@ -10,8 +10,15 @@ import {
   RateLimitedError,
   ValidationError,
 } from "../../src/errors.ts";
-import type { ChatPlatform, InviteResult, RoomRef } from "../../src/ports/chat-platform.ts";
+import type { ChatPlatform, InviteResult, RoomRef, RoomSpec } from "../../src/ports/chat-platform.ts";
 import { withCollisionSuffix } from "../../src/war-room/channel-name.ts";
+import {
+  channelPurpose,
+  findChannelByName,
+  findPostedMessages,
+  messageMetadata,
+  writeOnce,
+} from "./idempotent-writes.ts";
 import { parseSlackMessageRef, slackMessageRef } from "./message-ref.ts";
 import { renderMessage } from "./render-blocks.ts";
 
@@ -57,7 +64,7 @@ export function toIntegrationError(error: unknown): IntegrationError {
   return new IntegrationError("slack", "request_failed", e.message ?? String(error), { cause: error });
 }
 
-async function call<T extends WebAPICallResult>(request: Promise<T>): Promise<T> {
+async function call<T>(request: Promise<T>): Promise<T> {
   try {
     return await request;
   } catch (error) {
@@ -86,20 +93,59 @@ async function inviteOne(client: WebClient, channel: string, user: string): Prom
   }
 }
 
-/** Creates the Slack ChatPlatform over a WebClient. */
-export function createSlackChatPlatform(client: WebClient, botUserId: string): ChatPlatform {
+/**
+ * Creates the channel `name`, or finds the one warroom made for `spec.key` under that name (an earlier
+ * answer was lost); null when the name belongs to another channel. The key's marker goes in the purpose.
+ */
+async function createNamed(
+  clients: { client: WebClient; writer: WebClient; botUserId: string },
+  name: string,
+  spec: RoomSpec,
+): Promise<RoomRef | null> {
+  const { client, writer, botUserId } = clients;
+  let room: RoomRef;
+  try {
+    // A lost answer is simply retried: the retry's name_taken leads to the lookup below.
+    const created = await writeOnce(
+      () => writer.conversations.create({ name, is_private: spec.private }),
+      async () => null,
+    );
+    room = roomRef(created.channel?.id as string, created.channel?.name ?? name);
+  } catch (error) {
+    if ((error as { data?: { error?: string } }).data?.error !== "name_taken")
+      throw toIntegrationError(error);
+    if (!spec.key) return null;
+    const found = await call(findChannelByName(client, name, spec.key, botUserId));
+    if (!found || !(found.marked || found.unclaimed)) return null;
+    room = roomRef(found.id, name);
+    if (found.marked) return room;
+  }
+  if (spec.key)
+    await call(client.conversations.setPurpose({ channel: room.id, purpose: channelPurpose(spec.key) }));
+  return room;
+}
+
+/**
+ * Creates the Slack ChatPlatform over a WebClient. `writer` makes the writes that must happen once
+ * (channels, keyed messages): a client without retries of its own, so a lost answer is looked up
+ * before the write is tried again (see idempotent-writes.ts).
+ */
+export function createSlackChatPlatform(
+  client: WebClient,
+  botUserId: string,
+  writer: WebClient = client,
+): ChatPlatform {
   return {
     kind: "slack",
     existingRoom: (id) => roomRef(id, id),
     async createRoom(spec) {
       for (let attempt = 1; attempt <= 20; attempt++) {
-        const name = withCollisionSuffix(spec.name, attempt);
-        try {
-          const created = await call(client.conversations.create({ name, is_private: spec.private }));
-          return roomRef(created.channel?.id as string, created.channel?.name ?? name);
-        } catch (error) {
-          if (slackErrorOf(error) !== "name_taken") throw error;
-        }
+        const room = await createNamed(
+          { client, writer, botUserId },
+          withCollisionSuffix(spec.name, attempt),
+          spec,
+        );
+        if (room) return room;
       }
       throw new ValidationError("slack", `every name from ${spec.name} to ${spec.name}-20 is taken`);
     },
@@ -131,13 +177,23 @@ export function createSlackChatPlatform(client: WebClient, botUserId: string): C
         throw error;
       }
     },
-    async post(room, message) {
+    async post(room, message, options = {}) {
       const { text, blocks } = renderMessage(message);
-      const posted = await call(
-        client.chat.postMessage({ channel: room.id, text, blocks, unfurl_links: false }),
+      const args = { channel: room.id, text, blocks, unfurl_links: false };
+      const key = options.key;
+      if (!key) return slackMessageRef(room.id, (await call(client.chat.postMessage(args))).ts as string);
+      return call(
+        writeOnce(
+          async () =>
+            slackMessageRef(
+              room.id,
+              (await writer.chat.postMessage({ ...args, metadata: messageMetadata(key) })).ts as string,
+            ),
+          async () => (await findPostedMessages(client, room.id, key.escalationId)).get(key.name) ?? null,
+        ),
       );
-      return slackMessageRef(room.id, posted.ts as string);
     },
+    findPosted: (room, escalationId) => call(findPostedMessages(client, room.id, escalationId)),
     async update(ref, message) {
       const where = parseSlackMessageRef(ref);
       if (!where) throw new ValidationError("slack", `not a Slack message reference: ${ref}`);

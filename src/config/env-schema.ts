@@ -65,6 +65,15 @@ export const envSchema = z.object({
     example: "postgres://warroom:secret@db.internal:5432/warroom",
     secret: true,
   }),
+  WAR_ROOM_CONCURRENCY: envVar("WAR_ROOM_CONCURRENCY", integer(1, 64).optional(), {
+    description: "how many war-rooms one replica opens at once (default 4); more wait in the queue",
+    example: "4",
+  }),
+  JOB_LEASE_SECONDS: envVar("JOB_LEASE_SECONDS", integer(3, 3600).optional(), {
+    description:
+      "how long a replica that stopped answering keeps its running jobs before another takes them over (default 15); a restarted process takes back its own at once",
+    example: "15",
+  }),
   DATABASE_POOL_SIZE: envVar("DATABASE_POOL_SIZE", integer(2, 100).optional(), {
     description: "connections per replica to PostgreSQL",
     example: "10",

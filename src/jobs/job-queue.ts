@@ -9,6 +9,10 @@ import { describeFirstIssue } from "../domain/describe-issue.ts";
 import { InputError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Database, Sql } from "../storage/database.ts";
+import { JobLeases } from "./job-leases.ts";
+
+/** The NOTIFY channel a replica's send wakes every replica's workers on (PostgreSQL). */
+const WAKE_CHANNEL = "warroom_jobs";
 
 /** What a job handler gets besides its payload. */
 export interface JobContext {
@@ -25,8 +29,13 @@ export interface JobDefinition<T> {
   /** Retries after the first failure (default 5), spaced by exponential backoff from `retryDelaySeconds`. */
   retryLimit?: number;
   retryDelaySeconds?: number;
-  /** An active job not finished after this long is considered lost and retried (default 15 min). */
+  /**
+   * An active job not finished after this long is considered lost and retried (default 15 min). A job
+   * whose process died is retried sooner, through its lease (see job-leases.ts).
+   */
   expireInSeconds?: number;
+  /** How many of these jobs one process runs at once (default 1). */
+  concurrency?: number;
   handle(data: T, context: JobContext): Promise<void>;
 }
 
@@ -47,6 +56,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** How long `stop` waits for running jobs before returning them to the queue (default 20 s). */
   stopTimeoutMs?: number;
+  /** How long a process that stopped beating keeps its running jobs (default 15 s; JOB_LEASE_SECONDS). */
+  leaseSeconds?: number;
 }
 
 /** pg-boss's database: our connection, counting the statements under way (see `stop`). */
@@ -70,7 +81,9 @@ export class JobQueue {
   readonly #boss: PgBoss;
   readonly #logger: Logger;
   readonly #definitions = new Map<string, JobDefinition<unknown>>();
-  readonly #workerIds = new Map<string, string>();
+  readonly #workerIds = new Map<string, string[]>();
+  readonly #leases: JobLeases;
+  #unlisten: (() => Promise<void>) | undefined;
   readonly #options: JobQueueOptions;
   /** pg-boss statements under way, and jobs running, in this process. */
   readonly #pendingSql = { count: 0 };
@@ -87,6 +100,16 @@ export class JobQueue {
       supervise: true,
     });
     this.#boss.on("error", (error) => this.#logger.error({ err: error }, "job queue error"));
+    this.#leases = new JobLeases({
+      db: options.db,
+      logger: this.#logger,
+      leaseSeconds: options.leaseSeconds,
+      // A failed attempt: pg-boss retries it after the job's retry delay, keeping its retry count.
+      onReclaim: async ({ jobId, queue }) => {
+        await this.#boss.fail(queue, jobId, { message: "the process running it is gone" });
+        this.wake(queue);
+      },
+    });
   }
 
   /** Registers a kind of job. */
@@ -100,9 +123,14 @@ export class JobQueue {
     // Replicas starting together on a fresh database would race to install pg-boss's schema; one installs,
     // the others wait and then find it installed.
     await this.#options.db.withLock("warroom:pg-boss:start", () => this.#boss.start());
+    // Beat before any job is taken (a lease without a live owner would be reclaimed), and hand back the
+    // jobs of processes that died, so the workers find them at their first fetch.
+    await this.#leases.start();
     // Queues are independent: create them (and start their workers) concurrently.
     await Promise.all([...this.#definitions.values()].map((definition) => this.#startWorker(definition)));
     this.#started = true;
+    // Jobs another replica queues wake this one's workers at once (PostgreSQL; PGlite has one process).
+    this.#unlisten = await this.#options.db.listen?.(WAKE_CHANNEL, (name) => this.wake(name));
   }
 
   async #startWorker(definition: JobDefinition<unknown>): Promise<void> {
@@ -113,18 +141,21 @@ export class JobQueue {
       retryDelayMax: 15 * 60,
       expireInSeconds: definition.expireInSeconds ?? 15 * 60,
     });
-    const workerId = await this.#boss.work(
-      definition.name,
-      {
-        batchSize: 1,
-        pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2,
-        includeMetadata: true,
-      },
-      async ([job]) => {
-        if (job) await this.#run(definition, job.id, job.data, job.retryCount + 1);
-      },
+    // pg-boss runs one job at a time per worker: several workers make several at once.
+    const workers = Array.from({ length: Math.max(1, definition.concurrency ?? 1) }, () =>
+      this.#boss.work(
+        definition.name,
+        {
+          batchSize: 1,
+          pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2,
+          includeMetadata: true,
+        },
+        async ([job]) => {
+          if (job) await this.#run(definition, job.id, job.data, job.retryCount + 1);
+        },
+      ),
     );
-    this.#workerIds.set(definition.name, workerId);
+    this.#workerIds.set(definition.name, await Promise.all(workers));
   }
 
   async #run(
@@ -139,6 +170,7 @@ export class JobQueue {
     logger.debug("job started");
     this.#running++;
     try {
+      await this.#leases.take(jobId, definition.name);
       await definition.handle(parsed.data, { jobId, attempt, logger });
       logger.debug("job finished");
     } catch (error) {
@@ -146,6 +178,7 @@ export class JobQueue {
       throw error;
     } finally {
       this.#running--;
+      await this.#leases.release(jobId).catch((e: unknown) => logger.warn({ err: e }, "lease not released"));
     }
   }
 
@@ -160,18 +193,21 @@ export class JobQueue {
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.tx ? { db: bossDb(options.tx) } : {}),
     });
+    // Other replicas' workers wake too; inside a transaction the notice goes out at commit, with the job.
+    if (id && this.#options.db.listen && !options.startAfter)
+      await (options.tx ?? this.#options.db).query("SELECT pg_notify($1, $2)", [WAKE_CHANNEL, name]);
     // Inside a transaction the job is not visible until commit: the caller wakes the worker then.
     if (!options.tx && !options.startAfter) this.wake(name);
     return id;
   }
 
   /**
-   * Tells this process's worker for `name` to look for work now instead of at its next poll. Call it after
-   * the transaction that enqueued a job has committed; other replicas find the job at their next poll.
+   * Tells this process's workers for `name` to look for work now instead of at their next poll. Call it
+   * after the transaction that enqueued a job has committed; other replicas hear of it through NOTIFY.
    */
   wake(name: string): void {
-    const workerId = this.#workerIds.get(name);
-    if (workerId && this.#started) this.#boss.notifyWorker(workerId);
+    if (!this.#started) return;
+    for (const workerId of this.#workerIds.get(name) ?? []) this.#boss.notifyWorker(workerId);
   }
 
   /** Counts of jobs by state for one kind of job (health output, tests). */
@@ -196,5 +232,7 @@ export class JobQueue {
     // claimed by a process that is gone.
     while ((this.#pendingSql.count > 0 || this.#running > 0) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 20));
+    await this.#unlisten?.();
+    await this.#leases.stop();
   }
 }

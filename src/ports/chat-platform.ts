@@ -74,6 +74,24 @@ export interface RoomSpec {
   members?: string[];
 }
 
+/**
+ * Names one message warroom posts for an escalation (`context`, `summary`, `hypothesis:<id>`), so that
+ * it is posted once whatever is lost or retried.
+ */
+export interface MessageKey {
+  escalationId: string;
+  name: string;
+}
+
+/** How to post a message. */
+export interface PostOptions {
+  /**
+   * A platform that can label its messages labels this one; when the answer to its post is lost it looks
+   * for the label before posting again, so the message is never posted twice.
+   */
+  key?: MessageKey;
+}
+
 /** The outcome of inviting several people: who made it, who did not and why. */
 export interface InviteResult {
   invited: string[];
@@ -95,7 +113,13 @@ export interface ChatPlatform {
   /** A user id for an email address, or null when the workspace has none. */
   findUserByEmail(email: string): Promise<string | null>;
   /** Posts a message; returns its normalised reference. */
-  post(room: RoomRef, message: WarRoomMessage): Promise<string>;
+  post(room: RoomRef, message: WarRoomMessage, options?: PostOptions): Promise<string>;
+  /**
+   * Messages of an escalation this platform posted with a key, among the latest of the room: key name to
+   * reference (optional capability). A job resuming after a crash asks once, instead of posting again what
+   * an earlier run posted but did not record.
+   */
+  findPosted?(room: RoomRef, escalationId: string): Promise<Map<string, string>>;
   /** Replaces a posted message in place. */
   update(messageRef: string, message: WarRoomMessage): Promise<void>;
   /** User ids currently in the room. */

@@ -25,6 +25,11 @@ export interface Database extends Sql {
    * on a connection of its own: `work` may use the database freely (but not another `withLock` on the key).
    */
   withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel`, from any replica, until the returned
+   * function is called. Only a server shared by replicas has it (PostgreSQL); one process owns PGlite.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   /** Closes connections; the object is unusable afterwards. */

@@ -23,7 +23,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   });
   // An idle client that loses its server emits here; without a listener node would crash the process.
   pool.on("error", (error) => options.logger.warn({ err: error }, "idle PostgreSQL connection failed"));
-  const database = new PostgresDatabase(pool);
+  const database = new PostgresDatabase(pool, options);
   try {
     await database.ping();
   } catch (error) {
@@ -52,6 +52,41 @@ function describeConnectError(error: unknown, url: string): WarroomError {
   );
 }
 
+/**
+ * LISTEN on a connection of its own (outside the pool, which it would otherwise hold forever); a lost
+ * connection is opened again a second later, so a server restart only delays wake-ups.
+ */
+async function listenOn(
+  options: PostgresOptions,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const again = (): void => {
+    if (!stopped) setTimeout(() => void connect().catch(again), 1000).unref();
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: options.url, application_name: "warroom-listen" });
+    next.on("notification", (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? "");
+    });
+    next.on("error", (error) => {
+      options.logger.warn({ err: error }, "PostgreSQL LISTEN connection lost; listening again in 1 s");
+      void next.end().catch(() => undefined);
+      again();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
+  };
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Sql {
   return {
     async query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]> {
@@ -70,10 +105,22 @@ class PostgresDatabase implements Database {
   readonly kind = "postgres" as const;
   readonly #pool: pg.Pool;
   readonly #sql: Sql;
+  readonly #options: PostgresOptions;
+  readonly #listeners = new Set<() => Promise<void>>();
 
-  constructor(pool: pg.Pool) {
+  constructor(pool: pg.Pool, options: PostgresOptions) {
     this.#pool = pool;
     this.#sql = wrap(pool);
+    this.#options = options;
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    const stop = await listenOn(this.#options, channel, onNotify);
+    this.#listeners.add(stop);
+    return async () => {
+      this.#listeners.delete(stop);
+      await stop();
+    };
   }
 
   query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]> {
@@ -118,6 +165,7 @@ class PostgresDatabase implements Database {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.#listeners].map((stop) => stop()));
     await this.#pool.end();
   }
 }

@@ -124,14 +124,15 @@ export async function latestEvidenceSnapshot(sql: Sql, escalationId: string): Pr
 
 /**
  * Whether the war-room of an escalation is fully posted: the summary exists and every hypothesis of the
- * latest round has its message.
+ * latest round has its message, or the room said it has nothing to analyse yet.
  */
 export async function isWarRoomReady(sql: Sql, escalationId: string): Promise<boolean> {
   const [row] = await sql.query<{ ready: boolean }>(
     `SELECT w.summary_ref IS NOT NULL
         AND EXISTS (SELECT 1 FROM hypotheses h WHERE h.escalation_id = w.escalation_id)
         AND NOT EXISTS (SELECT 1 FROM hypotheses h WHERE h.escalation_id = w.escalation_id AND h.message_ref IS NULL
-                          AND h.round = (SELECT max(round) FROM hypotheses WHERE escalation_id = w.escalation_id)) AS ready
+                          AND h.round = (SELECT max(round) FROM hypotheses WHERE escalation_id = w.escalation_id))
+        OR EXISTS (SELECT 1 FROM timeline_events t WHERE t.escalation_id = w.escalation_id AND t.kind = 'nothing-to-analyse') AS ready
      FROM war_rooms w WHERE w.escalation_id = $1`,
     [escalationId],
   );

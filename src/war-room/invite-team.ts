@@ -120,9 +120,14 @@ export async function inviteTeam(
     data: { invited: result.invited, problems, rules: targets.rules, attempted },
   });
   if (problems.length > 0) {
-    await deps.chat.post(room, {
-      kind: "text",
-      text: `Could not invite: ${problems.join("; ")}. Add them by hand if they should be here.`,
-    });
+    await deps.chat.post(
+      room,
+      {
+        kind: "text",
+        text: `Could not invite: ${problems.join("; ")}. Add them by hand if they should be here.`,
+      },
+      // One note per round of invites (the team, then each set of product areas), posted once.
+      { key: { escalationId: escalation.id, name: `invite-problems:${productAreas.join(",") || "team"}` } },
+    );
   }
 }

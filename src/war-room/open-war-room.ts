@@ -30,6 +30,7 @@ import type { WarRoomDeps } from "./deps.ts";
 import { inviteTeam } from "./invite-team.ts";
 import { linkedCaseNote } from "./poll-escalated-cases.ts";
 import { postUnpostedHypotheses, refreshSummary } from "./post-hypotheses.ts";
+import { messageKey, recoverPostedMessages } from "./recover-posted.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -58,9 +59,16 @@ async function startingMembers(escalation: EscalationRecord, deps: WarRoomDeps):
   return userId ? [userId] : [];
 }
 
+/**
+ * The escalation's room: created (or found, after a lost answer) on a first run; on a resumed run the
+ * recorded one, with the messages an interrupted run posted but did not record recovered first.
+ */
 async function ensureRoom(escalation: EscalationRecord, deps: WarRoomDeps): Promise<RoomRef> {
   const existing = await getWarRoom(deps.db, escalation.id);
-  if (existing) return existing.room;
+  if (existing) {
+    await recoverPostedMessages(escalation.id, existing.room, deps);
+    return existing.room;
+  }
   const isPrivate =
     escalation.severity === "critical" ||
     (await getEscalationMetadata(deps.db, escalation.id)).private === true;
@@ -91,10 +99,14 @@ async function ensureTriageAnnouncement(
   const { caseNumber, caseUrl } = await getEscalationMetadata(deps.db, escalation.id);
   const arr = bundle.account.arr !== undefined ? ` · ARR ${formatAmount(bundle.account.arr)}` : "";
   const source = `Salesforce case ${caseNumber ?? escalation.originRef}${caseUrl ? ` (${caseUrl})` : ""}`;
-  await deps.chat.post(deps.chat.existingRoom(deps.triageChannel), {
-    kind: "text",
-    text: `New war-room ${room.name} (${room.url}) for ${escalation.accountName}, opened from ${source}: ${escalation.summary} · ${escalation.severity}${arr}`,
-  });
+  await deps.chat.post(
+    deps.chat.existingRoom(deps.triageChannel),
+    {
+      kind: "text",
+      text: `New war-room ${room.name} (${room.url}) for ${escalation.accountName}, opened from ${source}: ${escalation.summary} · ${escalation.severity}${arr}`,
+    },
+    { key: { escalationId: escalation.id, name: "triage-announcement" } },
+  );
   await recordTimelineEvent(deps.db, { escalationId: escalation.id, kind: "triage-announced" });
 }
 
@@ -117,7 +129,11 @@ async function ensureLinkedCaseNotes(
       subject?: string;
       url?: string | null;
     };
-    await deps.chat.post(room, { kind: "text", text: linkedCaseNote(d) });
+    await deps.chat.post(
+      room,
+      { kind: "text", text: linkedCaseNote(d) },
+      { key: messageKey.caseLink(escalation.id, d.caseId) },
+    );
     await recordTimelineEvent(deps.db, {
       escalationId: escalation.id,
       kind: "crm-case-link-posted",
@@ -150,13 +166,17 @@ async function ensureContextCard(
   deps: WarRoomDeps,
 ): Promise<void> {
   if ((await getWarRoom(deps.db, escalation.id))?.contextRef) return;
-  const ref = await deps.chat.post(room, {
-    kind: "context",
-    escalationId: escalation.id,
-    summary: escalation.summary,
-    severity: escalation.severity,
-    card: buildContextCard(bundle),
-  });
+  const ref = await deps.chat.post(
+    room,
+    {
+      kind: "context",
+      escalationId: escalation.id,
+      summary: escalation.summary,
+      severity: escalation.severity,
+      card: buildContextCard(bundle),
+    },
+    { key: messageKey.context(escalation.id) },
+  );
   await saveStandingMessage(deps.db, escalation.id, "context", ref);
 }
 
@@ -180,13 +200,63 @@ async function ensureFirstAnalysis(
   });
 }
 
+/** No ticket, change, earlier escalation or knowledge item: the engine has nothing to cite. */
+function hasNothingToAnalyse(bundle: CaseBundle): boolean {
+  const { tickets, changes, relatedEscalations, knowledge } = bundle;
+  return tickets.length + changes.length + relatedEscalations.length + knowledge.length === 0;
+}
+
+/** Tells the room there is nothing to analyse yet, what happens next and what people can do. */
+export function nothingToAnalyseText(accountName: string): string {
+  return [
+    `Nothing to analyse yet: warroom has no tickets, changes, earlier escalations or findings for ${accountName}, so it proposes no hypotheses for now.`,
+    "The room stays open: share what you know here (symptoms, ticket numbers, recent changes), log the tickets in the CRM and send changes through the change feed; the next escalation of this account will have them as evidence.",
+  ].join("\n");
+}
+
+/**
+ * A new customer's room (nothing in the CRM or warroom yet): the room, its topic and team, the context
+ * card, and a message saying why there are no hypotheses; the engine is not run.
+ */
+async function openEmptyWarRoom(
+  escalation: EscalationRecord,
+  bundle: CaseBundle,
+  deps: WarRoomDeps,
+): Promise<RoomRef> {
+  const room = await ensureRoom(escalation, deps);
+  await Promise.all([
+    deps.chat.setTopic(room, topic(escalation, bundle)),
+    inviteTeam(escalation, room, bundle, [], deps),
+    ensureTriageAnnouncement(escalation, room, bundle, deps),
+    ensureContextCard(escalation, room, bundle, deps),
+  ]);
+  if ((await listTimelineEvents(deps.db, escalation.id, "nothing-to-analyse")).length === 0) {
+    const ref = await deps.chat.post(
+      room,
+      { kind: "text", text: nothingToAnalyseText(escalation.accountName) },
+      { key: messageKey.nothingToAnalyse(escalation.id) },
+    );
+    await recordTimelineEvent(deps.db, {
+      escalationId: escalation.id,
+      kind: "nothing-to-analyse",
+      data: { ref },
+    });
+  }
+  await ensureLinkedCaseNotes(escalation, room, deps);
+  return room;
+}
+
 /** Runs (or resumes) opening the war-room of an escalation. */
 export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Promise<RoomRef | null> {
   const escalation = await getEscalation(deps.db, escalationId);
   if (escalation?.status !== "open") return null;
   const bundle = await ensureBundle(escalation, deps);
+  if (hasNothingToAnalyse(bundle)) return openEmptyWarRoom(escalation, bundle, deps);
   // The analysis needs only the bundle: it runs while the room is created and the context card posted.
   const analysed = ensureFirstAnalysis(escalation, bundle, deps);
+  // Awaited below; handled now so a failure while the room is still being created is never "unhandled"
+  // (which would take the process down).
+  analysed.catch(() => undefined);
   // Never leave the analysis running detached: a failed room waits for it before the job fails.
   const room = await ensureRoom(escalation, deps).catch(async (error: unknown) => {
     await analysed.catch(() => undefined);

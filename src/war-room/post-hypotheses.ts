@@ -8,6 +8,7 @@ import { getAnalysis, listHypotheses, saveHypothesisMessage } from "../storage/h
 import { getWarRoom, saveStandingMessage } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { evidenceNames, toView } from "./hypothesis-views.ts";
+import { messageKey } from "./recover-posted.ts";
 
 /** Posts every hypothesis of the latest round that has no message yet; returns that round's views. */
 export async function postUnpostedHypotheses(
@@ -23,7 +24,11 @@ export async function postUnpostedHypotheses(
   for (const record of all.filter((h) => h.round === round)) {
     const view = toView(record, names);
     if (!record.messageRef) {
-      const ref = await deps.chat.post(room, { kind: "hypothesis", view });
+      const ref = await deps.chat.post(
+        room,
+        { kind: "hypothesis", view },
+        { key: messageKey.hypothesis(escalationId, record.id) },
+      );
       await saveHypothesisMessage(deps.db, record.id, ref);
     }
     views.push(view);
@@ -51,6 +56,6 @@ export async function refreshSummary(
     await deps.chat.update(warRoom.summaryRef, message);
     return;
   }
-  const ref = await deps.chat.post(room, message);
+  const ref = await deps.chat.post(room, message, { key: messageKey.summary(escalationId) });
   await saveStandingMessage(deps.db, escalationId, "summary", ref);
 }

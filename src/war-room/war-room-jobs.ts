@@ -73,19 +73,31 @@ export const resyncFindingsSchedule: ScheduleDefinition<{ slot: string }> = {
   payload: (slot) => ({ slot: slot.toISOString() }),
 };
 
-/** Registers the war-room jobs on `queue`; each runs with the deps of its escalation's platform. */
-export function defineWarRoomJobs(queue: JobQueue, platforms: WarRoomPlatforms): void {
+/**
+ * Registers the war-room jobs on `queue`; each runs with the deps of its escalation's platform.
+ * `concurrency` war-rooms open at once in this process (default 4).
+ */
+export function defineWarRoomJobs(
+  queue: JobQueue,
+  platforms: WarRoomPlatforms,
+  options: { concurrency?: number } = {},
+): void {
   const primary = platforms.primary;
   queue.define({
     name: OPEN_WAR_ROOM_JOB,
     schema: z.object({ escalationId: z.string() }),
+    concurrency: options.concurrency ?? 4,
     // Backoff capped at 15 minutes: about a day of retries before a person has to ask again.
     retryLimit: 100,
     retryDelaySeconds: 2,
     handle: async ({ escalationId }, { attempt }) => {
       const deps = await depsForEscalation(escalationId, platforms);
       try {
-        await openWarRoom(escalationId, deps);
+        // One run per escalation at a time, across replicas: a second job for it (a retried /escalate)
+        // waits, then finds the work done, instead of posting beside the first.
+        await deps.db.withLock(`warroom:open-war-room:${escalationId}`, () =>
+          openWarRoom(escalationId, deps),
+        );
       } catch (error) {
         // Tell the requester once; the escalation is saved and the job keeps retrying.
         if (attempt === 1) await tellRequester(escalationId, error, deps);
@@ -98,6 +110,7 @@ export function defineWarRoomJobs(queue: JobQueue, platforms: WarRoomPlatforms):
     schema: z.object({ escalationId: z.string(), round: z.number().int().min(2) }),
     retryLimit: 8,
     retryDelaySeconds: 2,
+    concurrency: options.concurrency ?? 4,
     handle: async ({ escalationId, round }) =>
       proposeNextHypotheses(escalationId, round, await depsForEscalation(escalationId, platforms)),
   });

@@ -9,8 +9,11 @@ import type { AddressInfo } from "node:net";
 /** A running proxy. */
 export interface LossyProxy {
   url: string;
-  /** The next `times` requests matching `method` and `path` reach the server, but their answers are lost. */
-  loseAnswers(method: string, path: RegExp, times?: number): void;
+  /**
+   * The next `times` requests matching `method` and `path` reach the server, but their answers are lost;
+   * with `skip`, that many matching requests are answered first.
+   */
+  loseAnswers(method: string, path: RegExp, times?: number, skip?: number): void;
   /** Answers lost so far. */
   readonly lost: number;
   close(): Promise<void>;
@@ -19,11 +22,14 @@ export interface LossyProxy {
 /** Starts a proxy to `target` (`http://127.0.0.1:<port>`). */
 export async function startLossyProxy(target: string): Promise<LossyProxy> {
   const upstream = new URL(target);
-  const rules: { method: string; path: RegExp; left: number }[] = [];
+  const rules: { method: string; path: RegExp; left: number; skip: number }[] = [];
   let lost = 0;
   const server: Server = createServer((req, res) => {
-    const rule = rules.find((r) => r.left > 0 && r.method === req.method && r.path.test(req.url ?? ""));
-    if (rule) rule.left--;
+    let rule = rules.find((r) => r.left > 0 && r.method === req.method && r.path.test(req.url ?? ""));
+    if (rule && rule.skip > 0) {
+      rule.skip--;
+      rule = undefined;
+    } else if (rule) rule.left--;
     const forward = httpRequest(
       {
         host: upstream.hostname,
@@ -52,7 +58,7 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    loseAnswers: (method, path, times = 1) => void rules.push({ method, path, left: times }),
+    loseAnswers: (method, path, times = 1, skip = 0) => void rules.push({ method, path, left: times, skip }),
     get lost() {
       return lost;
     },

@@ -50,9 +50,15 @@ export interface WarRoomDriver {
 const reactionOf = (table: Readonly<Record<string, "confirm" | "reject">>, verdict: string) =>
   Object.entries(table).find(([, v]) => v === verdict)![0];
 
+/** What a test may change in the warroom a driver starts. */
+export interface DriverOptions {
+  /** More environment variables (a `CRM_DATA_DIR`, say). */
+  env?: Record<string, string>;
+}
+
 /** Slack: /escalate, reaction events, Block Kit buttons. */
-export async function slackDriver(): Promise<WarRoomDriver> {
-  const h = await startSlackHarness();
+export async function slackDriver(options: DriverOptions = {}): Promise<WarRoomDriver> {
+  const h = await startSlackHarness(options.env ? { env: options.env } : {});
   const csm = h.fake.addUser({
     id: "U0CSMPRIY",
     name: "priya",
@@ -104,8 +110,8 @@ export async function slackDriver(): Promise<WarRoomDriver> {
 }
 
 /** Teams: @mentions, messageReaction activities, Action.Execute invokes, all signed. */
-export async function teamsDriver(): Promise<WarRoomDriver> {
-  const h = await startTeamsHarness();
+export async function teamsDriver(options: DriverOptions = {}): Promise<WarRoomDriver> {
+  const h = await startTeamsHarness(options.env ? { env: options.env } : {});
   const csm = h.fake.addUser({ name: "Priya Raman", email: "priya.raman@csm.warroom-demo.example" });
   const outsider = h.fake.addUser({ name: "Oscar Outside", email: "oscar@example.com", inTeam: false });
   const bot: FakeUser = { aadObjectId: "", botId: `28:${h.fake.appId}`, name: "warroom", email: "" };

@@ -15,11 +15,16 @@ import { validateBlocks } from "./validate-blocks.ts";
 const MAX_TEXT = 40_000;
 const MAX_MESSAGE_BLOCKS = 50;
 
-/** A message as the Web API returns it. */
-export function messageJson(message: FakeMessage, teamId: string): Record<string, unknown> {
-  const { channel: _channel, reactions, ...rest } = message;
+/** A message as the Web API returns it; its metadata only when asked for (include_all_metadata). */
+export function messageJson(
+  message: FakeMessage,
+  teamId: string,
+  options: { metadata?: boolean } = {},
+): Record<string, unknown> {
+  const { channel: _channel, reactions, metadata, ...rest } = message;
   return {
     ...rest,
+    ...(metadata && options.metadata ? { metadata } : {}),
     team: teamId,
     ...(reactions.length > 0
       ? { reactions: reactions.map((r) => ({ name: r.name, users: [...r.users], count: r.users.length })) }
@@ -81,11 +86,28 @@ function findMessage(ctx: MethodContext, channel: FakeChannel, key: string): Fak
   return ctx.state.messages.get(channel.id)?.find((m) => m.ts === ts);
 }
 
+/** `metadata` as Slack checks it: an event_type (letters, digits, `_`, `.`) and an object payload. */
+function readMetadata(ctx: MethodContext): FakeMessage["metadata"] | SlackReply | undefined {
+  const arg = readJson(ctx.args, "metadata");
+  if (!arg) return undefined;
+  if ("invalid" in arg) return fail("invalid_metadata_format");
+  const m = arg.value as { event_type?: unknown; event_payload?: unknown };
+  const payload = m.event_payload;
+  if (typeof m.event_type !== "string" || !/^[A-Za-z0-9_.]{1,255}$/.test(m.event_type))
+    return fail("invalid_metadata_schema");
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload))
+    return fail("invalid_metadata_schema");
+  if (JSON.stringify(payload).length > 8_000) return fail("metadata_too_large");
+  return { event_type: m.event_type, event_payload: payload as Record<string, unknown> };
+}
+
 const postMessage: MethodHandler = (ctx) => {
   const channel = postableChannel(ctx);
   if (isReply(channel)) return channel;
   const content = readContent(ctx);
   if (isReply(content)) return content;
+  const metadata = readMetadata(ctx);
+  if (metadata && "ok" in metadata) return metadata;
   const threadTs = readString(ctx.args, "thread_ts");
   const message: FakeMessage = {
     type: "message",
@@ -97,9 +119,14 @@ const postMessage: MethodHandler = (ctx) => {
     ...(ctx.caller.bot_id ? { bot_id: ctx.caller.bot_id } : {}),
     ...(threadTs ? { thread_ts: threadTs } : {}),
     reactions: [],
+    ...(metadata ? { metadata } : {}),
   };
   ctx.state.messages.get(channel.id)?.push(message);
-  return ok({ channel: channel.id, ts: message.ts, message: messageJson(message, ctx.state.team.id) });
+  return ok({
+    channel: channel.id,
+    ts: message.ts,
+    message: messageJson(message, ctx.state.team.id, { metadata: true }),
+  });
 };
 
 const update: MethodHandler = (ctx) => {

@@ -176,8 +176,9 @@ const history: MethodHandler = (ctx) => {
   const newestFirst = [...(ctx.state.messages.get(channel.id) ?? [])].reverse();
   const result = paginate(newestFirst, ctx.args);
   if ("error" in result) return fail(result.error);
+  const metadata = readBool(ctx.args, "include_all_metadata");
   return ok({
-    messages: result.page.map((m) => messageJson(m, ctx.state.team.id)),
+    messages: result.page.map((m) => messageJson(m, ctx.state.team.id, { metadata })),
     has_more: result.next_cursor !== "",
     response_metadata: { next_cursor: result.next_cursor },
   });

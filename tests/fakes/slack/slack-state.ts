@@ -56,6 +56,8 @@ export interface FakeMessage {
   edited?: { user: string; ts: string };
   files?: string[];
   reactions: { name: string; users: string[] }[];
+  /** Message metadata an app attached (returned by conversations.history with include_all_metadata). */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 /** A message only one user saw. */
