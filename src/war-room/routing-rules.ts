@@ -4,12 +4,16 @@
  *
  *   { "rules": [ { "name": "enterprise critical", "when": { "segment": ["enterprise"], "severity": ["critical"] },
  *                  "invite": { "users": ["U012AB3CD"], "emails": ["oncall@example.com"], "groups": ["S0614TZR7"] } } ] }
+ *
+ * Ticket triage adds `when.topic` (learned topics), `when.policyRisk` (e.g. ["refund", "legal"]) and
+ * `when.sentiment` (e.g. ["angry"]); they match triaged tickets only, never an escalation without triage.
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { SEGMENTS, SEVERITIES } from "../domain/case-bundle.ts";
 import { describeIssue } from "../domain/describe-issue.ts";
 import { ConfigError } from "../errors.ts";
+import { POLICY_RISKS, SENTIMENTS } from "../triage/types.ts";
 
 const ruleSchema = z.strictObject({
   name: z.string().min(1),
@@ -19,6 +23,10 @@ const ruleSchema = z.strictObject({
       severity: z.array(z.enum(SEVERITIES)).min(1).optional(),
       productArea: z.array(z.string().min(1)).min(1).optional(),
       minArr: z.number().nonnegative().optional(),
+      /** Ticket triage: the learned topic, the policy risk, the customer's sentiment (any listed value). */
+      topic: z.array(z.string().min(1)).min(1).optional(),
+      policyRisk: z.array(z.enum(POLICY_RISKS)).min(1).optional(),
+      sentiment: z.array(z.enum(SENTIMENTS)).min(1).optional(),
     })
     .default({}),
   invite: z
@@ -42,6 +50,10 @@ export interface RoutingFacts {
   arr?: number;
   /** Product areas the escalation touches (from the analysis), empty until known. */
   productAreas: string[];
+  /** A triaged ticket's topic, policy risk and sentiment; rules on them never match an escalation without. */
+  topic?: string;
+  policyRisk?: string;
+  sentiment?: string;
 }
 
 /** Who to invite: user ids, emails to look up, user groups to expand. */
@@ -80,6 +92,7 @@ export function route(rules: RoutingRules, facts: RoutingFacts): RoutingTargets 
     if (w.severity && !w.severity.includes(facts.severity as (typeof SEVERITIES)[number])) continue;
     if (w.minArr !== undefined && (facts.arr ?? 0) < w.minArr) continue;
     if (w.productArea && !w.productArea.some((a) => facts.productAreas.includes(a))) continue;
+    if (!matchesTriage(w, facts)) continue;
     out.rules.push(rule.name);
     out.users.push(...rule.invite.users);
     out.emails.push(...rule.invite.emails);
@@ -91,4 +104,11 @@ export function route(rules: RoutingRules, facts: RoutingFacts): RoutingTargets 
     emails: [...new Set(out.emails)],
     groups: [...new Set(out.groups)],
   };
+}
+
+function matchesTriage(w: RoutingRules["rules"][number]["when"], facts: RoutingFacts): boolean {
+  if (w.topic && !(facts.topic && w.topic.includes(facts.topic))) return false;
+  if (w.policyRisk && !w.policyRisk.some((r) => r === facts.policyRisk)) return false;
+  if (w.sentiment && !w.sentiment.some((s) => s === facts.sentiment)) return false;
+  return true;
 }
