@@ -7,5 +7,6 @@ export { detectPolicyRisk } from "./detect-policy-risk.ts";
 export { listMissingDetails } from "./list-missing-details.ts";
 export { rateUrgency } from "./rate-urgency.ts";
 export { readSentiment, readTone } from "./read-sentiment.ts";
+export { type LabelledText, type TopicTrainingOptions, trainTopicModel } from "./train-topic-model.ts";
 export { customerMessages, isCustomerAuthor, triageTicket } from "./triage-ticket.ts";
 export * from "./types.ts";
