@@ -61,6 +61,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
     summary: "list accounts, or find them by name or id",
     load: async () => (await import("./commands/accounts.ts")).registerAccounts,
   },
+  {
+    name: "triage",
+    summary: "triage one ticket, or evaluate the topic learner (triage evaluate TRAIN.csv TEST.csv)",
+    load: async () => (await import("./commands/triage.ts")).registerTriage,
+  },
 ];
 
 /** The command `argv` runs (`help X` asks about X), if any. */
