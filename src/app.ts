@@ -33,6 +33,7 @@ import type { KnowledgeBase } from "./ports/knowledge-base.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
 import { clearEscalationHistory, importEscalationHistory } from "./use-cases/import-escalation-history.ts";
+import { createTriageService, type TriageService } from "./use-cases/triage-service.ts";
 import type { WarRoomDeps } from "./war-room/deps.ts";
 import type { WarRoomPlatforms } from "./war-room/platforms.ts";
 import { loadRoutingRules, NO_RULES } from "./war-room/routing-rules.ts";
@@ -59,6 +60,8 @@ export interface Services {
   digests: ReadonlyMap<string, DigestDeps>;
   /** The evidence engine's worker thread (started on the first analysis). */
   evidence: EvidenceWorker;
+  /** Ticket triage: recording tickets with their triage, the learned topics. */
+  triage: TriageService;
 }
 
 /** What the entry point provides. */
@@ -223,6 +226,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       digest: primaryDigest,
       digests,
       evidence,
+      triage: createTriageService({ db, crm, routing, logger: deps.logger, now: () => deps.clock.now() }),
     };
   } catch (error) {
     await Promise.allSettled(surfaces.map((s) => s.stop()));

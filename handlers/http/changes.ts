@@ -5,10 +5,10 @@
  */
 import type { HttpBindings } from "@hono/node-server";
 import type { Hono } from "hono";
-import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
 import { InputError } from "../../src/errors.ts";
 import type { RecordChangesResult } from "../../src/use-cases/record-changes.ts";
+import { changesTokenAuth } from "./changes-token-auth.ts";
 
 /** What the route needs. */
 export interface ChangesRouteDeps {
@@ -20,16 +20,7 @@ export interface ChangesRouteDeps {
 export function registerChanges(app: Hono<{ Bindings: HttpBindings }>, deps: ChangesRouteDeps): void {
   app.post(
     "/api/changes",
-    bearerAuth({
-      token: deps.token,
-      noAuthenticationHeader: {
-        message: { error: "unauthorized", message: "send Authorization: Bearer <CHANGES_TOKEN>" },
-      },
-      invalidToken: { message: { error: "unauthorized", message: "the bearer token is not CHANGES_TOKEN" } },
-      invalidAuthenticationHeader: {
-        message: { error: "unauthorized", message: "use Authorization: Bearer <CHANGES_TOKEN>" },
-      },
-    }),
+    changesTokenAuth(deps.token),
     bodyLimit({
       maxSize: 2 * 1024 * 1024,
       onError: (c) =>

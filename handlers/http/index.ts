@@ -13,6 +13,7 @@ import { checkHealth, type HealthReport } from "../../src/use-cases/check-health
 import { recordChanges } from "../../src/use-cases/record-changes.ts";
 import { type ChangesRouteDeps, registerChanges } from "./changes.ts";
 import { registerHealthz } from "./healthz.ts";
+import { registerTickets, type TicketsRouteDeps } from "./tickets.ts";
 
 /** What the HTTP routes need from the running service. */
 export interface HttpDeps {
@@ -21,12 +22,15 @@ export interface HttpDeps {
   surfaces: SurfaceRoute[];
   /** The change feed (absent when CHANGES_TOKEN is unset). */
   changes?: ChangesRouteDeps;
+  /** The ticket push API (absent when CHANGES_TOKEN is unset). */
+  tickets?: TicketsRouteDeps;
 }
 
 /** Registers every route on the app. */
 export function registerHttpRoutes(app: Hono<{ Bindings: HttpBindings }>, deps: HttpDeps): void {
   registerHealthz(app, deps);
   if (deps.changes) registerChanges(app, deps.changes);
+  if (deps.tickets) registerTickets(app, deps.tickets);
   for (const route of deps.surfaces) {
     // The platform's SDK reads the raw body itself to verify the request; Hono must not touch it.
     app.on(route.method, route.path, (c) => {
@@ -53,7 +57,10 @@ export function startHttp(services: Services, options: HttpOptions): Promise<Htt
     health: () => checkHealth(services.db, options.subsystems),
     surfaces: services.surfaces.flatMap((s) => (s.route ? [s.route] : [])),
     ...(token
-      ? { changes: { token, record: (input: unknown) => recordChanges(services.db, input, "api") } }
+      ? {
+          changes: { token, record: (input: unknown) => recordChanges(services.db, input, "api") },
+          tickets: { token, record: (input: unknown) => services.triage.recordPushed(input) },
+        }
       : {}),
   });
   return startHttpServer(app, options.port, options.hostname);

@@ -79,7 +79,7 @@ function softmax(scores: Float64Array): void {
 function buildColumns(
   counts: Map<number, number>[],
   minCount: number,
-): { column: Int32Array; idf: Float32Array } {
+): { column: Int32Array<ArrayBuffer>; idf: Float32Array<ArrayBuffer> } {
   const df = new Uint32Array(BUCKETS);
   for (const c of counts) for (const bucket of c.keys()) df[bucket]!++;
   const column = new Int32Array(BUCKETS).fill(-1);
@@ -127,11 +127,30 @@ function runEpoch(
   return step;
 }
 
+/** A trained model as plain data: what a worker thread posts back (typed arrays transfer without copying). */
+export interface TopicWeights {
+  readonly labels: string[];
+  /** Hash bucket → weight row, -1 for buckets without one. */
+  readonly column: Int32Array<ArrayBuffer>;
+  readonly idf: Float32Array<ArrayBuffer>;
+  /** Row-major: one row of `labels.length` weights per kept feature. */
+  readonly w: Float32Array<ArrayBuffer>;
+  readonly bias: Float32Array<ArrayBuffer>;
+}
+
 /** Trains a topic classifier on labelled texts; throws when fewer than two topics are present. */
 export function trainTopicModel(
   examples: readonly LabelledText[],
   options: TopicTrainingOptions = {},
 ): TopicClassifier {
+  return classifierOf(fitTopicWeights(examples, options));
+}
+
+/** Fits the model's weights (the CPU-heavy part: run it off the request path). */
+export function fitTopicWeights(
+  examples: readonly LabelledText[],
+  options: TopicTrainingOptions = {},
+): TopicWeights {
   const { epochs = 8, learningRate = 2, minCount = 2, seed = 7 } = options;
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   if (labels.length < 2)
@@ -161,16 +180,11 @@ export function trainTopicModel(
   // Averaged weights: w̄ = w − Σ(t·Δ)/T, which smooths the last epochs' noise.
   const w = model.w.map((v, i) => v - model.wSum[i]! / step);
   const bias = model.bias.map((v, i) => v - model.biasSum[i]! / step);
-  return classifierOf(labels, column, idf, w, bias);
+  return { labels, column, idf, w, bias };
 }
 
-function classifierOf(
-  labels: string[],
-  column: Int32Array,
-  idf: Float32Array,
-  w: Float32Array,
-  bias: Float32Array,
-): TopicClassifier {
+/** A classifier over fitted weights. */
+export function classifierOf({ labels, column, idf, w, bias }: TopicWeights): TopicClassifier {
   const k = labels.length;
   return {
     labels,

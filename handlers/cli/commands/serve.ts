@@ -3,11 +3,12 @@
  * stops taking requests, lets running jobs finish (or return to the queue) and closes the database.
  */
 import type { Command } from "commander";
-import { closeServices, openServices, startServices } from "../../../src/app.ts";
+import { closeServices, openServices, type Services, startServices } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
 import { describeSubsystems, formatSubsystems } from "../../../src/subsystems.ts";
+import { importLocalTickets } from "../../../src/use-cases/triage-service.ts";
 import { startHttp } from "../../http/index.ts";
 import type { CliIo } from "../io.ts";
 import { handleProcessFault } from "../process-faults.ts";
@@ -39,11 +40,33 @@ async function serve(io: CliIo): Promise<void> {
     io.stdout.write(
       `listening on http://${shown}:${server.port} (GET /healthz)${config.host === null ? " on every interface; HOST=127.0.0.1 for this machine only" : ""}\n`,
     );
+    const imported = importLocalDataset(services);
     const signal = await io.stopSignal();
     io.stdout.write(`${signal}: shutting down\n`);
     await server.close();
+    await imported;
   } finally {
     await closeServices(services);
   }
   io.stdout.write("stopped\n");
+}
+
+/**
+ * A local dataset's tickets are triaged and stored at start, in the background: the HTTP API answers
+ * meanwhile. A failure is logged and the import runs again at the next start (unchanged tickets are skipped).
+ */
+async function importLocalDataset(services: Services): Promise<void> {
+  if (services.config.crm.kind !== "local") return;
+  try {
+    const result = await importLocalTickets(services.crm, services.triage);
+    services.logger.info(
+      { created: result.created.length, updated: result.updated.length, unchanged: result.unchanged.length },
+      "triaged the local dataset's tickets",
+    );
+  } catch (error) {
+    services.logger.warn(
+      { err: error },
+      "could not triage the local dataset's tickets; the next start retries",
+    );
+  }
 }
