@@ -28,6 +28,7 @@ export const POLICY_PATTERNS: Readonly<Record<Risk, readonly PhrasePattern[]>> =
       0.85,
     ),
     p(/\brefund (?:me|us|the (?:full|whole|entire)|my|our|all)\b/, 0.85),
+    p(/\bplease refund\b|\brefund (?:the|this|that|it)\b/, 0.75, { notInQuestion: true }),
     p(/\b(?:money|payment|fees?) back\b/, 0.8),
     p(/\bcharge ?backs?\b|\bfile a (?:dispute|claim) with (?:my|our) (?:bank|card)/, 0.9),
     p(
@@ -58,6 +59,11 @@ export const POLICY_PATTERNS: Readonly<Record<Risk, readonly PhrasePattern[]>> =
       { negatable: false },
     ),
     p(/\bbilled for\b[^.?!]{0,30}\b(?:we|i) (?:don't|do not|never|no longer)\b/, 0.8, { negatable: false }),
+    p(
+      /\b(?:billed|charged|invoiced) (?:us |me )?for\b[^.?!]{0,40}\b(?:but|although|while) (?:we|i) (?:only|don't|do not|never|no longer)\b/,
+      0.8,
+      { negatable: false },
+    ),
   ],
   legal: [
     p(/\b(?:our|my) (?:lawyers?|attorneys?|legal (?:team|counsel|department))\b/, 0.85),
@@ -99,6 +105,10 @@ export const POLICY_PATTERNS: Readonly<Record<Risk, readonly PhrasePattern[]>> =
     p(/\b(?:leaked|exposed|stolen) (?:api )?(?:keys?|credentials|passwords?|tokens?|secrets?)\b/, 0.9),
     p(/\bsuspicious (?:login|activity|sign-?in|access)\b/, 0.8),
     p(/\bdata breach\b/, 0.9),
+    p(
+      /\b(?:api keys?|credentials|passwords?|tokens?|secrets?) (?:was|were|has been|have been|got) (?:leaked|exposed|stolen|compromised)\b/,
+      0.9,
+    ),
   ],
   safety: [
     p(

@@ -21,8 +21,10 @@ export interface PhraseHit {
   readonly text: string;
 }
 
+// A negation counts only within three words of the phrase: "we do not want a refund" is negated, while in
+// "if this is not fixed we will file a chargeback" the "not" belongs to another clause.
 const NEGATION =
-  /\b(?:no|not|never|without|don't|dont|do not|doesn't|does not|didn't|did not|isn't|is not|aren't|won't|wouldn't|nothing|neither|nor)\b[^.,;!?]{0,24}$/;
+  /\b(?:no|not|never|without|don't|dont|doesn't|didn't|isn't|aren't|won't|wouldn't|nothing|neither|nor)\s+(?:[^\s.,;!?]+\s+){0,3}$/;
 const QUESTION_OPENER =
   /^(?:how|what|what's|where|when|which|who|why|is|are|does|do|can|could|would|will|should|may)\b/;
 
