@@ -33,6 +33,7 @@ import type { KnowledgeBase } from "./ports/knowledge-base.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
 import { clearEscalationHistory, importEscalationHistory } from "./use-cases/import-escalation-history.ts";
+import { defineTriageJobs } from "./use-cases/triage-jobs.ts";
 import { createTriageService, type TriageService } from "./use-cases/triage-service.ts";
 import type { WarRoomDeps } from "./war-room/deps.ts";
 import type { WarRoomPlatforms } from "./war-room/platforms.ts";
@@ -209,6 +210,15 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : undefined;
     for (const schedule of defineCapabilityJobs(queue, platforms.primary, { casePollCron }))
       scheduler.add(schedule);
+    const triage = createTriageService({
+      db,
+      crm,
+      routing,
+      logger: deps.logger,
+      now: () => deps.clock.now(),
+    });
+    const pollDeps = { db, crm, triage, clock: deps.clock, logger: deps.logger };
+    for (const schedule of defineTriageJobs(queue, pollDeps, casePollCron)) scheduler.add(schedule);
     // The terminal prints a digest but delivers nothing: posting there would mark the week as sent.
     const schedules = digestSchedules(config, new Set(digests.keys()));
     if (schedules.length > 0) for (const s of defineDigestJobs(queue, digests, schedules)) scheduler.add(s);
@@ -226,7 +236,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       digest: primaryDigest,
       digests,
       evidence,
-      triage: createTriageService({ db, crm, routing, logger: deps.logger, now: () => deps.clock.now() }),
+      triage,
     };
   } catch (error) {
     await Promise.allSettled(surfaces.map((s) => s.stop()));

@@ -5,7 +5,7 @@
  */
 import type { SalesforceFieldMap } from "../../src/config.ts";
 import type { Comment, Segment, Severity, Ticket } from "../../src/domain/case-bundle.ts";
-import type { CrmAccount, CrmEscalation, EscalatedCase } from "../../src/ports/crm-source.ts";
+import type { CrmAccount, CrmEscalation, EscalatedCase, ModifiedCase } from "../../src/ports/crm-source.ts";
 import { childRecords, fieldValue, type SfRecord } from "./run-query.ts";
 
 const SEGMENT_WORDS: Record<string, Segment> = {
@@ -192,5 +192,18 @@ export function toEscalatedCase(record: SfRecord, instanceUrl: string): Escalate
     modifiedAt: new Date(isoDateTime(record.LastModifiedDate) ?? 0),
     ...(ownerEmail ? { ownerEmail } : {}),
     url: `${instanceUrl.replace(/\/$/, "")}/lightning/r/Case/${String(record.Id)}/view`,
+  };
+}
+
+/**
+ * A modified Case as a ticket with its account; the product-area field, when mapped, is also kept as the
+ * ticket's `productArea` (the label the topic learner learns from).
+ */
+export function toModifiedCase(record: SfRecord, map: SalesforceFieldMap): ModifiedCase {
+  const product = map.case.productArea ? text(fieldValue(record, map.case.productArea)) : undefined;
+  return {
+    accountId: String(record.AccountId),
+    ticket: { ...toTicket(record, map), ...(product ? { productArea: product } : {}) },
+    modifiedAt: new Date(isoDateTime(record.SystemModstamp) ?? 0),
   };
 }

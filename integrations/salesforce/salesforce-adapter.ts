@@ -9,7 +9,7 @@ import type { SalesforceFieldMap } from "../../src/config.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { AccountMatch, CrmAccount, CrmSource, EscalatedCase } from "../../src/ports/crm-source.ts";
 import { connectSalesforce, type SalesforceAuth } from "./connect-salesforce.ts";
-import { toCrmAccount, toCrmEscalation, toEscalatedCase, toTicket } from "./map-records.ts";
+import { toCrmAccount, toCrmEscalation, toEscalatedCase, toModifiedCase, toTicket } from "./map-records.ts";
 import { createUsageLog, queryAll, type SfRecord } from "./run-query.ts";
 import { accountFields, caseFields, slices, windowFilter } from "./salesforce-queries.ts";
 import {
@@ -147,6 +147,16 @@ export function createSalesforceAdapter(config: SalesforceAdapterConfig): Salesf
         "polling escalated cases",
       );
       return rows.map((r) => toEscalatedCase(r, c.instanceUrl));
+    },
+
+    // SystemModstamp, not LastModifiedDate: it also moves when Salesforce itself touches the case, and it is
+    // the indexed audit field Salesforce recommends for incremental reads.
+    async listModifiedCases(since) {
+      const rows = await query(
+        `SELECT ${caseFields(map)}, AccountId, SystemModstamp FROM Case WHERE AccountId != null AND SystemModstamp >= ${soqlDateTime(since)} ORDER BY SystemModstamp ASC, Id ASC`,
+        "polling modified cases",
+      );
+      return rows.map((r) => toModifiedCase(r, map));
     },
   };
 }

@@ -85,4 +85,17 @@ export interface CrmSource {
    * CRMs whose escalations open war-rooms by themselves).
    */
   listEscalatedCases?(since: Date): Promise<EscalatedCase[]>;
+
+  /**
+   * Cases (tickets) of any account created or modified at or after `since`, oldest change first, with their
+   * comments (optional capability: CRMs whose tickets are triaged as they change).
+   */
+  listModifiedCases?(since: Date): Promise<ModifiedCase[]>;
+}
+
+/** A ticket the CRM changed, with its account and when it changed. */
+export interface ModifiedCase {
+  accountId: string;
+  ticket: Ticket;
+  modifiedAt: Date;
 }
