@@ -21,7 +21,8 @@ export function renderContextCard(card: ContextCard): string {
     ...card.tickets.repeatContacts.map((r) => `- repeat contact: "${r.subject}" ×${r.count}`),
     "Latest:",
     ...card.tickets.latest.map(
-      (t) => `- ${day(t.createdAt)} [${t.number ?? t.id}] ${t.subject} (${t.status})`,
+      (t) =>
+        `- ${day(t.createdAt)} [${t.number ?? t.id}] ${t.subject} (${t.status})${t.triage ? `\n  triage: ${t.triage}` : ""}`,
     ),
     "",
     "Recent changes:",

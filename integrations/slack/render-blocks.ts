@@ -18,7 +18,10 @@ function contextCardBlocks(m: Extract<WarRoomMessage, { kind: "context" }>): Blo
   const a = c.account;
   const renewal = a.renewalDate ? `${a.renewalDate.slice(0, 10)} (*${a.renewalInDays} days*)` : "n/a";
   const tickets = c.tickets.latest
-    .map((t) => `• ${t.createdAt.slice(0, 10)} ${t.number ?? t.id} ${t.subject} _(${t.status})_`)
+    .map(
+      (t) =>
+        `• ${t.createdAt.slice(0, 10)} ${t.number ?? t.id} ${t.subject} _(${t.status})_${t.triage ? `\n   _triage: ${t.triage}_` : ""}`,
+    )
     .join("\n");
   return [
     header(`🚨 ${a.name} — ${m.severity} escalation`),

@@ -56,7 +56,10 @@ function contextCard(m: Extract<WarRoomMessage, { kind: "context" }>): AdaptiveC
       ...c.tickets.latest
         .slice(0, items)
         .map((t) =>
-          literal(`${t.createdAt.slice(0, 10)} ${t.number ?? t.id} ${t.subject} (${t.status})`, 300),
+          literal(
+            `${t.createdAt.slice(0, 10)} ${t.number ?? t.id} ${t.subject} (${t.status})${t.triage ? ` — triage: ${t.triage}` : ""}`,
+            400,
+          ),
         ),
       para("**Recent changes**"),
       ...(c.recentChanges.length

@@ -4,6 +4,9 @@
  */
 import type { CaseBundle, Change, RelatedEscalation, Ticket } from "../domain/case-bundle.ts";
 import { tokenize } from "../engine/tokenize-text.ts";
+import { summariseTriage } from "../triage/render-triage.ts";
+import { triageTicket } from "../triage/triage-ticket.ts";
+import type { TicketTriage } from "../triage/types.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -29,7 +32,8 @@ export interface ContextCard {
     open: number;
     /** Subjects the customer raised more than once in 90 days, with how often. */
     repeatContacts: { subject: string; count: number }[];
-    latest: Pick<Ticket, "id" | "number" | "subject" | "status" | "createdAt">[];
+    /** The newest tickets, each with its triage in one short line (topic, urgency, sentiment, policy risk). */
+    latest: (Pick<Ticket, "id" | "number" | "subject" | "status" | "createdAt"> & { triage?: string })[];
   };
   recentChanges: Pick<Change, "id" | "at" | "source" | "title">[];
   relatedEscalations: Pick<RelatedEscalation, "id" | "accountName" | "openedAt" | "summary" | "status">[];
@@ -67,8 +71,15 @@ function repeatContacts(tickets: Ticket[]): { subject: string; count: number }[]
     .slice(0, 3);
 }
 
-/** Builds the card as of the escalation's opening. */
-export function buildContextCard(bundle: CaseBundle, latest = 5): ContextCard {
+/**
+ * Builds the card as of the escalation's opening. `triage` holds the stored triage of the bundle's tickets;
+ * a ticket without one is triaged here (no learned topics), so every listed ticket has its line.
+ */
+export function buildContextCard(
+  bundle: CaseBundle,
+  latest = 5,
+  triage: ReadonlyMap<string, TicketTriage> = new Map(),
+): ContextCard {
   const now = Date.parse(bundle.escalation.openedAt);
   const a = bundle.account;
   const recent = bundle.tickets.filter((t) => now - Date.parse(t.createdAt) <= 90 * DAY);
@@ -91,9 +102,14 @@ export function buildContextCard(bundle: CaseBundle, latest = 5): ContextCard {
       closedLast90Days: recent.filter((t) => t.closedAt).length,
       open: bundle.tickets.filter((t) => !t.closedAt && t.status !== "closed").length,
       repeatContacts: repeatContacts(recent),
-      latest: byNewest
-        .slice(0, latest)
-        .map(({ id, number, subject, status, createdAt }) => ({ id, number, subject, status, createdAt })),
+      latest: byNewest.slice(0, latest).map((t) => ({
+        id: t.id,
+        number: t.number,
+        subject: t.subject,
+        status: t.status,
+        createdAt: t.createdAt,
+        triage: summariseTriage(triage.get(t.id) ?? triageTicket(t, { now: new Date(now) })),
+      })),
     },
     recentChanges: [...bundle.changes]
       .filter((c) => now - Date.parse(c.at) <= 30 * DAY)

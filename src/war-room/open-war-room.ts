@@ -15,6 +15,7 @@ import {
 } from "../storage/escalation-store.ts";
 import { listHypotheses, saveAnalysis } from "../storage/hypothesis-store.ts";
 import { createLocalEvidence } from "../storage/local-evidence.ts";
+import { readTicketTriage } from "../storage/ticket-store.ts";
 import {
   getWarRoom,
   latestEvidenceSnapshot,
@@ -166,6 +167,10 @@ async function ensureContextCard(
   deps: WarRoomDeps,
 ): Promise<void> {
   if ((await getWarRoom(deps.db, escalation.id))?.contextRef) return;
+  const triage = await readTicketTriage(
+    deps.db,
+    bundle.tickets.map((t) => t.id),
+  );
   const ref = await deps.chat.post(
     room,
     {
@@ -173,7 +178,7 @@ async function ensureContextCard(
       escalationId: escalation.id,
       summary: escalation.summary,
       severity: escalation.severity,
-      card: buildContextCard(bundle),
+      card: buildContextCard(bundle, undefined, triage),
     },
     { key: messageKey.context(escalation.id) },
   );
