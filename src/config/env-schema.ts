@@ -248,14 +248,15 @@ export const envSchema = z.object({
       )
       .optional(),
     {
-      description: "bearer token that deploy pipelines use on POST /api/changes",
+      description:
+        "bearer token of the push APIs: POST /api/changes (deploy pipelines) and POST /api/tickets (help desks)",
       example: "a-long-random-string-0123456789",
       secret: true,
     },
   ),
   ROUTING_RULES_FILE: envVar("ROUTING_RULES_FILE", text.optional(), {
     description:
-      "JSON file of routing rules: who joins a war-room by segment, ARR, product area and severity",
+      "JSON file of routing rules: who joins a war-room by segment, ARR, product area and severity, and who owns a triaged ticket by topic, policy risk and sentiment",
     example: "./routing-rules.json",
   }),
   ARCHIVE_ON_CLOSE: envVar("ARCHIVE_ON_CLOSE", z.enum(["true", "false"]).optional(), {
