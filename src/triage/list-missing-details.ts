@@ -15,7 +15,7 @@ const ERROR_WORDS =
   /\b(?:error|exception|failed with|status (?:code )?\d{3}|\d{3} (?:error|response)|code \d+|says ")/i;
 
 const MONEY_TOPIC =
-  /bill|invoice|pay|refund|charge|card|fee|subscription|pricing|plan|transfer|top.?up|cash|atm|exchange|balance|account/i;
+  /bill|invoic|pay|credit|tax|refund|charge|card|fee|subscription|pricing|plan|transfer|top.?up|cash|atm|exchange|balance|account/i;
 const HOW_TO_TOPIC = /how.?to|question|onboard|training|docs|documentation|feature.?request/i;
 
 /** The details a topic needs: money topics need ids and a time window; how-to questions need little. */

@@ -2,14 +2,18 @@
  * The ticket's topic: from the organisation's learned model when there is one, otherwise the known product
  * area the ticket names (its product-area field or a tag) or whose words it uses most.
  */
+import { stemWord } from "../engine/tokenize-text.ts";
 import { round } from "./detect-policy-risk.ts";
 import type { TopicClassifier, TopicTriage, TriageTicket } from "./types.ts";
 
+// Stemmed, so "invoice" in a ticket finds the area "invoicing".
+// Stemmed, so "invoice" in a ticket finds the area "invoicing".
 const words = (s: string) =>
   s
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2);
+    .filter((w) => w.length > 2)
+    .map(stemWord);
 
 function fromKnownAreas(
   ticket: TriageTicket,

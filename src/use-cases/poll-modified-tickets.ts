@@ -72,11 +72,7 @@ async function pollUnlocked(deps: TicketPollDeps): Promise<TicketPollOutcome> {
     deps.logger.warn({ until }, "CRM API limit reached: ticket triage polls paused");
     return { ...outcome, skipped: "backing-off" };
   }
-  // Relearn the topics when the labelled history grew; a failure keeps the current model.
-  if (outcome.created > 0) {
-    await deps.triage
-      .learnTopics()
-      .catch((error: unknown) => deps.logger.warn({ err: error }, "could not relearn ticket topics"));
-  }
+  // Relearn the topics when the labelled history grew (a failure is logged and keeps the current model).
+  if (outcome.created > 0) await deps.triage.learnTopics();
   return outcome;
 }

@@ -46,7 +46,8 @@ export interface TriageService {
   recordPushed(input: unknown): Promise<StoreTicketsResult>;
   /**
    * Relearns the topics from the stored labelled tickets when they grew by a tenth, or at once from `from`
-   * (the local dataset at start, before its tickets are stored).
+   * (the local dataset at start, before its tickets are stored). Never rejects: a failure is logged and the
+   * current topics stay.
    */
   learnTopics(options?: LearnOptions): Promise<void>;
 }
@@ -90,10 +91,13 @@ export function createTriageService(deps: TriageServiceDeps): TriageService {
     record: (tickets, source) => recordTickets(deps.db, tickets, source, service.contextFor),
     recordPushed: (input) => recordPushedTickets(deps.db, input, service.contextFor),
     learnTopics(options = {}) {
-      // One training at a time; a second caller waits for the running one.
-      learning ??= learn(options).finally(() => {
-        learning = undefined;
-      });
+      // One training at a time; a second caller waits for the running one. A failed training keeps the
+      // current model (or the known product areas): triage goes on, and the next poll or start tries again.
+      learning ??= learn(options)
+        .catch((error: unknown) => deps.logger.warn({ err: error }, "could not learn ticket topics"))
+        .finally(() => {
+          learning = undefined;
+        });
       return learning;
     },
   };

@@ -94,3 +94,23 @@ describe("triageTicket", () => {
     await expect(loadRoutingRules(`${dir}/r.json`)).rejects.toThrow(/policyRisk/);
   });
 });
+
+describe("urgency and missing details", () => {
+  it("raises the priority on what the customer says, and asks only for what the topic needs", () => {
+    const down = triageTicket(
+      { ...ticket, description: "Production is down for all users, nobody can log in." },
+      { now: new Date("2026-11-01T10:30:00Z") },
+    );
+    expect(down.urgency.value).toBe("urgent");
+    expect(down.urgency.reason).toContain("production is down");
+    const billing = triageTicket(
+      { ...ticket, subject: "Invoice", description: "Invoice INV-2231 from 3 November looks wrong." },
+      { knownAreas: ["invoicing", "scheduling"], now: new Date("2026-11-01T10:30:00Z") },
+    );
+    expect(billing.topic.value).toBe("invoicing");
+    expect(billing.missingDetails.value).toEqual([]);
+    const vague = triageTicket(ticket, { now: new Date("2026-11-01T10:30:00Z") });
+    expect(vague.missingDetails.value).toEqual(expect.arrayContaining(["environment", "error_text"]));
+    expect(vague.missingDetails.reason).toMatch(/^Ask once for/);
+  });
+});
