@@ -136,7 +136,7 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
       ? {
           name: "changes api",
           on: true,
-          detail: "POST /api/changes with Authorization: Bearer CHANGES_TOKEN",
+          detail: "POST /api/changes and POST /api/tickets with Authorization: Bearer CHANGES_TOKEN",
         }
       : {
           name: "changes api",
