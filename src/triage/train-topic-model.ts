@@ -75,19 +75,22 @@ function softmax(scores: Float64Array): void {
   for (let c = 0; c < scores.length; c++) scores[c]! /= sum;
 }
 
-/** Which buckets get a weight (seen in `minCount` texts or more) and their inverse document frequency. */
+/**
+ * Which buckets get a weight (seen in `minCount` texts or more) and their inverse document frequency. Texts
+ * are counted one at a time and dropped: keeping every text's counts would cost ten times the model's memory.
+ */
 function buildColumns(
-  counts: Map<number, number>[],
+  texts: readonly string[],
   minCount: number,
 ): { column: Int32Array<ArrayBuffer>; idf: Float32Array<ArrayBuffer> } {
   const df = new Uint32Array(BUCKETS);
-  for (const c of counts) for (const bucket of c.keys()) df[bucket]!++;
+  for (const text of texts) for (const bucket of countFeatures(text).keys()) df[bucket]!++;
   const column = new Int32Array(BUCKETS).fill(-1);
   const idfs: number[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     if (df[b]! < minCount) continue;
     column[b] = idfs.length;
-    idfs.push(Math.log((1 + counts.length) / (1 + df[b]!)) + 1);
+    idfs.push(Math.log((1 + texts.length) / (1 + df[b]!)) + 1);
   }
   return { column, idf: Float32Array.from(idfs) };
 }
@@ -151,14 +154,16 @@ export function fitTopicWeights(
   examples: readonly LabelledText[],
   options: TopicTrainingOptions = {},
 ): TopicWeights {
-  const { epochs = 8, learningRate = 2, minCount = 2, seed = 7 } = options;
+  const { epochs = 5, learningRate = 3, minCount = 2, seed = 7 } = options;
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   if (labels.length < 2)
     throw new RangeError(`a topic model needs at least two topics; got ${labels.length}`);
   const k = labels.length;
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const counts = examples.map((e) => countFeatures(e.text));
-  const { column, idf } = buildColumns(counts, minCount);
+  const { column, idf } = buildColumns(
+    examples.map((e) => e.text),
+    minCount,
+  );
   const xs = examples.map((e) => vectorise(e.text, column, idf));
   const ys = Int32Array.from(examples, (e) => labelIndex.get(e.label)!);
   const model = {
