@@ -1,12 +1,13 @@
 /**
- * `warroom triage FILE|- [--format json|md] [--history CSV]`: the triage of one ticket.
+ * `warroom triage FILE|- [--format json|md] [--history CSV]`: the triage of one ticket, with the topics
+ * learned from the labelled CSV, or else from the local dataset.
  * `warroom triage evaluate TRAIN.csv TEST.csv [--format json|text]`: trains the topic learner on a labelled
  * export and scores it on another, so an admin can check it on their own data.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { loadConfig } from "../../../src/config.ts";
+import { type Config, loadConfig } from "../../../src/config.ts";
 import { describeFirstIssue, parseReporting } from "../../../src/domain/describe-issue.ts";
 import { InputError } from "../../../src/errors.ts";
 import {
@@ -14,10 +15,12 @@ import {
   evaluateTopics,
   readLabelledCsv,
   renderTriageMarkdown,
+  type TopicClassifier,
   type TopicEvaluation,
   trainTopicModel,
   triageTicket,
 } from "../../../src/triage/index.ts";
+import { labelledHistory } from "../../../src/triage/label-history.ts";
 import { loadRoutingRules } from "../../../src/war-room/routing-rules.ts";
 import type { CliIo } from "../io.ts";
 import { readJson } from "../read-json.ts";
@@ -63,11 +66,26 @@ async function triageOne(io: CliIo, file: string, options: { format: "json" | "m
   const parsed = parseReporting(cliTicketSchema, await readJson(io, file));
   if (!parsed.success) throw new InputError(`invalid ticket at ${describeFirstIssue(parsed.error)}`);
   const routing = config.routingRulesFile ? await loadRoutingRules(config.routingRulesFile) : undefined;
-  const topics = options.history ? trainTopicModel(await readCsv(io, options.history)) : undefined;
+  const topics = options.history
+    ? trainTopicModel(await readCsv(io, options.history))
+    : await localDatasetTopics(config);
   const triage = triageTicket(parsed.data, { routing, topics });
   io.stdout.write(
     options.format === "json" ? `${JSON.stringify(triage, null, 2)}\n` : renderTriageMarkdown(triage),
   );
+}
+
+/**
+ * Without --history, a local dataset (CRM_DATA_DIR or the bundled sample) is the organisation's labelled
+ * history, as `serve` learns it; Salesforce's lives in the running service, so none is learned here.
+ */
+async function localDatasetTopics(config: Config): Promise<TopicClassifier | undefined> {
+  if (config.crm.kind !== "local") return undefined;
+  const { openLocalCrm } = await import("../../../integrations/local/index.ts");
+  const { dataset } = await openLocalCrm(config.crm.dataDir, new Date());
+  const areas = dataset.changes.flatMap((c) => (c.productArea ? [c.productArea] : []));
+  const history = labelledHistory(dataset.tickets, areas);
+  return new Set(history.map((e) => e.label)).size >= 2 ? trainTopicModel(history) : undefined;
 }
 
 async function evaluate(io: CliIo, train: string, test: string, format: "text" | "json") {

@@ -25,6 +25,11 @@ describe("warroom triage", () => {
       sentiment: { value: "angry" },
     });
     expect(["billing_dispute", "refund"]).toContain(triage.policyRisk.value);
+    // Without --history, the topics are learned from the local dataset (here the bundled sample's tags).
+    expect(triage.topic).toMatchObject({
+      source: "learned",
+      value: expect.stringMatching(/billing|invoicing|payments/),
+    });
     for (const field of ["topic", "urgency", "sentiment", "policyRisk", "missingDetails", "owner"]) {
       expect(triage[field].reason).toMatch(/\.$/);
       expect(typeof triage[field].confidence).toBe("number");
