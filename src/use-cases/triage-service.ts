@@ -58,6 +58,7 @@ export function createTriageService(deps: TriageServiceDeps): TriageService {
   let learnedFrom = 0;
   let learning: Promise<void> | undefined;
 
+  const needsAccount = deps.routing.rules.some((r) => r.when.segment || r.when.minArr !== undefined);
   let extraAreas: readonly string[] = [];
   const knownAreas = async () => [...new Set([...extraAreas, ...(await listChangeProductAreas(deps.db))])];
 
@@ -78,8 +79,9 @@ export function createTriageService(deps: TriageServiceDeps): TriageService {
 
   const service: TriageService = {
     async contextFor(accountId) {
-      // Segment and ARR only sharpen the routing; a CRM hiccup must not stop a ticket from being triaged.
-      const account = await deps.crm.getAccount(accountId).catch(() => null);
+      // Segment and ARR only feed routing rules that name them: read the account only then (one CRM call per
+      // account and batch), and a CRM hiccup must not stop a ticket from being triaged.
+      const account = needsAccount ? await deps.crm.getAccount(accountId).catch(() => null) : null;
       return {
         topics,
         knownAreas: topics ? undefined : await knownAreas(),

@@ -27,6 +27,11 @@ const crm: CrmSource = {
 const routing = routingRulesSchema.parse({
   rules: [
     { name: "money", when: { policyRisk: ["refund", "billing_dispute"] }, invite: { users: ["UFIN"] } },
+    {
+      name: "angry enterprise",
+      when: { segment: ["enterprise"], sentiment: ["angry"] },
+      invite: { users: ["UCSM"] },
+    },
   ],
 });
 
@@ -115,7 +120,7 @@ describe.each(backends)("POST /api/tickets on $name", (backend: Backend) => {
       policyRisk: { value: "billing_dispute" },
       automatedAnswerAllowed: false,
       sentiment: { value: "angry", trend: "worsening" },
-      owner: { value: { rules: ["money"], users: ["UFIN"] } },
+      owner: { value: { rules: ["money", "angry enterprise"], users: ["UFIN", "UCSM"] } },
     });
     const rows = await db.query<{ policy_risk: string; automated_answer_allowed: boolean }>(
       "SELECT policy_risk, automated_answer_allowed FROM tickets",
