@@ -35,11 +35,15 @@ export async function readTicketHashes(sql: Sql, ids: readonly string[]): Promis
   return new Map(rows.map((r) => [r.id, r.content_hash]));
 }
 
-/** Inserts new tickets and replaces changed ones, with their triage, in one statement. */
+/**
+ * Inserts new tickets and replaces changed ones, with their triage, in one statement. With `retriage`, stored
+ * tickets take the new triage even when unchanged (a new topic model), keeping where they came from.
+ */
 export async function storeTickets(
   sql: Sql,
   rows: readonly TicketRow[],
   source: TicketSource,
+  options: { retriage?: boolean } = {},
 ): Promise<StoreTicketsResult> {
   if (!rows.length) return { created: [], updated: [], unchanged: [] };
   const payload = rows.map((r) => ({
@@ -58,14 +62,15 @@ export async function storeTickets(
             r->'triage'->'sentiment'->>'trend', r->'triage'->'policyRisk'->>'value',
             (r->'triage'->>'automatedAnswerAllowed')::boolean, (r->'triage'->>'triagedAt')::timestamptz
      FROM jsonb_array_elements($1::jsonb) AS r
-     ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, source = excluded.source, item = excluded.item,
+     ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id,
+       source = CASE WHEN $3::boolean THEN tickets.source ELSE excluded.source END, item = excluded.item,
        content_hash = excluded.content_hash, status = excluded.status, created_at = excluded.created_at,
        closed_at = excluded.closed_at, triage = excluded.triage, topic = excluded.topic, urgency = excluded.urgency,
        sentiment = excluded.sentiment, sentiment_trend = excluded.sentiment_trend, policy_risk = excluded.policy_risk,
        automated_answer_allowed = excluded.automated_answer_allowed, triaged_at = excluded.triaged_at, updated_at = now()
-     WHERE tickets.content_hash <> excluded.content_hash
+     WHERE tickets.content_hash <> excluded.content_hash OR $3::boolean
      RETURNING id, (xmax = 0) AS created`,
-    [JSON.stringify(payload), source],
+    [JSON.stringify(payload), source, options.retriage ?? false],
   );
   const created = written.filter((w) => w.created).map((w) => w.id);
   const updated = written.filter((w) => !w.created).map((w) => w.id);

@@ -63,17 +63,24 @@ export function ticketHash(ticket: Ticket): string {
   return createHash("sha256").update(JSON.stringify(ticket)).digest("hex");
 }
 
-/** Triages the new and changed tickets of a batch and stores them. */
+/**
+ * Triages the new and changed tickets of a batch and stores them; with `retriage`, every ticket of the batch
+ * (a new topic model was learned), keeping each stored one's source.
+ */
 export async function recordTickets(
   sql: Sql,
   tickets: readonly AccountTicket[],
   source: TicketSource,
   contextFor: TriageContextFor,
+  options: { retriage?: boolean } = {},
 ): Promise<StoreTicketsResult> {
-  const hashes = await readTicketHashes(
-    sql,
-    tickets.map((t) => t.ticket.id),
-  );
+  const retriage = options.retriage ?? false;
+  const hashes = retriage
+    ? new Map<string, string>()
+    : await readTicketHashes(
+        sql,
+        tickets.map((t) => t.ticket.id),
+      );
   const contexts = new Map<string, TriageContext>();
   const rows: TicketRow[] = [];
   for (const { ticket, accountId } of tickets) {
@@ -86,8 +93,9 @@ export async function recordTickets(
     }
     rows.push({ ticket, accountId, contentHash, triage: triageTicket(ticket, context) });
   }
-  const stored = await storeTickets(sql, rows, source);
-  const skipped = tickets.map((t) => t.ticket.id).filter((id) => !rows.some((r) => r.ticket.id === id));
+  const stored = await storeTickets(sql, rows, source, { retriage });
+  const triaged = new Set(rows.map((r) => r.ticket.id));
+  const skipped = tickets.map((t) => t.ticket.id).filter((id) => !triaged.has(id));
   return { ...stored, unchanged: [...stored.unchanged, ...skipped] };
 }
 

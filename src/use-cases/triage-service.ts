@@ -10,6 +10,7 @@ import type { CrmSource } from "../ports/crm-source.ts";
 import type { Sql } from "../storage/database.ts";
 import {
   listChangeProductAreas,
+  listStoredTickets,
   listTicketItems,
   type StoreTicketsResult,
   type TicketSource,
@@ -75,6 +76,16 @@ export function createTriageService(deps: TriageServiceDeps): TriageService {
       { examples: history.length, topics: topics.labels.length, ms: Date.now() - started },
       "learned ticket topics from the labelled history",
     );
+    if (!from) await retriageOpen();
+  };
+
+  // Open tickets triaged before this model (with the known product areas, or an older model) get its topics.
+  const retriageOpen = async () => {
+    const open = await listStoredTickets(deps.db, { openOnly: true });
+    for (let i = 0; i < open.length; i += 500) {
+      const batch = open.slice(i, i + 500).map(({ ticket, accountId }) => ({ ticket, accountId }));
+      await recordTickets(deps.db, batch, "api", service.contextFor, { retriage: true });
+    }
   };
 
   const service: TriageService = {
