@@ -4,6 +4,7 @@
  * texts get a weight row, which keeps a model of 77 topics at a few megabytes. Training is deterministic
  * (seeded shuffle), so the same history gives the same model on every replica.
  */
+import { InputError } from "../errors.ts";
 import { BUCKETS, countFeatures } from "./hash-features.ts";
 import type { TopicClassifier } from "./types.ts";
 
@@ -157,7 +158,9 @@ export function fitTopicWeights(
   const { epochs = 5, learningRate = 3, minCount = 2, seed = 7 } = options;
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   if (labels.length < 2)
-    throw new RangeError(`a topic model needs at least two topics; got ${labels.length}`);
+    throw new InputError(
+      `a topic model needs at least two topics (categories) in its labelled examples; got ${labels.length}${labels[0] ? ` (${labels[0]})` : ""}`,
+    );
   const k = labels.length;
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const { column, idf } = buildColumns(

@@ -83,6 +83,17 @@ describe("warroom triage evaluate", () => {
     expect(report.accuracy).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("says a single-category export cannot teach topics, and exits 2", async () => {
+    const result = await runWarroom([
+      "triage",
+      "evaluate",
+      join(FIXTURES, "one-category.csv"),
+      join(FIXTURES, "topics-test.csv"),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("at least two topics (categories)");
+  });
+
   it("says which column is missing", async () => {
     const result = await runWarroom([
       "triage",
