@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Ticket } from "../domain/case-bundle.ts";
+import { findJsonValueProblem, formatLongPath } from "../domain/check-json-value.ts";
 import { describeProblem, formatPath } from "../domain/describe-issue.ts";
 import { InputError } from "../errors.ts";
 import type { Sql } from "../storage/database.ts";
@@ -41,6 +42,13 @@ export function parsePushedTickets(input: unknown): AccountTicket[] {
   const batch = Array.isArray(input) ? input : [input];
   if (batch.length > MAX_TICKETS_PER_BATCH) {
     throw new InputError(`too many tickets: ${batch.length}; send at most ${MAX_TICKETS_PER_BATCH} at once`);
+  }
+  // Before zod, as for changes: zod recurses, and PostgreSQL refuses NUL and lone surrogates with a 500.
+  const bad = findJsonValueProblem(input);
+  if (bad) {
+    throw new InputError(
+      `invalid ticket (${formatLongPath(bad.path)}): ${bad.problem}. A ticket looks like ${EXAMPLE}`,
+    );
   }
   const parsed = z.array(pushedTicketSchema).safeParse(batch, { reportInput: true });
   if (!parsed.success) {

@@ -140,6 +140,9 @@ describe.each(backends)("POST /api/tickets on $name", (backend: Backend) => {
     const badDate = await post(url, { ...ticket, createdAt: "last week" });
     expect(((await badDate.json()) as { message: string }).message).toMatch(/\(createdAt\).*ISO-8601/);
     expect((await post(url, "{not json")).status).toBe(400);
+    const nul = await post(url, { ...ticket, description: "bad\u0000byte" });
+    expect(nul.status).toBe(400);
+    expect(((await nul.json()) as { message: string }).message).toContain("(description)");
     expect(await db.query("SELECT 1 FROM tickets")).toEqual([]);
   });
 });
