@@ -15,6 +15,7 @@ import {
   REFRESH_KNOWLEDGE_JOB,
   RESYNC_FINDINGS_JOB,
   SYNC_FINDING_JOB,
+  SYNC_TASK_JOB,
 } from "./job-names.ts";
 import { depsForEscalation, type WarRoomPlatforms } from "./platforms.ts";
 
@@ -31,6 +32,8 @@ const proposeNextHypotheses = async (
 const pollEscalatedCases = async (
   ...args: Parameters<typeof import("./poll-escalated-cases.ts").pollEscalatedCases>
 ) => (await import("./poll-escalated-cases.ts")).pollEscalatedCases(...args);
+const syncTask = async (...args: Parameters<typeof import("./sync-task.ts").syncTask>) =>
+  (await import("./sync-task.ts")).syncTask(...args);
 const syncFinding = async (...args: Parameters<typeof import("./sync-finding.ts").syncFinding>) =>
   (await import("./sync-finding.ts")).syncFinding(...args);
 
@@ -131,6 +134,15 @@ export function defineWarRoomJobs(
     retryDelaySeconds: 10,
     handle: async ({ escalationId }) =>
       syncFinding(escalationId, await depsForEscalation(escalationId, platforms)),
+  });
+  queue.define({
+    name: SYNC_TASK_JOB,
+    schema: z.object({ escalationId: z.string(), number: z.number().int().min(1) }),
+    // A CRM refusing (a permission an admin has yet to grant): backoff capped at 15 min, about a day.
+    retryLimit: 100,
+    retryDelaySeconds: 10,
+    handle: async ({ escalationId, number }) =>
+      syncTask(escalationId, number, await depsForEscalation(escalationId, platforms)),
   });
 }
 
