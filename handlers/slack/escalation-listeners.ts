@@ -3,11 +3,12 @@
  * search, the message shortcut, and recording a resolution (its button: follow-up-listeners.ts).
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { ACTIONS, SHORTCUT, VIEWS } from "../../integrations/slack/ids.ts";
+import { ACTIONS, INPUTS, SHORTCUT, VIEWS } from "../../integrations/slack/ids.ts";
 import { escalateModal, readEscalateModal, readResolutionModal } from "../../integrations/slack/modals.ts";
 import { escalateMetadataSchema, pendingChoiceSchema } from "../../integrations/slack/payload-schemas.ts";
 import { requestEscalation } from "../../src/war-room/request-escalation.ts";
 import { resolveEscalation } from "../../src/war-room/resolve-escalation.ts";
+import { authorize } from "../../src/war-room/route-policies.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { renderOutcome } from "./render-outcome.ts";
 
@@ -81,11 +82,14 @@ export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): v
   });
 
   app.view(VIEWS.resolution, async ({ ack, view, body }) => {
+    const draft = readResolutionModal(view.state.values, view.private_metadata);
+    // The form is only offered to owners; one kept open while someone's role changed is refused here.
+    const denied = await authorize("record-resolution", draft.escalationId, body.user.id, deps.warRoom);
+    if (denied) {
+      await ack({ response_action: "errors", errors: { [INPUTS.rootCause]: denied } });
+      return;
+    }
     await ack();
-    await resolveEscalation(
-      readResolutionModal(view.state.values, view.private_metadata),
-      body.user.id,
-      deps.warRoom,
-    );
+    await resolveEscalation(draft, body.user.id, deps.warRoom);
   });
 }
