@@ -15,7 +15,7 @@ export interface ParsedTask {
 /** How to write the command, for error messages. */
 export const TASK_USAGE = "task @owner <what to do> [--due YYYY-MM-DD]";
 
-const DUE = /(?:^|\s)--due(?:\s+|=)(\S*)/i;
+const DUE = /(?:^|\s)--due(?:[\s=]+(\S+))?(?=\s|$)/i;
 const MENTION = /^<@([A-Za-z0-9:._-]+)(?:\|[^>]*)?>\s*/;
 const EMAIL = /^(?:mailto:)?([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)\s*/i;
 
