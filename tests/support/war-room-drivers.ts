@@ -4,7 +4,13 @@
  * events, Block Kit buttons or Action.Execute invokes). Platform-neutral tests are written once against
  * this interface (tests/integration/war-room/).
  */
-import { ACTIONS, VERDICT_REACTIONS as SLACK_REACTIONS } from "../../integrations/slack/ids.ts";
+import { vi } from "vitest";
+import {
+  ACTIONS,
+  INPUTS,
+  VERDICT_REACTIONS as SLACK_REACTIONS,
+  VIEWS,
+} from "../../integrations/slack/ids.ts";
 import { slackMessageRef } from "../../integrations/slack/message-ref.ts";
 import { teamsMessageRef } from "../../integrations/teams/message-ref.ts";
 import type { Services } from "../../src/app.ts";
@@ -50,6 +56,16 @@ export interface WarRoomDriver {
   lobby: string;
   /** A command typed in the war-room (`task …`, `done 1`, `close`), as the platform sends it. */
   say(user: string, roomId: string, text: string): Promise<void>;
+  /**
+   * The summary's "Add follow-up": opens the form as `user` and submits it; returns what the platform
+   * answered to the opening and to the submission, as JSON (Slack: the form's field errors, if any).
+   */
+  addFollowUpByForm(
+    user: string,
+    roomId: string,
+    escalationId: string,
+    form: { owner: string; ownerEmail: string; text: string; due?: string },
+  ): Promise<string>;
   /** Everything the people in a war-room were told so far (replies to them and the room's messages), as JSON. */
   heard(roomId: string): string;
   close(): Promise<void>;
@@ -125,6 +141,40 @@ export async function slackDriver(options: DriverOptions = {}): Promise<WarRoomD
     },
     members: (roomId) => h.fake.channel(roomId)?.members ?? [],
     lobby: "C-GENERAL",
+    async addFollowUpByForm(user, roomId, escalationId, form) {
+      const summary = h.fake
+        .messages(roomId)
+        .find((m) => JSON.stringify(m.blocks).includes(ACTIONS.addFollowUp))!;
+      const [views, responses] = [h.fake.views.length, h.fake.responses.length];
+      const clicked = await (
+        await h.postForm(h.button(user, ACTIONS.addFollowUp, escalationId, roomId, summary.ts))
+      ).text();
+      // The form opens, or the person is told why not.
+      const view = await vi.waitFor(
+        () => {
+          const opened = h.fake.views.slice(views).find((v) => v.callback_id === VIEWS.followUp);
+          if (!opened && h.fake.responses.length === responses) throw new Error("no answer yet");
+          return opened;
+        },
+        { timeout: 20_000, interval: 100 },
+      );
+      if (!view) return JSON.stringify({ clicked, responses: h.fake.responses.slice(responses) });
+      const values = {
+        [INPUTS.taskOwner]: { [INPUTS.taskOwner]: { type: "users_select", selected_user: form.owner } },
+        [INPUTS.taskText]: { [INPUTS.taskText]: { type: "plain_text_input", value: form.text } },
+        [INPUTS.taskDue]: { [INPUTS.taskDue]: { type: "datepicker", selected_date: form.due ?? null } },
+      };
+      const payload = {
+        type: "view_submission",
+        team: { id: h.fake.teamId, domain: "acme" },
+        user: { id: user, team_id: h.fake.teamId },
+        api_app_id: "A1",
+        token: "x",
+        trigger_id: h.fake.issueTriggerId(),
+        view: { ...view, team_id: h.fake.teamId, state: { values } },
+      };
+      return (await h.postForm({ payload: JSON.stringify(payload) })).text();
+    },
     say: async (user, roomId, text) => void (await (await h.command(user, text, roomId)).text()),
     heard: (roomId) => JSON.stringify([h.fake.responses, h.fake.messages(roomId)]),
     close: () => h.close(),
@@ -202,6 +252,32 @@ export async function teamsDriver(options: DriverOptions = {}): Promise<WarRoomD
     },
     members: (roomId) => conversationMembers(h.fake.state, roomId) ?? [],
     lobby: h.fake.state.team.generalChannelId,
+    async addFollowUpByForm(user, roomId, escalationId, form) {
+      const summary = h.fake
+        .activities(roomId)
+        .find((a) => JSON.stringify(a.attachments ?? []).includes("followUp"))!;
+      const invoke = async (
+        fixture: "invoke-task-fetch" | "invoke-task-submit",
+        data: Record<string, unknown>,
+      ) => {
+        const activity = h.activity(fixture, person(user), where(roomId), { replyToId: summary.id });
+        (activity.value as { data: unknown }).data = data;
+        return (await sign(activity, roomId)).text();
+      };
+      const opened = await invoke("invoke-task-fetch", {
+        msteams: { type: "task/fetch" },
+        dialog: "followUp",
+        escalationId,
+      });
+      const submitted = await invoke("invoke-task-submit", {
+        dialog: "followUp",
+        escalationId,
+        owner: form.ownerEmail,
+        text: form.text,
+        due: form.due ?? "",
+      });
+      return JSON.stringify({ opened: JSON.parse(opened), submitted: JSON.parse(submitted) });
+    },
     async say(user, roomId, text) {
       const activity = h.activity("message-channel-mention", person(user), where(roomId), { text });
       await (await sign(activity, roomId)).text();

@@ -65,6 +65,31 @@ export function followUpSuite(make: (options: DriverOptions) => Promise<WarRoomD
       ]);
     });
 
+    it("adds a follow-up through the summary's Add follow-up form, refusing a past due date beside the field", async () => {
+      const form = {
+        owner: d.users.csm,
+        ownerEmail: "priya.raman@csm.warroom-demo.example",
+        text: "Replay the dropped batches",
+      };
+      const refused = await d.addFollowUpByForm(d.users.alice, roomId, escalationId, {
+        ...form,
+        due: "2020-01-01",
+      });
+      expect(refused).toMatch(/the due date 2020-01-01 is in the past/);
+      const added = await d.addFollowUpByForm(d.users.alice, roomId, escalationId, {
+        ...form,
+        due: "2099-04-01",
+      });
+      if (d.platform === "teams") expect(added).toContain("Follow-up #2 added.");
+      await vi.waitFor(
+        () => expect(summary()).toContain("Replay the dropped batches (due 2099-04-01)"),
+        WAIT,
+      );
+      expect((await listOpenTasks(db(), escalationId)).map((t) => t.number)).toEqual([1, 2]);
+      const outsider = await d.addFollowUpByForm(d.users.outsider, roomId, escalationId, form);
+      expect(outsider + d.heard(roomId)).toMatch(/Only members of this war-room can use add-follow-up/);
+    });
+
     it("answers a bad date, a missing owner, an unknown number and use outside a war-room with how to fix it", async () => {
       await d.say(d.users.alice, roomId, `task ${csm()} Check the sync --due 2099-02-30`);
       await d.say(d.users.alice, roomId, "task Check the sync");
@@ -74,10 +99,10 @@ export function followUpSuite(make: (options: DriverOptions) => Promise<WarRoomD
         const heard = d.heard(roomId) + d.answers();
         expect(heard).toMatch(/2099-02-30.{0,20} after --due is not a date: write it as YYYY-MM-DD/);
         expect(heard).toMatch(/name the owner first, as a mention or an email/);
-        expect(heard).toMatch(/this war-room has no follow-up #7; open ones: #1 Send the COO/);
+        expect(heard).toMatch(/this war-room has no follow-up #7; open ones: #1 Send the COO.*; #2 Replay/);
         expect(heard).toMatch(/This is not a war-room/);
       }, WAIT);
-      expect(await listOpenTasks(db(), escalationId)).toHaveLength(1);
+      expect(await listOpenTasks(db(), escalationId)).toHaveLength(2);
     });
 
     it("lets only war-room members add follow-ups", async () => {
@@ -86,14 +111,14 @@ export function followUpSuite(make: (options: DriverOptions) => Promise<WarRoomD
         () => expect(d.heard(roomId)).toMatch(/Only members of this war-room can use task/),
         WAIT,
       );
-      expect(await listOpenTasks(db(), escalationId)).toHaveLength(1);
+      expect(await listOpenTasks(db(), escalationId)).toHaveLength(2);
     });
 
     it("marks a follow-up done for its owner, shows it on the summary, and says when it was done already", async () => {
       await d.say(d.users.csm, roomId, "done 1");
       await vi.waitFor(() => expect(d.heard(roomId)).toMatch(/Follow-up #1 done/), WAIT);
       await vi.waitFor(() => expect(summary()).toContain("✅"), WAIT);
-      expect(await listOpenTasks(db(), escalationId)).toEqual([]);
+      expect((await listOpenTasks(db(), escalationId)).map((t) => t.number)).toEqual([2]);
       await d.say(d.users.alice, roomId, "done #1");
       await vi.waitFor(
         () => expect(d.heard(roomId) + d.answers()).toMatch(/follow-up #1 is already done/),
