@@ -135,3 +135,17 @@ export async function saveCrmSync(
     [escalationId, number, change.crmTaskId ?? null, change.synced ?? null, change.error],
   );
 }
+
+/** Tasks still waiting for the CRM an hour after they last changed: the nightly sweep queues them again. */
+export async function listTasksAwaitingCrm(
+  sql: Sql,
+  before: Date,
+): Promise<{ escalationId: string; number: number }[]> {
+  const rows = await sql.query<{ escalation_id: string; number: number }>(
+    `SELECT escalation_id, number FROM follow_up_tasks
+     WHERE crm_synced = 'pending' AND coalesce(done_at, created_at) < $1::timestamptz - interval '1 hour'
+     ORDER BY escalation_id, number`,
+    [before],
+  );
+  return rows.map((r) => ({ escalationId: r.escalation_id, number: Number(r.number) }));
+}

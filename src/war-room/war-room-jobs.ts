@@ -7,6 +7,7 @@ import type { JobQueue } from "../jobs/job-queue.ts";
 import type { ScheduleDefinition } from "../jobs/scheduler.ts";
 import type { Database } from "../storage/database.ts";
 import { getEscalationMetadata } from "../storage/escalation-store.ts";
+import { listTasksAwaitingCrm } from "../storage/task-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import {
   NEXT_HYPOTHESES_JOB,
@@ -63,6 +64,17 @@ async function requeueUnsyncedFindings(db: Database, queue: JobQueue, slot: Date
   for (const { escalation_id: escalationId } of rows) {
     const id = uuidv5(`${escalationId}:${night}`, RESYNC_NAMESPACE);
     if (await queue.send(SYNC_FINDING_JOB, { escalationId }, { id })) queued++;
+  }
+  return queued;
+}
+
+/** The same safety net for follow-ups the CRM has yet to record (a permission granted days later). */
+async function requeueUnsyncedTasks(db: Database, queue: JobQueue, slot: Date): Promise<number> {
+  const night = slot.toISOString().slice(0, 10);
+  let queued = 0;
+  for (const task of await listTasksAwaitingCrm(db, slot)) {
+    const id = uuidv5(`task:${task.escalationId}#${task.number}:${night}`, RESYNC_NAMESPACE);
+    if (await queue.send(SYNC_TASK_JOB, task, { id })) queued++;
   }
   return queued;
 }
@@ -124,6 +136,8 @@ export function defineWarRoomJobs(
     handle: async ({ slot }, { logger }) => {
       const queued = await requeueUnsyncedFindings(primary.db, queue, new Date(slot));
       if (queued > 0) logger.info({ queued }, "findings not yet in the knowledge base queued again");
+      const tasks = await requeueUnsyncedTasks(primary.db, queue, new Date(slot));
+      if (tasks > 0) logger.info({ queued: tasks }, "follow-ups not yet in the CRM queued again");
     },
   });
   queue.define({

@@ -10,6 +10,7 @@ import { PermissionError } from "../../../src/errors.ts";
 import { openEscalation } from "../../../src/storage/escalation-store.ts";
 import { getTask } from "../../../src/storage/task-store.ts";
 import { addFollowUp, completeFollowUp } from "../../../src/war-room/follow-up-tasks.ts";
+import { RESYNC_FINDINGS_JOB } from "../../../src/war-room/job-names.ts";
 import { openWarRoom } from "../../../src/war-room/open-war-room.ts";
 import { syncTask } from "../../../src/war-room/sync-task.ts";
 import { IDS } from "../../contracts/crm-source.contract.ts";
@@ -134,8 +135,11 @@ describe.each(backends)("follow-ups as Salesforce Tasks on $name", (backend: Bac
     });
     expect(fake.records("Task")).toEqual([]);
 
+    // The admin grants the permission; the nightly sweep (here two hours on) queues the write again.
     fake.restrict("Task", {});
-    await syncTask(escalationId, 1, h.services.warRoom);
+    const slot = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    await h.services.queue.send(RESYNC_FINDINGS_JOB, { slot });
+    await vi.waitFor(() => expect(fake.records("Task")).toHaveLength(1), WAIT);
     expect(fake.records("Task")).toEqual([
       expect.objectContaining({ WhatId: IDS.globex, Subject: expect.stringContaining("Call Globex's CFO") }),
     ]);
