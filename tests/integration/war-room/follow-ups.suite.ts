@@ -124,6 +124,12 @@ export function followUpSuite(make: (options: DriverOptions) => Promise<WarRoomD
         () => expect(d.heard(roomId) + d.answers()).toMatch(/follow-up #1 is already done/),
         WAIT,
       );
+      await d.say(d.users.alice, roomId, "status");
+      await vi.waitFor(() => {
+        const heard = d.heard(roomId);
+        expect(heard).toMatch(/Follow-up #1 .{0,80}Send the COO the replay plan \(due 2099-03-01\) — done/);
+        expect(heard).toMatch(/Follow-up #2 .{0,80}Replay the dropped batches \(due 2099-04-01\) — open/);
+      }, WAIT);
     });
 
     it("refuses close to someone who is no owner, naming who can; an admin closes and the requester reopens", async () => {
