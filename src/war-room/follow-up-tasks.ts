@@ -7,11 +7,12 @@ import { caseBundleSchema } from "../domain/case-bundle.ts";
 import { InputError } from "../errors.ts";
 import type { Sql } from "../storage/database.ts";
 import { recordTimelineEvent } from "../storage/escalation-store.ts";
+import { markFindingStale } from "../storage/finding-store.ts";
 import { markEventProcessed } from "../storage/processed-events.ts";
 import { getTask, insertTask, listTasks, markTaskDone, type TaskRecord } from "../storage/task-store.ts";
 import { getWarRoom, latestEvidenceSnapshot } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
-import { SYNC_TASK_JOB } from "./job-names.ts";
+import { SYNC_FINDING_JOB, SYNC_TASK_JOB } from "./job-names.ts";
 import type { ParsedTask } from "./parse-task-text.ts";
 import { refreshSummary } from "./post-hypotheses.ts";
 import { isWarRoomOwner } from "./route-policies.ts";
@@ -27,6 +28,12 @@ export function listOpenTasks(sql: Sql, escalationId: string): Promise<TaskRecor
 /** One line per task, as rooms and findings show it: `#2 <@U1> call the bank (due 2026-12-10)`. */
 export function describeTask(task: Pick<TaskRecord, "number" | "owner" | "text" | "due">): string {
   return `#${task.number} <@${task.owner}> ${task.text}${task.due ? ` (due ${task.due})` : ""}`;
+}
+
+/** Follow-ups often come after the root cause: a finding already written is written again with them. */
+async function refreshFinding(tx: Sql, escalationId: string, deps: WarRoomDeps): Promise<void> {
+  if (await markFindingStale(tx, escalationId))
+    await deps.queue.send(SYNC_FINDING_JOB, { escalationId }, { tx });
 }
 
 async function resolveOwner(owner: ParsedTask["owner"], deps: WarRoomDeps): Promise<string> {
@@ -76,10 +83,12 @@ export async function addFollowUp(
       data: { number: added.number, owner, due: added.due },
     });
     if (toCrm) await queueTaskSync(tx, added, "open", deps);
+    await refreshFinding(tx, input.escalationId, deps);
     return added;
   });
   if (!task) return null;
   if (toCrm) deps.queue.wake(SYNC_TASK_JOB);
+  deps.queue.wake(SYNC_FINDING_JOB);
   await showTasks(
     input.escalationId,
     deps,
@@ -126,10 +135,12 @@ export async function completeFollowUp(
       data: { number: input.number },
     });
     if (toCrm) await queueTaskSync(tx, task, "done", deps);
+    await refreshFinding(tx, input.escalationId, deps);
     return true;
   });
   if (!changed) throw new InputError(`follow-up #${task.number} is already done`);
   if (toCrm) deps.queue.wake(SYNC_TASK_JOB);
+  deps.queue.wake(SYNC_FINDING_JOB);
   await showTasks(
     input.escalationId,
     deps,
