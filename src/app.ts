@@ -195,6 +195,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       clock: deps.clock,
       routing,
       archiveOnClose: config.archiveOnClose,
+      admins: config.adminUsers,
       triageChannel: config.triageChannel,
     };
     const chats = deps.chat

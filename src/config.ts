@@ -113,6 +113,8 @@ export interface Config {
   /** Absolute path of the routing rules file, or null for none. */
   routingRulesFile: string | null;
   archiveOnClose: boolean;
+  /** ADMIN_USERS: user ids or emails who may resolve, reopen or close any war-room. */
+  adminUsers: string[];
   logLevel: string;
   /** War-rooms opened at once per replica (WAR_ROOM_CONCURRENCY) and the job lease (JOB_LEASE_SECONDS). */
   jobs: { warRoomConcurrency: number; leaseSeconds: number };
@@ -184,6 +186,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     triageChannel: e.TRIAGE_CHANNEL ?? null,
     routingRulesFile: e.ROUTING_RULES_FILE ? resolve(cwd, e.ROUTING_RULES_FILE) : null,
     archiveOnClose: e.ARCHIVE_ON_CLOSE === "true",
+    adminUsers: (e.ADMIN_USERS ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean),
     logLevel: e.LOG_LEVEL ?? "info",
     jobs: { warRoomConcurrency: e.WAR_ROOM_CONCURRENCY ?? 4, leaseSeconds: e.JOB_LEASE_SECONDS ?? 15 },
   };

@@ -1,18 +1,14 @@
 /**
  * The rest of the escalation flow: picking among similar accounts, the escalate modal and its account
- * search, the message shortcut, and recording a resolution.
+ * search, the message shortcut, and recording a resolution (its button: follow-up-listeners.ts).
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { ACTIONS, SHORTCUT, VIEWS } from "../../integrations/slack/ids.ts";
-import {
-  escalateModal,
-  readEscalateModal,
-  readResolutionModal,
-  resolutionModal,
-} from "../../integrations/slack/modals.ts";
+import { ACTIONS, INPUTS, SHORTCUT, VIEWS } from "../../integrations/slack/ids.ts";
+import { escalateModal, readEscalateModal, readResolutionModal } from "../../integrations/slack/modals.ts";
 import { escalateMetadataSchema, pendingChoiceSchema } from "../../integrations/slack/payload-schemas.ts";
 import { requestEscalation } from "../../src/war-room/request-escalation.ts";
-import { draftResolution, resolveEscalation } from "../../src/war-room/resolve-escalation.ts";
+import { resolveEscalation } from "../../src/war-room/resolve-escalation.ts";
+import { authorize } from "../../src/war-room/route-policies.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { renderOutcome } from "./render-outcome.ts";
 
@@ -85,18 +81,15 @@ export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): v
     });
   });
 
-  app.action<BlockButtonAction>(ACTIONS.recordResolution, async ({ ack, action, body, client }) => {
-    await ack();
-    const draft = await draftResolution({ hypothesisId: action.value ?? "" }, deps.warRoom);
-    await client.views.open({ trigger_id: body.trigger_id, view: resolutionModal(draft) });
-  });
-
   app.view(VIEWS.resolution, async ({ ack, view, body }) => {
+    const draft = readResolutionModal(view.state.values, view.private_metadata);
+    // The form is only offered to owners; one kept open while someone's role changed is refused here.
+    const denied = await authorize("record-resolution", draft.escalationId, body.user.id, deps.warRoom);
+    if (denied) {
+      await ack({ response_action: "errors", errors: { [INPUTS.rootCause]: denied } });
+      return;
+    }
     await ack();
-    await resolveEscalation(
-      readResolutionModal(view.state.values, view.private_metadata),
-      body.user.id,
-      deps.warRoom,
-    );
+    await resolveEscalation(draft, body.user.id, deps.warRoom);
   });
 }

@@ -1,7 +1,7 @@
 /**
- * Slack entry points. Policies: /escalate and the modal are open to anyone in the workspace; verdicts
- * count only from war-room members (checked in the use-case); subcommands act on the war-room they are
- * typed in.
+ * Slack entry points. Who may do what is one table (src/war-room/route-policies.ts: anyone, war-room
+ * member, owner) that each listener checks before its use-case; verdicts count only from war-room members
+ * (checked in the use-case); subcommands act on the war-room they are typed in.
  */
 import type { App } from "@slack/bolt";
 import { createSlackAdapter } from "../../integrations/slack/index.ts";
@@ -14,6 +14,7 @@ import { registerErrorHandler } from "./error-handler.ts";
 import { registerEscalateCommand } from "./escalate-command.ts";
 import { defineEscalateJob } from "./escalate-job.ts";
 import { registerEscalationListeners } from "./escalation-listeners.ts";
+import { registerFollowUpListeners } from "./follow-up-listeners.ts";
 import { registerVerdictListeners } from "./verdict-listeners.ts";
 
 export type { SlackHandlerDeps } from "./deps.ts";
@@ -24,6 +25,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   registerEscalateCommand(app, deps);
   registerVerdictListeners(app, deps);
   registerEscalationListeners(app, deps);
+  registerFollowUpListeners(app, deps);
   registerAppHome(app, deps);
   registerErrorHandler(app, deps);
 }

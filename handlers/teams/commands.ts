@@ -12,10 +12,13 @@ import {
 import { InputError, IntegrationError, toWarroomError, WarroomError } from "../../src/errors.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
 import { findEscalationByRoom } from "../../src/war-room/find-escalation.ts";
+import { addFollowUp, completeFollowUp } from "../../src/war-room/follow-up-tasks.ts";
 import { parseEscalateText } from "../../src/war-room/parse-escalate-text.ts";
+import { parseTaskNumber, parseTaskText, todayOf } from "../../src/war-room/parse-task-text.ts";
 import { recordVerdict } from "../../src/war-room/record-verdict.ts";
 import { requestEscalation } from "../../src/war-room/request-escalation.ts";
 import { closeEscalation, draftResolution, reopenEscalation } from "../../src/war-room/resolve-escalation.ts";
+import { authorize, type RouteName } from "../../src/war-room/route-policies.ts";
 import { answerOutcome } from "./answer-outcome.ts";
 import type { TeamsHandlerDeps } from "./deps.ts";
 import type { InboundWork } from "./inbound-job.ts";
@@ -25,6 +28,8 @@ export const HELP = [
   '@warroom escalate <account> "<what happened>" [--severity low|normal|high|critical] [--private] opens a war-room',
   '"Escalate from this message" (… on any message) opens a form with an account search',
   "In a war-room: @warroom status, resolve, reopen, close, help",
+  "Follow-ups: @warroom task <owner: a mention or email> <what to do> [--due YYYY-MM-DD], @warroom done N (or the summary's Add follow-up)",
+  "Resolve, reopen and close are for the requester, the account's CSM, the owners the routing rules invited and admins.",
   "React ✅ or ❌ on a hypothesis (or use its buttons) to confirm or reject it.",
 ].join("\n");
 
@@ -45,11 +50,21 @@ async function escalate(work: Work<"command">, text: string, deps: TeamsHandlerD
   await answerOutcome(work.conversation.id, outcome, parsed, deps);
 }
 
-async function subcommand(work: Work<"command">, sub: string, deps: TeamsHandlerDeps): Promise<void> {
+async function subcommand(
+  work: Work<"command">,
+  sub: string,
+  args: string,
+  deps: TeamsHandlerDeps,
+): Promise<void> {
   const say = (text: string) => deps.teams.say(work.conversation.id, { text });
   const escalationId = await findEscalationByRoom(baseConversationId(work.conversation.id), deps.warRoom);
   if (sub === "help" || !escalationId) {
     await say(escalationId || sub === "help" ? HELP : `This is not a war-room.\n${HELP}`);
+    return;
+  }
+  const denied = await authorize(sub as RouteName, escalationId, work.user.id, deps.warRoom);
+  if (denied) {
+    await say(denied);
     return;
   }
   if (sub === "status") await say(await describeStatus(escalationId, deps.warRoom));
@@ -68,15 +83,25 @@ async function subcommand(work: Work<"command">, sub: string, deps: TeamsHandler
     await closeEscalation(escalationId, work.user.id, deps.warRoom);
     await say(`${escalationId} closed.`);
   }
+  const eventId = work.activityId;
+  if (sub === "task") {
+    const task = parseTaskText(args, todayOf(deps.warRoom.clock));
+    await addFollowUp({ escalationId, task, createdBy: work.user.id, eventId }, deps.warRoom);
+  }
+  if (sub === "done")
+    await completeFollowUp(
+      { escalationId, number: parseTaskNumber(args), userId: work.user.id },
+      deps.warRoom,
+    );
 }
 
-const SUBCOMMANDS = new Set(["status", "resolve", "reopen", "close", "help"]);
+const SUBCOMMANDS = new Set(["status", "resolve", "reopen", "close", "help", "task", "done"]);
 
 async function command(work: Work<"command">, deps: TeamsHandlerDeps): Promise<void> {
   const [first = "", ...rest] = work.text.trim().split(/\s+/);
   const verb = first.toLowerCase();
   if (verb === "escalate") return escalate(work, rest.join(" "), deps);
-  if (SUBCOMMANDS.has(verb)) return subcommand(work, verb, deps);
+  if (SUBCOMMANDS.has(verb)) return subcommand(work, verb, rest.join(" "), deps);
   await deps.teams.say(work.conversation.id, {
     text: `I did not understand "${work.text.slice(0, 80)}".\n${HELP}`,
   });

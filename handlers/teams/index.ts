@@ -1,7 +1,8 @@
 /**
- * Teams entry points. Policies: anyone in the tenant may ask for a war-room (a mention, the message
- * action, a card); verdicts count only from war-room members (checked in the use-case); subcommands act
- * on the war-room they are typed in. Commands, reactions and escalation requests are queued before Teams
+ * Teams entry points. Who may do what is one table (src/war-room/route-policies.ts: anyone, war-room
+ * member, owner) that each handler checks before its use-case: anyone in the tenant may ask for a
+ * war-room (a mention, the message action, a card); verdicts count only from war-room members (checked in
+ * the use-case); subcommands act on the war-room they are typed in. Commands, reactions and escalation requests are queued before Teams
  * gets its answer (inbound-job.ts); card buttons, dialogs and the account search answer in the response.
  */
 import { createTeamsAdapter, type TeamsAdapter } from "../../integrations/teams/index.ts";

@@ -42,7 +42,7 @@ function render(message: WarRoomMessage): string {
     case "hypothesis":
       return renderHypothesis(message.view);
     case "summary":
-      return `Pattern: ${message.analysis.pattern.verdict}${message.analysis.pattern.sharedAttributes.length ? ` (${message.analysis.pattern.sharedAttributes.join(", ")})` : ""}\nTalking points:\n${message.analysis.talkingPoints.map((t) => `- ${t}`).join("\n")}\n${message.note ?? ""}\n`;
+      return `Pattern: ${message.analysis.pattern.verdict}${message.analysis.pattern.sharedAttributes.length ? ` (${message.analysis.pattern.sharedAttributes.join(", ")})` : ""}\nTalking points:\n${message.analysis.talkingPoints.map((t) => `- ${t}`).join("\n")}\n${(message.tasks ?? []).map((t) => `Follow-up #${t.number}${t.done ? " (done)" : ""}: ${t.text}${t.due ? ` (due ${t.due})` : ""}\n`).join("")}${message.note ?? ""}\n`;
     case "resolution-prompt":
       return `Confirmed: ${message.title}. Record the resolution to write the finding.\n`;
     case "digest":

@@ -7,7 +7,13 @@ import Fuse from "fuse.js";
 import type { Connection } from "jsforce";
 import type { SalesforceFieldMap } from "../../src/config.ts";
 import type { Logger } from "../../src/logger.ts";
-import type { AccountMatch, CrmAccount, CrmSource, EscalatedCase } from "../../src/ports/crm-source.ts";
+import type {
+  AccountMatch,
+  CrmAccount,
+  CrmSource,
+  CrmTaskInput,
+  EscalatedCase,
+} from "../../src/ports/crm-source.ts";
 import { connectSalesforce, type SalesforceAuth } from "./connect-salesforce.ts";
 import { toCrmAccount, toCrmEscalation, toEscalatedCase, toModifiedCase, toTicket } from "./map-records.ts";
 import { createUsageLog, queryAll, type SfRecord } from "./run-query.ts";
@@ -20,6 +26,7 @@ import {
   soqlString,
   soqlValue,
 } from "./soql.ts";
+import { createTaskWriter } from "./write-tasks.ts";
 
 /** Configuration of the Salesforce adapter. */
 export interface SalesforceAdapterConfig {
@@ -35,9 +42,11 @@ export interface SalesforceAdapterConfig {
   ticketSlices?: number;
 }
 
-/** A CrmSource over Salesforce. */
+/** A CrmSource over Salesforce; follow-ups become Tasks (write-tasks.ts). */
 export interface SalesforceAdapter extends CrmSource {
   listEscalatedCases(since: Date): Promise<EscalatedCase[]>;
+  createTask(task: CrmTaskInput): Promise<string>;
+  completeTask(crmTaskId: string): Promise<void>;
 }
 
 /** Ranks accounts by how closely their name matches `query`; an equal name (any case) comes first. */
@@ -77,6 +86,7 @@ export function createSalesforceAdapter(config: SalesforceAdapterConfig): Salesf
 
   return {
     name: "salesforce",
+    ...createTaskWriter(conn, logUsage),
 
     async searchAccounts(text, limit = 5) {
       const q = dropLoneSurrogates(text).trim();

@@ -25,8 +25,19 @@ function codeOf(error: unknown): string {
   return "";
 }
 
-/** Maps a jsforce failure to an IntegrationError naming Salesforce, what it said and what to do. */
-export function toSalesforceError(error: unknown, what: string): IntegrationError {
+/** What the integration user needs for reading, the fix named by a refusal unless the caller names another. */
+const READ_ACCESS_HINT =
+  "The integration user needs API access and read access to Account, Case, CaseComment and Opportunity";
+
+/**
+ * Maps a jsforce failure to an IntegrationError naming Salesforce, what it said and what to do;
+ * `permissionHint` replaces the fix a refusal names (a write needs other permissions than a read).
+ */
+export function toSalesforceError(
+  error: unknown,
+  what: string,
+  permissionHint = READ_ACCESS_HINT,
+): IntegrationError {
   if (error instanceof IntegrationError) return error;
   const code = codeOf(error);
   const said = error instanceof Error ? error.message : String(error);
@@ -55,13 +66,11 @@ export function toSalesforceError(error: unknown, what: string): IntegrationErro
       return new ValidationError("salesforce", `${detail}; ${FIELD_MAP_HINT}`, options);
     case "INSUFFICIENT_ACCESS":
     case "INSUFFICIENT_ACCESS_OR_READONLY":
+    case "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY":
+    case "INVALID_FIELD_FOR_INSERT_UPDATE":
     case "API_DISABLED_FOR_ORG":
     case "API_CURRENTLY_DISABLED":
-      return new PermissionError(
-        "salesforce",
-        `${detail}. The integration user needs API access and read access to Account, Case, CaseComment and Opportunity`,
-        options,
-      );
+      return new PermissionError("salesforce", `${detail}. ${permissionHint}`, options);
     case "NOT_FOUND":
       return new NotFoundError(
         "salesforce",

@@ -8,11 +8,13 @@ export const ACTIONS = {
   chooseAccount: "escalate_choose_account",
   recordResolution: "record_resolution",
   accountPicker: "escalate_account",
+  addFollowUp: "add_follow_up",
 } as const;
 
 export const VIEWS = {
   escalate: "escalate_modal",
   resolution: "resolution_modal",
+  followUp: "follow_up_modal",
 } as const;
 
 /** Block ids of the inputs in the modals (values are read back by these). */
@@ -28,6 +30,9 @@ export const INPUTS = {
   prevention: "preventive_actions",
   rejected: "rejected_notes",
   productAreas: "product_areas",
+  taskOwner: "task_owner",
+  taskText: "task_text",
+  taskDue: "task_due",
 } as const;
 
 export const COMMAND = "/escalate";

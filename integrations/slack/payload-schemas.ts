@@ -24,6 +24,8 @@ export const pendingChoiceSchema = z.object({
 
 /** private_metadata of the escalate modal. */
 export const escalateMetadataSchema = z.looseObject({ channelId: id });
+/** private_metadata of the follow-up modal. */
+export const followUpMetadataSchema = z.looseObject({ escalationId: id });
 /** private_metadata of the resolution modal. */
 export const resolutionMetadataSchema = z.looseObject({ escalationId: id, hypothesisId: id, title: short });
 
@@ -45,10 +47,10 @@ function json<S extends z.ZodType>(schema: S) {
  * three seconds, and logs an error for each.
  */
 const OUR_ACTIONS = new RegExp(
-  `^(${[ACTIONS.confirm, ACTIONS.reject, ACTIONS.recordResolution].join("|")}|${ACTIONS.chooseAccount}_\\d+)$`,
+  `^(${[ACTIONS.confirm, ACTIONS.reject, ACTIONS.recordResolution, ACTIONS.addFollowUp].join("|")}|${ACTIONS.chooseAccount}_\\d+)$`,
 );
 const ourAction = short.regex(OUR_ACTIONS, "not one of warroom's buttons");
-const ourView = z.enum([VIEWS.escalate, VIEWS.resolution], "not one of warroom's modals");
+const ourView = z.enum([VIEWS.escalate, VIEWS.resolution, VIEWS.followUp], "not one of warroom's modals");
 
 const action = z
   .looseObject({
@@ -66,6 +68,7 @@ const action = z
     if ([ACTIONS.confirm, ACTIONS.reject, ACTIONS.recordResolution].includes(a.action_id as never))
       check(hypothesisId);
     if (a.action_id.startsWith(ACTIONS.chooseAccount)) check(json(pendingChoiceSchema));
+    if (a.action_id === ACTIONS.addFollowUp) check(id);
   });
 
 const interactive = {
@@ -79,12 +82,14 @@ const interactive = {
 };
 
 const option = z.looseObject({ value: z.string().max(2000) });
-/** One input's state in a submitted modal: what readEscalateModal and readResolutionModal read. */
+/** One input's state in a submitted modal: what readEscalateModal, readResolutionModal and readFollowUpModal read. */
 const inputState = z.looseObject({
   type: short.optional(),
   value: z.string().max(3000).nullish(),
   selected_option: option.nullish(),
   selected_options: z.array(option).max(100).nullish(),
+  selected_user: short.nullish(),
+  selected_date: short.nullish(),
 });
 
 const view = z
@@ -101,7 +106,9 @@ const view = z
         ? json(escalateMetadataSchema)
         : v.callback_id === VIEWS.resolution
           ? json(resolutionMetadataSchema)
-          : undefined;
+          : v.callback_id === VIEWS.followUp
+            ? json(followUpMetadataSchema)
+            : undefined;
     if (meta && !meta.safeParse(v.private_metadata).success)
       ctx.addIssue({
         code: "custom",

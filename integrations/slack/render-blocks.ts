@@ -4,7 +4,7 @@
  */
 
 import { formatAmount } from "../../src/domain/money.ts";
-import type { HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import type { HypothesisView, TaskView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
 import { STATUS_LABEL } from "../../src/war-room/hypothesis-views.ts";
 import { type Block, button, context, cut, header, mrkdwn } from "./block-kit.ts";
@@ -77,6 +77,12 @@ function hypothesisBlocks(view: HypothesisView): Block[] {
   ];
 }
 
+/** `#2 @owner text (due …)`, struck through when done. */
+function taskLine(t: TaskView): string {
+  const line = `#${t.number} <@${t.owner}> ${t.text}${t.due ? ` (due ${t.due})` : ""}`;
+  return t.done ? `~${line}~ ✅` : line;
+}
+
 function summaryBlocks(m: Extract<WarRoomMessage, { kind: "summary" }>): Block[] {
   const p = m.analysis.pattern;
   const statuses = m.views.map((v) => `#${v.hypothesis.rank} ${STATUS_LABEL[v.status]}`).join(" · ");
@@ -88,6 +94,8 @@ function summaryBlocks(m: Extract<WarRoomMessage, { kind: "summary" }>): Block[]
       `*Talking points for the executive call*\n${m.analysis.talkingPoints.map((t) => `• ${t}`).join("\n") || "—"}`,
     ),
     mrkdwn(`*Preventive measures*\n${m.analysis.preventiveMeasures.map((t) => `• ${t}`).join("\n") || "—"}`),
+    mrkdwn(`*Follow-ups*\n${(m.tasks ?? []).map(taskLine).join("\n") || "none yet"}`),
+    { type: "actions", elements: [button("Add follow-up", ACTIONS.addFollowUp, m.escalationId)] },
     context(`${m.escalationId} · engine: ${m.analysis.engine}`),
   ];
 }

@@ -139,7 +139,13 @@ export function readMessageText(a: z.infer<typeof messageActivity>): { text: str
   let mentionsBot = false;
   for (const e of a.entities ?? []) {
     const m = mention.safeParse(e);
-    if (!m.success || m.data.mentioned.id !== a.recipient.id) continue;
+    if (!m.success) continue;
+    // Another person mentioned (a follow-up's owner) reads as the core's `<@userId>` when Teams names them.
+    const person = m.data.mentioned.aadObjectId;
+    if (m.data.mentioned.id !== a.recipient.id) {
+      if (person && m.data.text) text = text.replace(m.data.text, `&lt;@${person}&gt;`);
+      continue;
+    }
     mentionsBot = true;
     if (m.data.text) text = text.replace(m.data.text, " ");
   }

@@ -14,6 +14,7 @@ export const VERBS = {
 export const DIALOGS = {
   resolution: "resolution",
   escalate: "escalate",
+  followUp: "followUp",
 } as const;
 
 /** The message-extension action command "Escalate from this message" (manifest `composeExtensions`). */
@@ -29,6 +30,8 @@ export const COMMANDS = [
   { title: "resolve", description: "record the resolution of this war-room" },
   { title: "reopen", description: "reopen this war-room's escalation" },
   { title: "close", description: "close this war-room's escalation" },
+  { title: "task", description: "task <owner email> <what to do> [--due YYYY-MM-DD]: a follow-up" },
+  { title: "done", description: "done N: follow-up N is done" },
   { title: "help", description: "what warroom can do" },
 ] as const;
 

@@ -36,6 +36,7 @@ export {
   resolutionDialog,
   resolveButtonCard,
 } from "./dialogs.ts";
+export { followUpDialog, readFollowUpDialog } from "./follow-up-dialog.ts";
 export { ACCOUNT_SEARCH, COMMANDS, DIALOGS, MESSAGE_ACTION, VERBS, VERDICT_REACTIONS } from "./ids.ts";
 export type {
   CardActionAnswer,

@@ -6,7 +6,7 @@
 import { ActionSet, ExecuteAction, SubmitAction } from "@microsoft/teams.cards";
 import { digestSections } from "../../src/digest/render-digest-markdown.ts";
 import { formatAmount } from "../../src/domain/money.ts";
-import type { HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import type { HypothesisView, TaskView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import { STATUS_LABEL } from "../../src/war-room/hypothesis-views.ts";
 import { DIALOGS, VERBS } from "./ids.ts";
 import {
@@ -108,7 +108,21 @@ function hypothesisCard(view: HypothesisView, names: (id: string) => string): Ad
   );
 }
 
-function summaryCard(m: Extract<WarRoomMessage, { kind: "summary" }>): AdaptiveCardJson {
+/** `#2 Priya Raman: text (due …)`, marked when done. */
+function taskLines(tasks: TaskView[], names: (id: string) => string) {
+  if (!tasks.length) return [para("none yet", { subtle: true })];
+  return tasks.map((t) =>
+    literal(
+      `${t.done ? "✅ " : ""}#${t.number} ${names(t.owner)}: ${t.text}${t.due ? ` (due ${t.due})` : ""}`,
+      500,
+    ),
+  );
+}
+
+function summaryCard(
+  m: Extract<WarRoomMessage, { kind: "summary" }>,
+  names: (id: string) => string,
+): AdaptiveCardJson {
   const p = m.analysis.pattern;
   const statuses = m.views.map((v) => `#${v.hypothesis.rank} ${STATUS_LABEL[v.status]}`).join(" · ");
   const bullets = (lines: string[]) =>
@@ -123,6 +137,14 @@ function summaryCard(m: Extract<WarRoomMessage, { kind: "summary" }>): AdaptiveC
       ...bullets(m.analysis.talkingPoints.slice(0, items)),
       para("**Preventive measures**"),
       ...bullets(m.analysis.preventiveMeasures.slice(0, items)),
+      para("**Follow-ups**"),
+      ...taskLines(m.tasks ?? [], names),
+      new ActionSet(
+        new SubmitAction({
+          title: "Add follow-up",
+          data: { msteams: { type: "task/fetch" }, dialog: DIALOGS.followUp, escalationId: m.escalationId },
+        }),
+      ),
       para(`${m.escalationId} · engine: ${m.analysis.engine}`, { subtle: true }),
     ]),
   );
@@ -177,7 +199,7 @@ export function renderTeamsMessage(
         card: hypothesisCard(message.view, names),
       };
     case "summary":
-      return { text: `Summary of ${message.escalationId}`, card: summaryCard(message) };
+      return { text: `Summary of ${message.escalationId}`, card: summaryCard(message, names) };
     case "resolution-prompt":
       return { text: cutWords(`Confirmed: ${message.title}`, 300), card: resolutionPromptCard(message) };
     case "digest":

@@ -259,6 +259,11 @@ export const envSchema = z.object({
       "JSON file of routing rules: who joins a war-room by segment, ARR, product area and severity, and who owns a triaged ticket by topic, policy risk and sentiment",
     example: "./routing-rules.json",
   }),
+  ADMIN_USERS: envVar("ADMIN_USERS", text.optional(), {
+    description:
+      "comma-separated Slack user ids, Teams user (Entra object) ids or emails of people who may resolve, reopen or close any war-room",
+    example: "U024BE7LH,priya.raman@example.com",
+  }),
   ARCHIVE_ON_CLOSE: envVar("ARCHIVE_ON_CLOSE", z.enum(["true", "false"]).optional(), {
     description: "archive a war-room's channel when its escalation is closed",
     example: "true",

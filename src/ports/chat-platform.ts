@@ -39,11 +39,31 @@ export interface HypothesisView {
   evidenceNames: Record<string, string>;
 }
 
+/** A follow-up task as the summary shows it. */
+export interface TaskView {
+  /** Its number within the war-room (`done N`). */
+  number: number;
+  /** The owner's user id. */
+  owner: string;
+  text: string;
+  /** `YYYY-MM-DD`, or null. */
+  due: string | null;
+  done: boolean;
+}
+
 /** A message the core asks a platform to show. */
 export type WarRoomMessage =
   | { kind: "context"; escalationId: string; summary: string; severity: Severity; card: ContextCard }
   | { kind: "hypothesis"; view: HypothesisView }
-  | { kind: "summary"; escalationId: string; analysis: Analysis; views: HypothesisView[]; note?: string }
+  | {
+      kind: "summary";
+      escalationId: string;
+      analysis: Analysis;
+      views: HypothesisView[];
+      note?: string;
+      /** The war-room's follow-up tasks, by number (absent: none yet). */
+      tasks?: TaskView[];
+    }
   | { kind: "resolution-prompt"; escalationId: string; hypothesisId: string; title: string }
   | { kind: "digest"; digest: Digest }
   | { kind: "text"; text: string };

@@ -50,7 +50,26 @@ export interface EscalatedCase {
   url?: string;
 }
 
-/** The CRM port. Read-only: warroom never writes customer records. */
+/** A war-room's follow-up task as the CRM is asked to record it. */
+export interface CrmTaskInput {
+  /**
+   * warroom's unique key of the task (`ESC-…#3`): a CRM that is asked twice (a retried job) finds the task
+   * it made for this key instead of making a second one.
+   */
+  key: string;
+  /** The CRM case the escalation came from, or null; the task goes on the case, else on the account. */
+  caseId: string | null;
+  accountId: string;
+  subject: string;
+  description: string;
+  /** `YYYY-MM-DD`, or null. */
+  due: string | null;
+}
+
+/**
+ * The CRM port. It reads; the only thing warroom writes there is follow-up tasks (optional capability),
+ * never customer records.
+ */
 export interface CrmSource {
   /** Short name of the backing system for logs and health output ("local dataset", "salesforce"). */
   readonly name: string;
@@ -91,6 +110,15 @@ export interface CrmSource {
    * comments (optional capability: CRMs whose tickets are triaged as they change).
    */
   listModifiedCases?(since: Date): Promise<ModifiedCase[]>;
+
+  /**
+   * Records a follow-up task in the CRM, once per `key` however often it is asked; returns the CRM's id of
+   * it (optional capability). A refusal for lack of permission is a PermissionError or ValidationError.
+   */
+  createTask?(task: CrmTaskInput): Promise<string>;
+
+  /** Marks a task created by `createTask` completed (optional capability; present with `createTask`). */
+  completeTask?(crmTaskId: string): Promise<void>;
 }
 
 /** A ticket the CRM changed, with its account and when it changed. */

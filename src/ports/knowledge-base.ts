@@ -50,6 +50,8 @@ export interface FindingDocument {
   /** What happened when, oldest first. */
   timeline: { at: string; note: string }[];
   rejected: RejectedHypothesis[];
+  /** The war-room's follow-up tasks by number, open or done (owners are platform user ids). */
+  followUps?: { number: number; owner: string; text: string; due: string | null; done: boolean }[];
 }
 
 /** Where a written finding lives. */

@@ -55,6 +55,19 @@ export async function saveFinding(sql: Sql, f: Finding): Promise<void> {
   );
 }
 
+/**
+ * Marks a written finding out of date (its war-room's follow-ups changed): a new revision waits to be
+ * written. False when the escalation has no finding of its own (none, or imported history).
+ */
+export async function markFindingStale(sql: Sql, escalationId: string): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE findings SET kb_sync_state = 'pending', kb_attempts = 0, revision = revision + 1
+     WHERE escalation_id = $1 AND kb_sync_state <> 'imported' RETURNING 1`,
+    [escalationId],
+  );
+  return rows.length === 1;
+}
+
 /** The finding of an escalation, or null. */
 export async function getFinding(sql: Sql, escalationId: string): Promise<FindingRecord | null> {
   const rows = await sql.query<Record<string, unknown>>("SELECT * FROM findings WHERE escalation_id = $1", [

@@ -138,3 +138,13 @@ export async function isWarRoomReady(sql: Sql, escalationId: string): Promise<bo
   );
   return row?.ready === true;
 }
+
+/** The people who own a war-room: its requester, the account's CSM and the responders routing invited. */
+export async function listOwnerIds(sql: Sql, escalationId: string): Promise<string[]> {
+  const rows = await sql.query<{ user_id: string }>(
+    `SELECT user_id FROM war_room_members WHERE escalation_id = $1 AND role IN ('requester', 'csm', 'responder')
+     ORDER BY joined_at, user_id`,
+    [escalationId],
+  );
+  return rows.map((r) => r.user_id);
+}

@@ -1,6 +1,7 @@
 /**
  * Gathers what a knowledge-base entry shows about a resolved escalation: the finding as the team wrote it,
- * the evidence behind the confirmed hypothesis, the timeline, and the hypotheses ruled out on the way.
+ * the evidence behind the confirmed hypothesis, the timeline, the hypotheses ruled out on the way, and the
+ * war-room's follow-up tasks.
  * Everything comes from the database, so a retried write produces the same document.
  */
 import { caseBundleSchema } from "../domain/case-bundle.ts";
@@ -10,6 +11,7 @@ import type { Sql } from "../storage/database.ts";
 import { getEscalation, listTimelineEvents } from "../storage/escalation-store.ts";
 import { type FindingRecord, getFinding } from "../storage/finding-store.ts";
 import { getAnalysis, type HypothesisRecord, listHypotheses } from "../storage/hypothesis-store.ts";
+import { listTasks } from "../storage/task-store.ts";
 import { getWarRoom, latestEvidenceSnapshot } from "../storage/war-room-store.ts";
 import { evidenceNames } from "./hypothesis-views.ts";
 
@@ -66,11 +68,12 @@ export async function buildFindingDocument(sql: Sql, escalationId: string): Prom
   const finding = await getFinding(sql, escalationId);
   const escalation = await getEscalation(sql, escalationId);
   if (!finding || !escalation) return null;
-  const [warRoom, hypotheses, snapshot, events] = await Promise.all([
+  const [warRoom, hypotheses, snapshot, events, tasks] = await Promise.all([
     getWarRoom(sql, escalationId),
     listHypotheses(sql, escalationId),
     latestEvidenceSnapshot(sql, escalationId),
     listTimelineEvents(sql, escalationId),
+    listTasks(sql, escalationId),
   ]);
   const confirmed = hypotheses.find((h) => h.id === String(finding.metadata.hypothesisId));
   const analysis = confirmed ? await getAnalysis(sql, escalationId, confirmed.round) : null;
@@ -109,5 +112,12 @@ export async function buildFindingDocument(sql: Sql, escalationId: string): Prom
     prevention: finding.prevention,
     timeline,
     rejected: rejectedOf(hypotheses, finding),
+    followUps: tasks.map((t) => ({
+      number: t.number,
+      owner: t.owner,
+      text: t.text,
+      due: t.due,
+      done: t.status === "done",
+    })),
   };
 }

@@ -29,4 +29,9 @@ export interface WarRoomDeps {
   archiveOnClose: boolean;
   /** Channel id where war-rooms opened from CRM cases are announced, or null. */
   triageChannel: string | null;
+  /**
+   * ADMIN_USERS: user ids (Slack or Teams) or emails of people who may resolve, reopen or close any
+   * war-room besides its owners; absent or empty: owners only.
+   */
+  admins?: readonly string[];
 }

@@ -49,6 +49,13 @@ export function findingSections(f: FindingDocument): FindingSection[] {
     { title: "Resolution", prose: f.resolution },
     { title: "Preventive actions", items: f.prevention },
     {
+      title: "Follow-ups",
+      items: (f.followUps ?? []).map(
+        (t) =>
+          `#${t.number} ${t.text} — owner ${t.owner}${t.due ? `, due ${t.due}` : ""}, ${t.done ? "done" : "open"}`,
+      ),
+    },
+    {
       title: "Rejected hypotheses",
       items: f.rejected.map(
         (r) =>

@@ -5,3 +5,4 @@ export const SYNC_FINDING_JOB = "sync-finding";
 export const POLL_ESCALATED_CASES_JOB = "poll-escalated-cases";
 export const REFRESH_KNOWLEDGE_JOB = "refresh-knowledge";
 export const RESYNC_FINDINGS_JOB = "resync-findings";
+export const SYNC_TASK_JOB = "sync-follow-up-task";

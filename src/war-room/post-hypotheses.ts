@@ -5,6 +5,7 @@
 import type { CaseBundle } from "../domain/case-bundle.ts";
 import type { HypothesisView, RoomRef } from "../ports/chat-platform.ts";
 import { getAnalysis, listHypotheses, saveHypothesisMessage } from "../storage/hypothesis-store.ts";
+import { listTasks } from "../storage/task-store.ts";
 import { getWarRoom, saveStandingMessage } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { evidenceNames, toView } from "./hypothesis-views.ts";
@@ -50,7 +51,21 @@ export async function refreshSummary(
   if (!analysis) return;
   const names = evidenceNames(bundle);
   const views = all.filter((h) => h.round === round).map((h) => toView(h, names));
-  const message = { kind: "summary" as const, escalationId, analysis, views, ...(note ? { note } : {}) };
+  const tasks = (await listTasks(deps.db, escalationId)).map((t) => ({
+    number: t.number,
+    owner: t.owner,
+    text: t.text,
+    due: t.due,
+    done: t.status === "done",
+  }));
+  const message = {
+    kind: "summary" as const,
+    escalationId,
+    analysis,
+    views,
+    ...(note ? { note } : {}),
+    ...(tasks.length ? { tasks } : {}),
+  };
   const warRoom = await getWarRoom(deps.db, escalationId);
   if (warRoom?.summaryRef) {
     await deps.chat.update(warRoom.summaryRef, message);

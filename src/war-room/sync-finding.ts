@@ -39,7 +39,8 @@ async function syncUnlocked(escalationId: string, deps: WarRoomDeps): Promise<vo
   if (!(await markFindingSynced(deps.db, escalationId, finding.revision, written))) return;
   await recordTimelineEvent(deps.db, { escalationId, kind: "finding-synced", data: { ...written } });
   const warRoom = await getWarRoom(deps.db, escalationId);
-  if (warRoom)
+  // A rewrite of the same entry (its follow-ups changed) is not news for the room.
+  if (warRoom && finding.kbUrl !== written.url)
     await deps.chat.post(warRoom.room, {
       kind: "text",
       text: `Finding saved to the ${deps.knowledge.name}: ${written.url}`,

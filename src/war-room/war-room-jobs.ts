@@ -7,6 +7,7 @@ import type { JobQueue } from "../jobs/job-queue.ts";
 import type { ScheduleDefinition } from "../jobs/scheduler.ts";
 import type { Database } from "../storage/database.ts";
 import { getEscalationMetadata } from "../storage/escalation-store.ts";
+import { listTasksAwaitingCrm } from "../storage/task-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import {
   NEXT_HYPOTHESES_JOB,
@@ -15,6 +16,7 @@ import {
   REFRESH_KNOWLEDGE_JOB,
   RESYNC_FINDINGS_JOB,
   SYNC_FINDING_JOB,
+  SYNC_TASK_JOB,
 } from "./job-names.ts";
 import { depsForEscalation, type WarRoomPlatforms } from "./platforms.ts";
 
@@ -31,6 +33,8 @@ const proposeNextHypotheses = async (
 const pollEscalatedCases = async (
   ...args: Parameters<typeof import("./poll-escalated-cases.ts").pollEscalatedCases>
 ) => (await import("./poll-escalated-cases.ts")).pollEscalatedCases(...args);
+const syncTask = async (...args: Parameters<typeof import("./sync-task.ts").syncTask>) =>
+  (await import("./sync-task.ts")).syncTask(...args);
 const syncFinding = async (...args: Parameters<typeof import("./sync-finding.ts").syncFinding>) =>
   (await import("./sync-finding.ts")).syncFinding(...args);
 
@@ -60,6 +64,17 @@ async function requeueUnsyncedFindings(db: Database, queue: JobQueue, slot: Date
   for (const { escalation_id: escalationId } of rows) {
     const id = uuidv5(`${escalationId}:${night}`, RESYNC_NAMESPACE);
     if (await queue.send(SYNC_FINDING_JOB, { escalationId }, { id })) queued++;
+  }
+  return queued;
+}
+
+/** The same safety net for follow-ups the CRM has yet to record (a permission granted days later). */
+async function requeueUnsyncedTasks(db: Database, queue: JobQueue, slot: Date): Promise<number> {
+  const night = slot.toISOString().slice(0, 10);
+  let queued = 0;
+  for (const task of await listTasksAwaitingCrm(db, slot)) {
+    const id = uuidv5(`task:${task.escalationId}#${task.number}:${night}`, RESYNC_NAMESPACE);
+    if (await queue.send(SYNC_TASK_JOB, task, { id })) queued++;
   }
   return queued;
 }
@@ -121,6 +136,8 @@ export function defineWarRoomJobs(
     handle: async ({ slot }, { logger }) => {
       const queued = await requeueUnsyncedFindings(primary.db, queue, new Date(slot));
       if (queued > 0) logger.info({ queued }, "findings not yet in the knowledge base queued again");
+      const tasks = await requeueUnsyncedTasks(primary.db, queue, new Date(slot));
+      if (tasks > 0) logger.info({ queued: tasks }, "follow-ups not yet in the CRM queued again");
     },
   });
   queue.define({
@@ -131,6 +148,15 @@ export function defineWarRoomJobs(
     retryDelaySeconds: 10,
     handle: async ({ escalationId }) =>
       syncFinding(escalationId, await depsForEscalation(escalationId, platforms)),
+  });
+  queue.define({
+    name: SYNC_TASK_JOB,
+    schema: z.object({ escalationId: z.string(), number: z.number().int().min(1) }),
+    // A CRM refusing (a permission an admin has yet to grant): backoff capped at 15 min, about a day.
+    retryLimit: 100,
+    retryDelaySeconds: 10,
+    handle: async ({ escalationId, number }) =>
+      syncTask(escalationId, number, await depsForEscalation(escalationId, platforms)),
   });
 }
 

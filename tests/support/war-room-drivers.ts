@@ -4,14 +4,22 @@
  * events, Block Kit buttons or Action.Execute invokes). Platform-neutral tests are written once against
  * this interface (tests/integration/war-room/).
  */
-import { ACTIONS, VERDICT_REACTIONS as SLACK_REACTIONS } from "../../integrations/slack/ids.ts";
+import { vi } from "vitest";
+import {
+  ACTIONS,
+  INPUTS,
+  VERDICT_REACTIONS as SLACK_REACTIONS,
+  VIEWS,
+} from "../../integrations/slack/ids.ts";
 import { slackMessageRef } from "../../integrations/slack/message-ref.ts";
 import { teamsMessageRef } from "../../integrations/teams/message-ref.ts";
 import type { Services } from "../../src/app.ts";
+import type { DatabaseConfig } from "../../src/config.ts";
 import type { FakeUser } from "../fakes/teams/index.ts";
 import { conversationMembers } from "../fakes/teams/teams-state.ts";
 import { startSlackHarness } from "./slack-harness.ts";
 import { startTeamsHarness } from "./teams-harness.ts";
+import { databaseEnv } from "./warroom-harness.ts";
 
 /** A message in a room as a test sees it. */
 export interface DriverMessage {
@@ -44,21 +52,48 @@ export interface WarRoomDriver {
   ): Promise<void>;
   click(user: string, roomId: string, message: DriverMessage, verdict: "confirm" | "reject"): Promise<void>;
   members(roomId: string): string[];
+  /** A channel that is not a war-room, where people ask for one. */
+  lobby: string;
+  /** A command typed in the war-room (`task …`, `done 1`, `close`), as the platform sends it. */
+  say(user: string, roomId: string, text: string): Promise<void>;
+  /**
+   * The summary's "Add follow-up": opens the form as `user` and submits it; returns what the platform
+   * answered to the opening and to the submission, as JSON (Slack: the form's field errors, if any).
+   */
+  addFollowUpByForm(
+    user: string,
+    roomId: string,
+    escalationId: string,
+    form: { owner: string; ownerEmail: string; text: string; due?: string },
+  ): Promise<string>;
+  /** Everything the people in a war-room were told so far (replies to them and the room's messages), as JSON. */
+  heard(roomId: string): string;
   close(): Promise<void>;
 }
 
 const reactionOf = (table: Readonly<Record<string, "confirm" | "reject">>, verdict: string) =>
   Object.entries(table).find(([, v]) => v === verdict)![0];
 
-/** What a test may change in the warroom a driver starts. */
+/** What a test may change in the warroom a driver starts: where it keeps its state, more environment. */
 export interface DriverOptions {
-  /** More environment variables (a `CRM_DATA_DIR`, say). */
-  env?: Record<string, string>;
+  database?: DatabaseConfig;
+  /**
+   * More environment variables (a `CRM_DATA_DIR`, `ADMIN_USERS`), or a function of the users' emails for
+   * variables that name people (Teams makes its user ids at start).
+   */
+  env?: Record<string, string> | ((emails: { alice: string; bob: string }) => Record<string, string>);
 }
+
+const envOf = (options: DriverOptions, emails: { alice: string; bob: string }) =>
+  typeof options.env === "function" ? options.env(emails) : (options.env ?? {});
 
 /** Slack: /escalate, reaction events, Block Kit buttons. */
 export async function slackDriver(options: DriverOptions = {}): Promise<WarRoomDriver> {
-  const h = await startSlackHarness(options.env ? { env: options.env } : {});
+  const env = {
+    ...(options.database ? databaseEnv(options.database) : {}),
+    ...envOf(options, { alice: "alice@example.com", bob: "bob@example.com" }),
+  };
+  const h = await startSlackHarness({ env });
   const csm = h.fake.addUser({
     id: "U0CSMPRIY",
     name: "priya",
@@ -105,13 +140,56 @@ export async function slackDriver(options: DriverOptions = {}): Promise<WarRoomD
       await (await h.postForm(h.button(user, action, message.hypothesisId ?? "", roomId, ts))).text();
     },
     members: (roomId) => h.fake.channel(roomId)?.members ?? [],
+    lobby: "C-GENERAL",
+    async addFollowUpByForm(user, roomId, escalationId, form) {
+      const summary = h.fake
+        .messages(roomId)
+        .find((m) => JSON.stringify(m.blocks).includes(ACTIONS.addFollowUp))!;
+      const [views, responses] = [h.fake.views.length, h.fake.responses.length];
+      const clicked = await (
+        await h.postForm(h.button(user, ACTIONS.addFollowUp, escalationId, roomId, summary.ts))
+      ).text();
+      // The form opens, or the person is told why not.
+      const view = await vi.waitFor(
+        () => {
+          const opened = h.fake.views.slice(views).find((v) => v.callback_id === VIEWS.followUp);
+          if (!opened && h.fake.responses.length === responses) throw new Error("no answer yet");
+          return opened;
+        },
+        { timeout: 20_000, interval: 100 },
+      );
+      if (!view) return JSON.stringify({ clicked, responses: h.fake.responses.slice(responses) });
+      const values = {
+        [INPUTS.taskOwner]: { [INPUTS.taskOwner]: { type: "users_select", selected_user: form.owner } },
+        [INPUTS.taskText]: { [INPUTS.taskText]: { type: "plain_text_input", value: form.text } },
+        [INPUTS.taskDue]: { [INPUTS.taskDue]: { type: "datepicker", selected_date: form.due ?? null } },
+      };
+      const payload = {
+        type: "view_submission",
+        team: { id: h.fake.teamId, domain: "acme" },
+        user: { id: user, team_id: h.fake.teamId },
+        api_app_id: "A1",
+        token: "x",
+        trigger_id: h.fake.issueTriggerId(),
+        view: { ...view, team_id: h.fake.teamId, state: { values } },
+      };
+      return (await h.postForm({ payload: JSON.stringify(payload) })).text();
+    },
+    say: async (user, roomId, text) => void (await (await h.command(user, text, roomId)).text()),
+    heard: (roomId) => JSON.stringify([h.fake.responses, h.fake.messages(roomId)]),
     close: () => h.close(),
   };
 }
 
 /** Teams: @mentions, messageReaction activities, Action.Execute invokes, all signed. */
 export async function teamsDriver(options: DriverOptions = {}): Promise<WarRoomDriver> {
-  const h = await startTeamsHarness(options.env ? { env: options.env } : {});
+  const h = await startTeamsHarness({
+    ...(options.database ? { database: options.database } : {}),
+    env: (fake) => {
+      const [alice, bob] = [...fake.state.users.values()];
+      return envOf(options, { alice: alice!.email, bob: bob!.email });
+    },
+  });
   const csm = h.fake.addUser({ name: "Priya Raman", email: "priya.raman@csm.warroom-demo.example" });
   const outsider = h.fake.addUser({ name: "Oscar Outside", email: "oscar@example.com", inTeam: false });
   const bot: FakeUser = { aadObjectId: "", botId: `28:${h.fake.appId}`, name: "warroom", email: "" };
@@ -173,6 +251,41 @@ export async function teamsDriver(options: DriverOptions = {}): Promise<WarRoomD
       await (await sign(invoke, roomId)).text();
     },
     members: (roomId) => conversationMembers(h.fake.state, roomId) ?? [],
+    lobby: h.fake.state.team.generalChannelId,
+    async addFollowUpByForm(user, roomId, escalationId, form) {
+      const summary = h.fake
+        .activities(roomId)
+        .find((a) => JSON.stringify(a.attachments ?? []).includes("followUp"))!;
+      const invoke = async (
+        fixture: "invoke-task-fetch" | "invoke-task-submit",
+        data: Record<string, unknown>,
+      ) => {
+        const activity = h.activity(fixture, person(user), where(roomId), { replyToId: summary.id });
+        (activity.value as { data: unknown }).data = data;
+        return (await sign(activity, roomId)).text();
+      };
+      const opened = await invoke("invoke-task-fetch", {
+        msteams: { type: "task/fetch" },
+        dialog: "followUp",
+        escalationId,
+      });
+      const submitted = await invoke("invoke-task-submit", {
+        dialog: "followUp",
+        escalationId,
+        owner: form.ownerEmail,
+        text: form.text,
+        due: form.due ?? "",
+      });
+      return JSON.stringify({ opened: JSON.parse(opened), submitted: JSON.parse(submitted) });
+    },
+    async say(user, roomId, text) {
+      const activity = h.activity("message-channel-mention", person(user), where(roomId), { text });
+      await (await sign(activity, roomId)).text();
+    },
+    heard: (roomId) =>
+      JSON.stringify(
+        h.fake.activities(roomId).map((a) => ({ text: a.text, card: a.attachments?.[0]?.content })),
+      ),
     close: () => h.close(),
   };
 }

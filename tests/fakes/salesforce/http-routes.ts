@@ -1,7 +1,8 @@
 /**
  * The HTTP side of the fake Salesforce. An API call (`/services/data/…`) goes through, in order: a scripted
  * failure, the bearer token (401 INVALID_SESSION_ID), the daily allocation (403 REQUEST_LIMIT_EXCEEDED, else
- * one more call used), then the resource: the query resource and its locators, and `limits`. Authenticated
+ * one more call used), then the resource: the query resource and its locators, `limits`, and the sObject
+ * resource (sobject-routes.ts: creating, updating and reading records, with the user's scripted access). Authenticated
  * answers carry `Sforce-Limit-Info: api-usage=N/M`. `POST /services/oauth2/token` is the OAuth token endpoint,
  * which costs no API call. Everything else is 404 NOT_FOUND.
  */
@@ -10,6 +11,7 @@ import { exchangeToken, type TokenEndpoint } from "./oauth-jwt.ts";
 import type { OrgState } from "./org-state.ts";
 import type { CursorStore, QueryPage } from "./query-cursors.ts";
 import { notImplemented, SalesforceError, STANDARD_MESSAGES, standardError } from "./salesforce-errors.ts";
+import { type AccessRules, routeSObject } from "./sobject-routes.ts";
 import { compileSoql } from "./soql-compile.ts";
 import { runQuery } from "./soql-run.ts";
 
@@ -32,6 +34,10 @@ export interface ScriptedFailure {
   message?: string;
   /** How many consecutive API calls fail (default 1). */
   times?: number;
+  /** The call does its work and then fails: an answer lost on the way back (a write that did happen). */
+  afterWork?: boolean;
+  /** Only calls with this HTTP method fail (e.g. "POST": a create, not the query before it). */
+  method?: string;
 }
 
 /** What the routes need from the running fake. */
@@ -44,6 +50,8 @@ export interface RouteContext {
   failures: ScriptedFailure[];
   calls: FakeSalesforceCall[];
   token: TokenEndpoint;
+  /** What the integration user may not write, by sObject. */
+  access: AccessRules;
 }
 
 function send(
@@ -62,9 +70,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function takeFailure(ctx: RouteContext): SalesforceError | undefined {
+function takeFailure(ctx: RouteContext, afterWork: boolean, method: string): SalesforceError | undefined {
   const next = ctx.failures[0];
-  if (!next) return undefined;
+  if (!next || Boolean(next.afterWork) !== afterWork) return undefined;
+  if (next.method && next.method !== method) return undefined;
   next.times = (next.times ?? 1) - 1;
   if (next.times <= 0) ctx.failures.shift();
   const message = next.message ?? STANDARD_MESSAGES[next.errorCode] ?? next.errorCode;
@@ -88,10 +97,17 @@ function runSoql(ctx: RouteContext, soql: string | null): QueryPage {
   return ctx.cursors.first(runQuery(ctx.org, compiled, ctx.version));
 }
 
-function routeApi(ctx: RouteContext, url: URL, method: string): unknown {
+function routeApi(
+  ctx: RouteContext,
+  url: URL,
+  method: string,
+  body: string,
+): { status: number; body?: unknown } {
   const match = /^\/services\/data\/v(\d+\.\d+)(\/.*)?$/.exec(url.pathname);
   if (!match || match[1] !== ctx.version) throw standardError(404, "NOT_FOUND");
   const resource = (match[2] ?? "").replace(/\/$/, "");
+  if (/^\/sobjects\/[^/]+(?:\/[^/]+)?$/.test(resource))
+    return routeSObject(ctx.org, ctx.access, method, resource, body);
   const known = resource === "/limits" || /^\/query(?:All)?(?:\/[^/]+)?$/.test(resource);
   if (!known) throw standardError(404, "NOT_FOUND");
   if (method !== "GET") {
@@ -99,11 +115,14 @@ function routeApi(ctx: RouteContext, url: URL, method: string): unknown {
     throw new SalesforceError(405, "METHOD_NOT_ALLOWED", text);
   }
   if (resource === "/limits") {
-    return { DailyApiRequests: { Max: ctx.usage.max, Remaining: ctx.usage.max - ctx.usage.used } };
+    return {
+      status: 200,
+      body: { DailyApiRequests: { Max: ctx.usage.max, Remaining: ctx.usage.max - ctx.usage.used } },
+    };
   }
   if (url.searchParams.has("explain")) throw notImplemented("the query explain plan");
   const locator = /^\/query(?:All)?\/([^/]+)$/.exec(resource)?.[1];
-  return locator ? ctx.cursors.next(locator) : runSoql(ctx, url.searchParams.get("q"));
+  return { status: 200, body: locator ? ctx.cursors.next(locator) : runSoql(ctx, url.searchParams.get("q")) };
 }
 
 function fail(res: ServerResponse, call: FakeSalesforceCall, error: SalesforceError, headers = {}): void {
@@ -112,7 +131,7 @@ function fail(res: ServerResponse, call: FakeSalesforceCall, error: SalesforceEr
   send(res, error.status, error.body(), headers);
 }
 
-function handleApi(
+async function handleApi(
   ctx: RouteContext,
   url: URL,
   req: IncomingMessage,
@@ -123,12 +142,20 @@ function handleApi(
   if (soql !== null) call.soql = soql;
   let headers: Record<string, string> = {};
   try {
-    const scripted = takeFailure(ctx);
+    const scripted = takeFailure(ctx, false, req.method ?? "GET");
     if (scripted) throw scripted;
     authenticate(ctx, req);
     chargeApiCall(ctx);
     headers = { "Sforce-Limit-Info": `api-usage=${ctx.usage.used}/${ctx.usage.max}` };
-    send(res, 200, routeApi(ctx, url, req.method ?? "GET"), headers);
+    const body = req.method === "GET" ? "" : await readBody(req);
+    const answer = routeApi(ctx, url, req.method ?? "GET", body);
+    const lost = takeFailure(ctx, true, req.method ?? "GET");
+    if (lost) throw lost;
+    call.status = answer.status;
+    if (answer.body === undefined) {
+      res.writeHead(answer.status, headers);
+      res.end();
+    } else send(res, answer.status, answer.body, headers);
   } catch (error: unknown) {
     if (!(error instanceof SalesforceError)) throw error;
     fail(res, call, error, headers);

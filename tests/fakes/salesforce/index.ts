@@ -19,10 +19,12 @@ import { createOrgState, insertRecord, type OrgState, updateRecord } from "./org
 import { createCursorStore } from "./query-cursors.ts";
 import { makeId } from "./salesforce-ids.ts";
 import { createSchema, SOBJECT_TYPES, type SObjectType } from "./schema.ts";
+import type { ObjectAccess } from "./sobject-routes.ts";
 
 export type { FakeSalesforceCall, ScriptedFailure } from "./http-routes.ts";
 export type { JwtOptions } from "./oauth-jwt.ts";
 export type { SObjectType } from "./schema.ts";
+export type { ObjectAccess } from "./sobject-routes.ts";
 
 /** How to start the fake; everything has a default. */
 export interface FakeSalesforceOptions {
@@ -71,6 +73,13 @@ export interface FakeSalesforce {
   expireSession(): void;
   /** Makes the next API call(s) (not the token endpoint) fail with a status and a Salesforce error array. */
   failNext(failure: ScriptedFailure): void;
+  /**
+   * What the integration user may not write on an sObject from now on (no create, no edit, read-only
+   * fields, hidden records); an empty object gives full access back.
+   */
+  restrict(type: SObjectType, access: ObjectAccess): void;
+  /** The records of a type as stored (copies). */
+  records(type: SObjectType): Record<string, unknown>[];
   /** Sets used (and max) of the daily API allocation. */
   setApiUsage(used: number, max?: number): void;
   /** Sets the delay before every answer. */
@@ -116,6 +125,7 @@ function routeContext(options: FakeSalesforceOptions, org: OrgState): RouteConte
     usage: { used: options.apiLimit?.used ?? 0, max: options.apiLimit?.max ?? 100_000 },
     failures: [],
     calls: [],
+    access: new Map(),
     token: tokenEndpoint(org, sessions, options.jwt),
   };
 }
@@ -169,6 +179,10 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions = {}): 
     failNext: (failure) => {
       ctx.failures.push({ ...failure });
     },
+    restrict: (type, access) => {
+      ctx.access.set(type, { ...access });
+    },
+    records: (type) => [...(org.records.get(type)?.values() ?? [])].map((r) => ({ ...r })),
     setApiUsage: (used, max) => {
       ctx.usage.used = used;
       if (max !== undefined) ctx.usage.max = max;

@@ -93,6 +93,15 @@ function fillDerived(state: OrgState, type: SObjectType, record: SfRecord): void
     record.IsClosed ??= record.StageName.startsWith("Closed");
     record.IsWon ??= record.StageName === "Closed Won";
   }
+  if (type === "Task") {
+    record.Status ??= "Not Started";
+    record.Priority ??= "Normal";
+    record.IsClosed = record.Status === "Completed";
+    // Salesforce fills a task's AccountId from what it is about: the account itself, or a case's account.
+    const what = typeof record.WhatId === "string" ? record.WhatId : "";
+    const about = findRecord(state, "Case", what) ?? findRecord(state, "Account", what);
+    record.AccountId = about ? (about.AccountId ?? about.Id ?? null) : null;
+  }
   if (type === "User") {
     const parts = [record.FirstName, record.LastName].filter((part) => typeof part === "string");
     if (record.Name == null && parts.length > 0) record.Name = parts.join(" ");
@@ -145,6 +154,7 @@ export function updateRecord(
   const record = state.records.get(type)?.get(idKey(id));
   if (!record) throw new Error(`fake Salesforce: no ${type} ${id}`);
   Object.assign(record, canonical(state, type, patch));
+  if (type === "Task") record.IsClosed = record.Status === "Completed";
   const stamp = formatDateTime((at ?? state.now()).getTime());
   record.LastModifiedDate = stamp;
   record.SystemModstamp = stamp;

@@ -1,12 +1,12 @@
 /**
- * The slice of a Salesforce org's schema the fake knows: five sObjects with their standard fields (names and
+ * The slice of a Salesforce org's schema the fake knows: six sObjects with their standard fields (names and
  * types from the Object Reference), their lookups (`Owner`, `Account`, `CreatedBy`…), their child
  * relationships (`CaseComments`, `Opportunities`, `Cases`) and the custom fields a test declares. Field and
  * relationship names are case-insensitive, as in SOQL; lookups return the canonical spelling.
  */
 
 /** The sObjects the fake serves. */
-export type SObjectType = "Account" | "Case" | "CaseComment" | "Opportunity" | "User";
+export type SObjectType = "Account" | "Case" | "CaseComment" | "Opportunity" | "User" | "Task";
 
 /** Every sObject the fake serves, in seeding order. */
 export const SOBJECT_TYPES: readonly SObjectType[] = [
@@ -15,6 +15,7 @@ export const SOBJECT_TYPES: readonly SObjectType[] = [
   "Opportunity",
   "Case",
   "CaseComment",
+  "Task",
 ];
 
 /** Field types as describe() names them; `unknown` is a custom field whose type no value has shown yet. */
@@ -181,6 +182,19 @@ const STANDARD: Record<SObjectType, { prefix: string; fields: FieldsByKind; long
       datetime: "LastLoginDate",
     },
   },
+  // An activity: WhatId names the case or account it is about; Description is a long text area.
+  Task: {
+    prefix: "00T",
+    fields: {
+      string: "Subject",
+      picklist: "Status Priority TaskSubtype",
+      textarea: "Description",
+      date: "ActivityDate",
+      boolean: "IsClosed",
+      reference: "WhatId WhoId OwnerId AccountId",
+    },
+    longText: "Description",
+  },
 };
 
 const PARENTS: Record<SObjectType, ParentDef[]> = {
@@ -200,6 +214,10 @@ const PARENTS: Record<SObjectType, ParentDef[]> = {
     { name: "Account", field: "AccountId", target: "Account", polymorphic: false },
   ],
   User: [{ name: "Manager", field: "ManagerId", target: "User", polymorphic: false }],
+  Task: [
+    { name: "Owner", field: "OwnerId", target: "User", polymorphic: true },
+    { name: "Account", field: "AccountId", target: "Account", polymorphic: false },
+  ],
 };
 
 const CHILDREN: Record<SObjectType, ChildDef[]> = {
@@ -207,10 +225,14 @@ const CHILDREN: Record<SObjectType, ChildDef[]> = {
     { name: "Opportunities", type: "Opportunity", field: "AccountId" },
     { name: "Cases", type: "Case", field: "AccountId" },
   ],
-  Case: [{ name: "CaseComments", type: "CaseComment", field: "ParentId" }],
+  Case: [
+    { name: "CaseComments", type: "CaseComment", field: "ParentId" },
+    { name: "Tasks", type: "Task", field: "WhatId" },
+  ],
   CaseComment: [],
   Opportunity: [],
   User: [],
+  Task: [],
 };
 
 function byLowerName<T extends { name: string }>(items: T[]): Map<string, T> {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLocalKnowledgeBaseAdapter } from "../../../integrations/local/index.ts";
 import type { Database } from "../../../src/storage/database.ts";
+import { insertTask } from "../../../src/storage/task-store.ts";
 import { buildFindingDocument } from "../../../src/war-room/build-finding-document.ts";
 import { backends, type TestDatabase } from "../../support/databases.ts";
 import { seedResolvedEscalation } from "../../support/resolved-escalations.ts";
@@ -46,6 +47,16 @@ describe("local knowledge base", () => {
       tags: ["salesforce-sync"],
     });
 
+    await db.transaction((tx) =>
+      insertTask(tx, {
+        escalationId: id,
+        owner: "U01BOB000",
+        text: "Re-run the commission sync",
+        due: "2099-01-31",
+        createdBy: "U01ALICE0",
+        toCrm: false,
+      }),
+    );
     const written = await kb.writeFinding((await buildFindingDocument(db, id))!);
     expect(written.url).toMatch(/^file:.*\.md$/);
     expect(await kb.exportMarkdown(join(dir, "export"))).toBe(2);
@@ -58,8 +69,10 @@ describe("local knowledge base", () => {
       "## Resolution",
       "## Preventive actions",
       "## Rejected hypotheses",
+      "## Follow-ups",
     ])
       expect(exported).toContain(section);
+    expect(exported).toContain("#1 Re-run the commission sync — owner U01BOB000, due 2099-01-31, open");
     expect(exported).toContain(
       "account Acme Corp · category customer_change (technical, preventable by external)",
     );

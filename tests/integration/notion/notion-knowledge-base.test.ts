@@ -88,7 +88,13 @@ describe("Notion knowledge base", () => {
     const kb = adapter();
     const long = `The mapping broke. ${"Commission_Rate__c was renamed; ".repeat(150)}`;
     const factors = Array.from({ length: 150 }, (_, i) => `contributing factor ${i + 1}`);
-    const written = await kb.writeFinding(findingDocument({ rootCause: long, contributingFactors: factors }));
+    const followUps = [
+      { number: 1, owner: "U01BOB000", text: "Re-run the commission sync", due: "2099-01-31", done: true },
+      { number: 2, owner: "U01ALICE0", text: "Warn the customer before renames", due: null, done: false },
+    ];
+    const written = await kb.writeFinding(
+      findingDocument({ rootCause: long, contributingFactors: factors, followUps }),
+    );
     const [row, ...others] = await rowsOf(kb);
     expect(others).toEqual([]);
     expect(written).toEqual({ ref: row!.id, url: expect.stringContaining("notion.so") });
@@ -106,6 +112,8 @@ describe("Notion knowledge base", () => {
     expect(text.replace(/\n/g, "")).toContain(long.trim().replace(/\n/g, ""));
     expect(text).toContain("contributing factor 150");
     expect(text).toContain("Our deploy broke it (product_defect) — rejected by U01BOB000: no deploy then");
+    expect(text).toContain("#1 Re-run the commission sync — owner U01BOB000, due 2099-01-31, done");
+    expect(text).toContain("#2 Warn the customer before renames — owner U01ALICE0, open");
     const appends = notion.calls.filter((c) => c.method === "PATCH" && c.path.endsWith("/children"));
     expect(appends.length).toBeGreaterThan(0);
     expect(notion.calls.every((c) => c.status < 400)).toBe(true);

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ACTIONS, INPUTS, VIEWS } from "../../../integrations/slack/ids.ts";
 import { getWarRoom, isWarRoomReady } from "../../../src/storage/war-room-store.ts";
@@ -164,6 +166,23 @@ describe("Slack war-room", () => {
       kb_sync_state: "synced",
       contributing_factors: ["worker pool raised 2 → 8", "no alert on 429s"],
     });
+  });
+
+  it("writes the finding again with a follow-up added after the resolution, without announcing it twice", async () => {
+    const [{ kb_url: url }] = (await h.services.db.query<{ kb_url: string }>(
+      "SELECT kb_url FROM findings WHERE escalation_id = $1",
+      [escalationId],
+    )) as [{ kb_url: string }];
+    await h.command(ALICE, `task <@${BOB}> Write the throttling runbook --due 2099-05-01`, channelId);
+    await vi.waitFor(
+      async () =>
+        expect(await readFile(fileURLToPath(url), "utf8")).toContain(
+          `#1 Write the throttling runbook — owner ${BOB}, due 2099-05-01, open`,
+        ),
+      WAIT,
+    );
+    const saved = h.fake.messages(channelId).filter((m) => m.text?.startsWith("Finding saved"));
+    expect(saved).toHaveLength(1);
   });
 
   it("rejects requests whose signature does not match", async () => {

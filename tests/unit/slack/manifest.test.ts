@@ -9,7 +9,13 @@ import { COMMAND, SHORTCUT } from "../../../integrations/slack/ids.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8"));
-const handlers = ["escalate-command.ts", "verdict-listeners.ts", "escalation-listeners.ts", "app-home.ts"]
+const handlers = [
+  "escalate-command.ts",
+  "verdict-listeners.ts",
+  "escalation-listeners.ts",
+  "follow-up-listeners.ts",
+  "app-home.ts",
+]
   .map((f) => readFileSync(join(ROOT, "handlers/slack", f), "utf8"))
   .join("\n");
 const integration = ["slack-chat-platform.ts", "index.ts"]

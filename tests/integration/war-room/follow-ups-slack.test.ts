@@ -1,0 +1,4 @@
+import { slackDriver } from "../../support/war-room-drivers.ts";
+import { followUpSuite } from "./follow-ups.suite.ts";
+
+followUpSuite(slackDriver);
