@@ -6,6 +6,7 @@
 import Fuse from "fuse.js";
 import type { Connection } from "jsforce";
 import type { SalesforceFieldMap } from "../../src/config.ts";
+import { nameMatchesQuery } from "../../src/domain/match-account-name.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { AccountMatch, CrmAccount, CrmSource, EscalatedCase } from "../../src/ports/crm-source.ts";
 import { connectSalesforce, type SalesforceAuth } from "./connect-salesforce.ts";
@@ -40,8 +41,12 @@ export interface SalesforceAdapter extends CrmSource {
   listEscalatedCases(since: Date): Promise<EscalatedCase[]>;
 }
 
-/** Ranks accounts by how closely their name matches `query`; an equal name (any case) comes first. */
-function rank(query: string, candidates: CrmAccount[], limit: number): AccountMatch[] {
+/**
+ * Ranks accounts by how closely their name matches `query`, among the names sharing a word with it (LIKE
+ * finds the letters inside words too); an equal name (any case) comes first.
+ */
+function rank(query: string, found: CrmAccount[], limit: number): AccountMatch[] {
+  const candidates = found.filter((account) => nameMatchesQuery(query, account.name));
   const q = query.trim().toLowerCase();
   const fuse = new Fuse(candidates, {
     keys: ["name"],
