@@ -3,6 +3,7 @@
  * opens the modal; inside a war-room, `status | resolve | reopen | close | help` act on that war-room.
  */
 import type { App } from "@slack/bolt";
+import { escapeMrkdwn as e, renderSlackText, slackMention } from "../../integrations/slack/escape-mrkdwn.ts";
 import { COMMAND } from "../../integrations/slack/ids.ts";
 import { escalateModal, resolutionModal } from "../../integrations/slack/modals.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
@@ -11,12 +12,14 @@ import { closeEscalation, draftResolution, reopenEscalation } from "../../src/wa
 import type { SlackHandlerDeps } from "./deps.ts";
 import { queueEscalate } from "./escalate-job.ts";
 
-const HELP = [
-  '`/escalate <account> "<what happened>" [--severity low|normal|high|critical] [--private]` opens a war-room',
-  "`/escalate` opens a form with an account search",
-  "In a war-room: `/escalate status`, `/escalate resolve`, `/escalate reopen`, `/escalate close`, `/escalate help`",
-  "React ✅ or ❌ on a hypothesis (or use its buttons) to confirm or reject it.",
-].join("\n");
+const HELP = e(
+  [
+    '`/escalate <account> "<what happened>" [--severity low|normal|high|critical] [--private]` opens a war-room',
+    "`/escalate` opens a form with an account search",
+    "In a war-room: `/escalate status`, `/escalate resolve`, `/escalate reopen`, `/escalate close`, `/escalate help`",
+    "React ✅ or ❌ on a hypothesis (or use its buttons) to confirm or reject it.",
+  ].join("\n"),
+);
 
 const SUBCOMMANDS = new Set(["status", "resolve", "reopen", "close", "help"]);
 
@@ -41,7 +44,10 @@ export function registerEscalateCommand(app: App, deps: SlackHandlerDeps): void 
         return;
       }
       if (sub === "status")
-        await respond({ response_type: "ephemeral", text: await describeStatus(escalationId, deps.warRoom) });
+        await respond({
+          response_type: "ephemeral",
+          text: renderSlackText(await describeStatus(escalationId, deps.warRoom)),
+        });
       if (sub === "resolve")
         await client.views.open({
           trigger_id: command.trigger_id,
@@ -49,7 +55,10 @@ export function registerEscalateCommand(app: App, deps: SlackHandlerDeps): void 
         });
       if (sub === "reopen")
         await reopenEscalation(escalationId, command.user_id, deps.warRoom).then(() =>
-          respond({ response_type: "in_channel", text: `<@${command.user_id}> reopened ${escalationId}.` }),
+          respond({
+            response_type: "in_channel",
+            text: `${slackMention(command.user_id)} reopened ${escalationId}.`,
+          }),
         );
       if (sub === "close")
         await closeEscalation(escalationId, command.user_id, deps.warRoom).then(() =>
@@ -62,6 +71,6 @@ export function registerEscalateCommand(app: App, deps: SlackHandlerDeps): void 
       { user: command.user_id, text, responseUrl: command.response_url, triggerId: command.trigger_id },
       deps,
     );
-    await ack({ response_type: "ephemeral", text: `Opening a war-room for "${text.slice(0, 80)}"…` });
+    await ack({ response_type: "ephemeral", text: `Opening a war-room for "${e(text.slice(0, 80))}"…` });
   });
 }

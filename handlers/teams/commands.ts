@@ -9,6 +9,7 @@ import {
   teamsReplyRef,
   VERDICT_REACTIONS,
 } from "../../integrations/teams/index.ts";
+import { type MessageText, mention, withMentions } from "../../src/domain/message-text.ts";
 import { InputError, IntegrationError, toWarroomError, WarroomError } from "../../src/errors.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
 import { findEscalationByRoom } from "../../src/war-room/find-escalation.ts";
@@ -46,7 +47,7 @@ async function escalate(work: Work<"command">, text: string, deps: TeamsHandlerD
 }
 
 async function subcommand(work: Work<"command">, sub: string, deps: TeamsHandlerDeps): Promise<void> {
-  const say = (text: string) => deps.teams.say(work.conversation.id, { text });
+  const say = (text: MessageText) => deps.teams.say(work.conversation.id, { text });
   const escalationId = await findEscalationByRoom(baseConversationId(work.conversation.id), deps.warRoom);
   if (sub === "help" || !escalationId) {
     await say(escalationId || sub === "help" ? HELP : `This is not a war-room.\n${HELP}`);
@@ -62,7 +63,7 @@ async function subcommand(work: Work<"command">, sub: string, deps: TeamsHandler
   }
   if (sub === "reopen") {
     await reopenEscalation(escalationId, work.user.id, deps.warRoom);
-    await say(`<@${work.user.id}> reopened ${escalationId}.`);
+    await say(withMentions`${mention(work.user.id)} reopened ${escalationId}.`);
   }
   if (sub === "close") {
     await closeEscalation(escalationId, work.user.id, deps.warRoom);

@@ -12,6 +12,7 @@ import {
 } from "../../src/errors.ts";
 import type { ChatPlatform, InviteResult, RoomRef, RoomSpec } from "../../src/ports/chat-platform.ts";
 import { withCollisionSuffix } from "../../src/war-room/channel-name.ts";
+import { renderSlackText } from "./escape-mrkdwn.ts";
 import {
   channelPurpose,
   findChannelByName,
@@ -235,7 +236,11 @@ export function createSlackChatPlatform(
       const response = await fetch(responseUrl, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
+        body: JSON.stringify({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: renderSlackText(text),
+        }),
       });
       if (!response.ok)
         throw new IntegrationError("slack", `http_${response.status}`, "the response_url refused the reply");
