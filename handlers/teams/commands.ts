@@ -9,8 +9,9 @@ import {
   teamsReplyRef,
   VERDICT_REACTIONS,
 } from "../../integrations/teams/index.ts";
+import { describeFailure } from "../../src/describe-failure.ts";
 import { type MessageText, mention, withMentions } from "../../src/domain/message-text.ts";
-import { InputError, IntegrationError, toWarroomError, WarroomError } from "../../src/errors.ts";
+import { InputError, IntegrationError, toWarroomError } from "../../src/errors.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
 import { findEscalationByRoom } from "../../src/war-room/find-escalation.ts";
 import { parseEscalateText } from "../../src/war-room/parse-escalate-text.ts";
@@ -149,16 +150,14 @@ export async function handleInbound(
         deps.warRoom.logger.warn({ err: e }, "could not answer in Teams");
       });
     if (error instanceof InputError) {
-      await say(`That did not work: ${error.message}`);
+      await say(`That did not work: ${describeFailure(error)}`);
       return;
     }
     if (attempt === 1 && !(error instanceof IntegrationError)) {
       const coded = toWarroomError(error);
-      const text =
-        error instanceof WarroomError
-          ? `That did not work: ${coded.message}`
-          : `Something went wrong on our side (${coded.code}); it is logged and I will try again.`;
-      await say(text);
+      await say(
+        `That did not work yet. ${describeFailure(error)} It is logged (${coded.code}); warroom tries again.`,
+      );
     }
     throw error;
   }

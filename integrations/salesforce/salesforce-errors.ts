@@ -37,7 +37,10 @@ export function toSalesforceError(error: unknown, what: string): IntegrationErro
       return new AuthError(
         "salesforce",
         `${detail}. Set a fresh SALESFORCE_ACCESS_TOKEN, or use the JWT bearer flow (SALESFORCE_LOGIN_URL, SALESFORCE_CLIENT_ID, SALESFORCE_USERNAME, SALESFORCE_PRIVATE_KEY), which re-authorises by itself`,
-        options,
+        {
+          ...options,
+          fix: "the Salesforce session expired: an admin should set a fresh SALESFORCE_ACCESS_TOKEN or use the JWT bearer flow",
+        },
       );
     case "invalid_grant":
     case "invalid_client_id":
@@ -45,14 +48,20 @@ export function toSalesforceError(error: unknown, what: string): IntegrationErro
       return new AuthError(
         "salesforce",
         `${detail}. Check that the connected app's consumer key is SALESFORCE_CLIENT_ID, its certificate matches SALESFORCE_PRIVATE_KEY, and SALESFORCE_USERNAME is pre-authorised for the app`,
-        options,
+        {
+          ...options,
+          fix: "an admin should check SALESFORCE_CLIENT_ID, SALESFORCE_PRIVATE_KEY and SALESFORCE_USERNAME against the connected app",
+        },
       );
     case "REQUEST_LIMIT_EXCEEDED":
       return new RateLimitedError("salesforce", REQUEST_LIMIT_BACKOFF_MS, options);
     case "INVALID_FIELD":
     case "INVALID_TYPE":
     case "MALFORMED_QUERY":
-      return new ValidationError("salesforce", `${detail}; ${FIELD_MAP_HINT}`, options);
+      return new ValidationError("salesforce", `${detail}; ${FIELD_MAP_HINT}`, {
+        ...options,
+        fix: FIELD_MAP_HINT,
+      });
     case "INSUFFICIENT_ACCESS":
     case "INSUFFICIENT_ACCESS_OR_READONLY":
     case "API_DISABLED_FOR_ORG":
@@ -60,7 +69,10 @@ export function toSalesforceError(error: unknown, what: string): IntegrationErro
       return new PermissionError(
         "salesforce",
         `${detail}. The integration user needs API access and read access to Account, Case, CaseComment and Opportunity`,
-        options,
+        {
+          ...options,
+          fix: "the integration user needs API access and read access to Account, Case, CaseComment and Opportunity",
+        },
       );
     case "NOT_FOUND":
       return new NotFoundError(

@@ -14,7 +14,7 @@ function syncState(finding: FindingRecord, kb: string): string {
   if (finding.kbSyncState === "synced")
     return `saved in the ${kb}${finding.kbUrl ? ` (${finding.kbUrl})` : ""}`;
   if (finding.kbAttempts === 0) return `waiting to be written to the ${kb}`;
-  return `not yet in the ${kb}: ${finding.kbAttempts} attempt${finding.kbAttempts === 1 ? "" : "s"}, last error: ${finding.kbLastError ?? "unknown"}. It is kept here and retried (with a nightly sweep) until it lands.`;
+  return `not yet in the ${kb}: ${finding.kbAttempts} attempt${finding.kbAttempts === 1 ? "" : "s"}, last error: ${(finding.kbLastError ?? "unknown").replace(/\.?$/, ".")} It is kept here and retried (with a nightly sweep) until it lands.`;
 }
 
 /** "confirmed by @a @b" as text with mentions. */
