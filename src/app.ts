@@ -181,6 +181,8 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       logger: deps.logger,
       pollingIntervalSeconds: deps.pollingIntervalSeconds,
       leaseSeconds: config.jobs.leaseSeconds,
+      // Jobs still running when the grace period ends go back to the queue and resume elsewhere.
+      stopTimeoutMs: config.shutdownGraceMs,
     });
     const scheduler = new Scheduler({ db, queue, logger: deps.logger });
     const evidence = createEvidenceWorker();

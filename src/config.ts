@@ -118,7 +118,12 @@ export interface Config {
   logLevel: string;
   /** War-rooms opened at once per replica (WAR_ROOM_CONCURRENCY) and the job lease (JOB_LEASE_SECONDS). */
   jobs: { warRoomConcurrency: number; leaseSeconds: number };
+  /** How long a shutdown waits for running work before it stops it and exits (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceMs: number;
 }
+
+/** SHUTDOWN_GRACE_SECONDS when unset: inside the 30 s orchestrators usually allow between SIGTERM and SIGKILL. */
+const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
 
 /** Options for resolving relative paths. */
 export interface LoadConfigOptions {
@@ -192,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       .filter(Boolean),
     logLevel: e.LOG_LEVEL ?? "info",
     jobs: { warRoomConcurrency: e.WAR_ROOM_CONCURRENCY ?? 4, leaseSeconds: e.JOB_LEASE_SECONDS ?? 15 },
+    shutdownGraceMs: (e.SHUTDOWN_GRACE_SECONDS ?? DEFAULT_SHUTDOWN_GRACE_SECONDS) * 1000,
   };
 }
 

@@ -29,13 +29,25 @@ export class InputError extends WarroomError {
   }
 }
 
+/** What an integration error may carry besides its message. */
+export interface IntegrationErrorOptions {
+  cause?: unknown;
+  /**
+   * What a person (an admin) can do about it, in words, without the technical detail of the message:
+   * "check SLACK_BOT_TOKEN". Shown to people by describeFailure (src/describe-failure.ts).
+   */
+  fix?: string;
+}
+
 /** An external system failed. `system` names it (slack, salesforce, notion, openai, ...). */
 export class IntegrationError extends WarroomError {
   readonly system: string;
+  readonly fix?: string;
 
-  constructor(system: string, code: string, message: string, options?: { cause?: unknown }) {
+  constructor(system: string, code: string, message: string, options?: IntegrationErrorOptions) {
     super(code, `${system}: ${message}`, options);
     this.system = system;
+    if (options?.fix) this.fix = options.fix;
   }
 }
 
@@ -51,28 +63,28 @@ export class RateLimitedError extends IntegrationError {
 
 /** Credentials are missing, invalid or expired. */
 export class AuthError extends IntegrationError {
-  constructor(system: string, message: string, options?: { cause?: unknown }) {
+  constructor(system: string, message: string, options?: IntegrationErrorOptions) {
     super(system, "auth_failed", message, options);
   }
 }
 
 /** The external system has no such object. */
 export class NotFoundError extends IntegrationError {
-  constructor(system: string, message: string, options?: { cause?: unknown }) {
+  constructor(system: string, message: string, options?: IntegrationErrorOptions) {
     super(system, "not_found", message, options);
   }
 }
 
 /** The credentials work but lack a permission or scope. */
 export class PermissionError extends IntegrationError {
-  constructor(system: string, message: string, options?: { cause?: unknown }) {
+  constructor(system: string, message: string, options?: IntegrationErrorOptions) {
     super(system, "permission_denied", message, options);
   }
 }
 
 /** The external system rejected what we sent as invalid. */
 export class ValidationError extends IntegrationError {
-  constructor(system: string, message: string, options?: { cause?: unknown }) {
+  constructor(system: string, message: string, options?: IntegrationErrorOptions) {
     super(system, "validation_failed", message, options);
   }
 }

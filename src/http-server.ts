@@ -12,8 +12,11 @@ import type { Logger } from "./logger.ts";
 export interface HttpServer {
   /** The port actually bound (differs from the requested one when that was 0). */
   port: number;
-  /** Stops accepting connections and waits for open requests to finish. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and waits for open requests to finish, at most `graceMs` (unbounded when
+   * unset); requests still open then are cut off.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /** What went wrong binding, naming the variable that fixes it. */
@@ -67,11 +70,14 @@ export async function startHttpServer(
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
+    close: (options = {}) =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive sockets would hold close() open until they time out.
         if ("closeIdleConnections" in server) server.closeIdleConnections();
+        if (options.graceMs === undefined || !("closeAllConnections" in server)) return;
+        // A request still waiting on a slow client call past the grace period is cut off.
+        setTimeout(() => server.closeAllConnections(), options.graceMs).unref();
       }),
   };
 }

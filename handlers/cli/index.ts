@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError } from "commander";
 import manifest from "../../package.json" with { type: "json" };
-import { exitCodeFor, WarroomError } from "../../src/errors.ts";
+import { describeFailure } from "../../src/describe-failure.ts";
+import { exitCodeFor, IntegrationError, WarroomError } from "../../src/errors.ts";
 import type { CliIo } from "./io.ts";
 
 export type { CliIo } from "./io.ts";
@@ -101,13 +102,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // Help and version are "errors" to commander; usage mistakes are bad input.
       return error.exitCode === 0 ? 0 : 2;
     }
-    io.stderr.write(`warroom: ${error instanceof WarroomError ? error.message : describeUnknown(error)}\n`);
+    io.stderr.write(`warroom: ${describeForTerminal(error)}\n`);
     return exitCodeFor(error);
   }
 }
 
-function describeUnknown(error: unknown): string {
-  if (error instanceof Error)
-    return `${error.message}\n(unexpected error; rerun with LOG_LEVEL=debug for details)`;
-  return String(error);
+/**
+ * One line for the terminal: input and configuration errors as written (they name the field and an
+ * example); a failed system in words (describeFailure) followed by its technical detail; anything else
+ * with its message and where to find more.
+ */
+function describeForTerminal(error: unknown): string {
+  if (error instanceof IntegrationError)
+    return `${describeFailure(error)} Details: ${error.message.replace(/\s*\n\s*/g, " ")}`;
+  if (error instanceof WarroomError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `something went wrong inside warroom: ${message.replace(/\s*\n\s*/g, " ")} (rerun with LOG_LEVEL=debug for details)`;
 }

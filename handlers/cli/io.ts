@@ -22,6 +22,11 @@ export interface CliIo {
   onProcessFault?(
     decide: (kind: "unhandledRejection" | "uncaughtException", error: unknown) => "continue" | "exit",
   ): void;
+  /**
+   * Ends the process `ms` from now unless it has ended by itself: after a shutdown, a client call still
+   * hanging (a Slack request in its 30 s timeout and retries) must not keep it alive. Absent in-process.
+   */
+  exitAfter?(ms: number): void;
 }
 
 /**

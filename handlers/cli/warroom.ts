@@ -50,4 +50,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stopSignal,
   onProcessFault,
+  // An unref'd timer: it never keeps the process alive, it only ends one that something else holds open.
+  exitAfter: (ms) => void setTimeout(() => process.exit(), ms).unref(),
 });

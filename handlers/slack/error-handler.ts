@@ -1,10 +1,13 @@
 /**
- * The one place Slack listener errors land (bolt's app.error). Known failures become a fix-it message to
- * the person who acted, through the request's response_url; everything is logged with its code.
+ * The one place Slack listener errors land (bolt's app.error). The person who acted is told in words what
+ * failed (describeFailure: never a client's raw message) and what to do, through the request's
+ * response_url; the error itself is logged with its code.
  */
 import type { App } from "@slack/bolt";
 import type { ExtendedErrorHandler } from "@slack/bolt/dist/App.js";
-import { InputError, toWarroomError, WarroomError } from "../../src/errors.ts";
+import { toIntegrationError } from "../../integrations/slack/slack-chat-platform.ts";
+import { describeFailure } from "../../src/describe-failure.ts";
+import { InputError, toWarroomError } from "../../src/errors.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 
 function responseUrlOf(body: unknown): string | undefined {
@@ -35,10 +38,14 @@ export function registerErrorHandler(app: App, deps: SlackHandlerDeps): void {
     else deps.warRoom.logger.error({ err: thrown, code: coded.code }, "slack listener failed");
     const responseUrl = responseUrlOf(body);
     if (!responseUrl || !deps.warRoom.chat.reply) return;
+    // A Slack client error thrown as it is (a call a listener made through Bolt's client) is Slack's failure.
+    const failure = String((thrown as { code?: unknown }).code).startsWith("slack_")
+      ? toIntegrationError(thrown)
+      : thrown;
     const text =
-      thrown instanceof WarroomError
-        ? `That did not work: ${coded.message}`
-        : `Something went wrong on our side (${coded.code}); it is logged. Try again in a minute.`;
+      thrown instanceof InputError
+        ? `That did not work: ${describeFailure(thrown)}`
+        : `That did not work. ${describeFailure(failure)} It is logged (${coded.code}); try again in a minute.`;
     await deps.warRoom.chat.reply(responseUrl, text).catch(() => undefined);
   };
   app.error(handler);

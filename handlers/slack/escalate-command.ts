@@ -3,6 +3,7 @@
  * opens the modal; inside a war-room, `status | resolve | reopen | close | help` act on that war-room.
  */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { escapeMrkdwn as e, renderSlackText, slackMention } from "../../integrations/slack/escape-mrkdwn.ts";
 import { COMMAND } from "../../integrations/slack/ids.ts";
 import { escalateModal, resolutionModal } from "../../integrations/slack/modals.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
@@ -14,14 +15,16 @@ import { authorize, type RouteName } from "../../src/war-room/route-policies.ts"
 import type { SlackHandlerDeps } from "./deps.ts";
 import { queueEscalate } from "./escalate-job.ts";
 
-const HELP = [
-  '`/escalate <account> "<what happened>" [--severity low|normal|high|critical] [--private]` opens a war-room',
-  "`/escalate` opens a form with an account search",
-  "In a war-room: `/escalate status`, `/escalate resolve`, `/escalate reopen`, `/escalate close`, `/escalate help`",
-  "Follow-ups: `/escalate task @owner <what to do> [--due YYYY-MM-DD]`, `/escalate done N` (or the summary's Add follow-up)",
-  "Resolve, reopen and close are for the requester, the account's CSM, the owners the routing rules invited and admins.",
-  "React ✅ or ❌ on a hypothesis (or use its buttons) to confirm or reject it.",
-].join("\n");
+const HELP = e(
+  [
+    '`/escalate <account> "<what happened>" [--severity low|normal|high|critical] [--private]` opens a war-room',
+    "`/escalate` opens a form with an account search",
+    "In a war-room: `/escalate status`, `/escalate resolve`, `/escalate reopen`, `/escalate close`, `/escalate help`",
+    "Follow-ups: `/escalate task @owner <what to do> [--due YYYY-MM-DD]`, `/escalate done N` (or the summary's Add follow-up)",
+    "Resolve, reopen and close are for the requester, the account's CSM, the owners the routing rules invited and admins.",
+    "React ✅ or ❌ on a hypothesis (or use its buttons) to confirm or reject it.",
+  ].join("\n"),
+);
 
 const SUBCOMMANDS = new Set(["status", "resolve", "reopen", "close", "help", "task", "done"]);
 
@@ -40,7 +43,7 @@ async function runSubcommand(
 ): Promise<void> {
   const say = (text: string) => respond({ response_type: "ephemeral", text });
   const user = command.user_id;
-  if (sub === "status") await say(await describeStatus(escalationId, deps.warRoom));
+  if (sub === "status") await say(renderSlackText(await describeStatus(escalationId, deps.warRoom)));
   if (sub === "resolve")
     await client.views.open({
       trigger_id: command.trigger_id,
@@ -48,7 +51,7 @@ async function runSubcommand(
     });
   if (sub === "reopen") {
     await reopenEscalation(escalationId, user, deps.warRoom);
-    await respond({ response_type: "in_channel", text: `<@${user}> reopened ${escalationId}.` });
+    await respond({ response_type: "in_channel", text: `${slackMention(user)} reopened ${escalationId}.` });
   }
   if (sub === "close") {
     await closeEscalation(escalationId, user, deps.warRoom);
@@ -96,6 +99,6 @@ export function registerEscalateCommand(app: App, deps: SlackHandlerDeps): void 
       { user: command.user_id, text, responseUrl: command.response_url, triggerId: command.trigger_id },
       deps,
     );
-    await ack({ response_type: "ephemeral", text: `Opening a war-room for "${text.slice(0, 80)}"…` });
+    await ack({ response_type: "ephemeral", text: `Opening a war-room for "${e(text.slice(0, 80))}"…` });
   });
 }

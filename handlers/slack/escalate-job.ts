@@ -6,6 +6,7 @@
  */
 import { v5 as uuidV5 } from "uuid";
 import { z } from "zod";
+import { escapeMrkdwn } from "../../integrations/slack/escape-mrkdwn.ts";
 import { IntegrationError } from "../../src/errors.ts";
 import { parseEscalateText } from "../../src/war-room/parse-escalate-text.ts";
 import { requestEscalation } from "../../src/war-room/request-escalation.ts";
@@ -44,7 +45,9 @@ async function escalate(work: EscalateWork, deps: SlackHandlerDeps): Promise<voi
   const parsed = await parseEscalateText(work.text, deps.warRoom.crm);
   if (!parsed?.summary) {
     await respond(work.responseUrl, {
-      text: `Say what happened after the account: /escalate ${parsed?.account ?? "<account>"} "<what happened>"`,
+      text: escapeMrkdwn(
+        `Say what happened after the account: /escalate ${parsed?.account ?? "<account>"} "<what happened>"`,
+      ),
     });
     return;
   }

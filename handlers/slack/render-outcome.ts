@@ -2,6 +2,7 @@
  * What the requester sees after /escalate: ephemeral text, or buttons to pick among similar accounts.
  */
 import type { KnownBlock } from "@slack/types";
+import { escapeMrkdwn as e } from "../../integrations/slack/escape-mrkdwn.ts";
 import { ACTIONS } from "../../integrations/slack/ids.ts";
 import { accountChoiceQuestion } from "../../src/war-room/account-choice-question.ts";
 import type { EscalationRequestOutcome } from "../../src/war-room/request-escalation.ts";
@@ -22,19 +23,19 @@ export function renderOutcome(
   switch (outcome.kind) {
     case "opening":
       return {
-        text: `Opening a war-room for *${outcome.accountName}* (${outcome.escalationId}). I'll post the context and hypotheses there.`,
+        text: `Opening a war-room for *${e(outcome.accountName)}* (${outcome.escalationId}). I'll post the context and hypotheses there.`,
       };
     case "already-open":
       return {
-        text: `${outcome.accountName} already has an open war-room (${outcome.escalationId})${outcome.roomUrl ? `: ${outcome.roomUrl}` : "; it is being prepared"}.`,
+        text: `${e(outcome.accountName)} already has an open war-room (${outcome.escalationId})${outcome.roomUrl ? `: ${e(outcome.roomUrl)}` : "; it is being prepared"}.`,
       };
     case "unknown":
       return {
-        text: `No account matches "${outcome.query}".${outcome.closest.length ? ` Closest: ${outcome.closest.join(", ")}.` : ""} Try the account id, or /escalate with no arguments to search.`,
+        text: `No account matches "${e(outcome.query)}".${outcome.closest.length ? ` Closest: ${e(outcome.closest.join(", "))}.` : ""} Try the account id, or /escalate with no arguments to search.`,
       };
     case "ambiguous": {
       const summary = pending.summary.slice(0, 1500);
-      const question = accountChoiceQuestion(outcome.query, outcome.matches);
+      const question = e(accountChoiceQuestion(outcome.query, outcome.matches));
       return {
         text: question,
         blocks: [

@@ -9,7 +9,9 @@ import {
   teamsReplyRef,
   VERDICT_REACTIONS,
 } from "../../integrations/teams/index.ts";
-import { InputError, IntegrationError, toWarroomError, WarroomError } from "../../src/errors.ts";
+import { describeFailure } from "../../src/describe-failure.ts";
+import { type MessageText, mention, withMentions } from "../../src/domain/message-text.ts";
+import { InputError, IntegrationError, toWarroomError } from "../../src/errors.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
 import { findEscalationByRoom } from "../../src/war-room/find-escalation.ts";
 import { addFollowUp, completeFollowUp } from "../../src/war-room/follow-up-tasks.ts";
@@ -56,7 +58,7 @@ async function subcommand(
   args: string,
   deps: TeamsHandlerDeps,
 ): Promise<void> {
-  const say = (text: string) => deps.teams.say(work.conversation.id, { text });
+  const say = (text: MessageText) => deps.teams.say(work.conversation.id, { text });
   const escalationId = await findEscalationByRoom(baseConversationId(work.conversation.id), deps.warRoom);
   if (sub === "help" || !escalationId) {
     await say(escalationId || sub === "help" ? HELP : `This is not a war-room.\n${HELP}`);
@@ -77,7 +79,7 @@ async function subcommand(
   }
   if (sub === "reopen") {
     await reopenEscalation(escalationId, work.user.id, deps.warRoom);
-    await say(`<@${work.user.id}> reopened ${escalationId}.`);
+    await say(withMentions`${mention(work.user.id)} reopened ${escalationId}.`);
   }
   if (sub === "close") {
     await closeEscalation(escalationId, work.user.id, deps.warRoom);
@@ -173,16 +175,14 @@ export async function handleInbound(
         deps.warRoom.logger.warn({ err: e }, "could not answer in Teams");
       });
     if (error instanceof InputError) {
-      await say(`That did not work: ${error.message}`);
+      await say(`That did not work: ${describeFailure(error)}`);
       return;
     }
     if (attempt === 1 && !(error instanceof IntegrationError)) {
       const coded = toWarroomError(error);
-      const text =
-        error instanceof WarroomError
-          ? `That did not work: ${coded.message}`
-          : `Something went wrong on our side (${coded.code}); it is logged and I will try again.`;
-      await say(text);
+      await say(
+        `That did not work yet. ${describeFailure(error)} It is logged (${coded.code}); warroom tries again.`,
+      );
     }
     throw error;
   }

@@ -7,6 +7,7 @@
  */
 import { createTeamsAdapter, type TeamsAdapter } from "../../integrations/teams/index.ts";
 import type { TeamsConfig } from "../../src/config.ts";
+import { describeFailure } from "../../src/describe-failure.ts";
 import { toWarroomError, WarroomError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { ChatSurface } from "../../src/ports/chat-surface.ts";
@@ -30,8 +31,8 @@ async function answering<T>(work: () => Promise<T>, failed: (text: string) => T,
     else logger.error({ err: error, code: coded.code }, "teams request failed");
     return failed(
       mistake
-        ? `That did not work: ${coded.message}`
-        : `Something went wrong on our side (${coded.code}); it is logged. Try again in a minute.`,
+        ? `That did not work: ${describeFailure(error)}`
+        : `That did not work. ${describeFailure(error)} It is logged (${coded.code}); try again in a minute.`,
     );
   }
 }

@@ -5,6 +5,7 @@
 import Fuse from "fuse.js";
 import type { Change, Ticket } from "../../src/domain/case-bundle.ts";
 import { changeReaches } from "../../src/domain/change-report.ts";
+import { nameMatchesQuery } from "../../src/domain/match-account-name.ts";
 import type {
   AccountMatch,
   CrmAccount,
@@ -81,9 +82,13 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
     async searchAccounts(query, limit = 5) {
       const byId = byLowerId.get(query.trim().toLowerCase());
       if (byId) return [toMatch(byId, 0, query)];
-      const hits = fuse.search(query.trim(), { limit });
+      // Fuse scores letters anywhere in a name; only names that share a word with the query are candidates.
+      const hits = fuse
+        .search(query.trim(), { limit: limit + 20 })
+        .filter((hit) => nameMatchesQuery(query, hit.item.name))
+        .slice(0, limit);
       const best = hits[0]?.score ?? 0;
-      // Fuse scores letters; a hit far behind the best shares letters with the query, not meaning.
+      // A hit far behind the best shares letters with the query, not meaning.
       return hits
         .filter((hit) => (hit.score ?? 1) <= best + TRAILING_MARGIN)
         .map((hit) => toMatch(hit.item, hit.score ?? 1, query));

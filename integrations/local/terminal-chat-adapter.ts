@@ -4,6 +4,7 @@
  */
 import type { Writable } from "node:stream";
 import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.ts";
+import { plainText } from "../../src/domain/message-text.ts";
 import { ValidationError } from "../../src/errors.ts";
 import type { ChatPlatform, HypothesisView, RoomRef, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import { withCollisionSuffix } from "../../src/war-room/channel-name.ts";
@@ -48,7 +49,7 @@ function render(message: WarRoomMessage): string {
     case "digest":
       return `${renderDigestMarkdown(message.digest)}\n`;
     case "text":
-      return `${message.text}\n`;
+      return `${plainText(message.text)}\n`;
   }
 }
 

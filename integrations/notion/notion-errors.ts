@@ -30,15 +30,17 @@ export function toNotionError(error: unknown, what: string): IntegrationError {
     const detail = `${what}: ${error.code}: ${error.message}`;
     switch (error.code) {
       case APIErrorCode.Unauthorized:
-        return new AuthError(
-          "notion",
-          `${detail}. Check NOTION_TOKEN (an internal integration secret)`,
-          options,
-        );
+        return new AuthError("notion", `${detail}. Check NOTION_TOKEN (an internal integration secret)`, {
+          ...options,
+          fix: "an admin should check NOTION_TOKEN (an internal integration secret)",
+        });
       case APIErrorCode.RestrictedResource:
-        return new PermissionError("notion", `${detail}; ${SHARE_HINT}`, options);
+        return new PermissionError("notion", `${detail}; ${SHARE_HINT}`, { ...options, fix: SHARE_HINT });
       case APIErrorCode.ObjectNotFound:
-        return new NotFoundError("notion", `${detail}; check the id, and ${SHARE_HINT}`, options);
+        return new NotFoundError("notion", `${detail}; check the id, and ${SHARE_HINT}`, {
+          ...options,
+          fix: `check NOTION_KB_DATA_SOURCE_ID, and ${SHARE_HINT}`,
+        });
       case APIErrorCode.RateLimited:
         return new RateLimitedError("notion", retryAfterMs(error), options);
       case APIErrorCode.ValidationError:

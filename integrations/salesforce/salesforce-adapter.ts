@@ -6,6 +6,7 @@
 import Fuse from "fuse.js";
 import type { Connection } from "jsforce";
 import type { SalesforceFieldMap } from "../../src/config.ts";
+import { nameMatchesQuery } from "../../src/domain/match-account-name.ts";
 import type { Logger } from "../../src/logger.ts";
 import type {
   AccountMatch,
@@ -49,8 +50,12 @@ export interface SalesforceAdapter extends CrmSource {
   completeTask(crmTaskId: string): Promise<void>;
 }
 
-/** Ranks accounts by how closely their name matches `query`; an equal name (any case) comes first. */
-function rank(query: string, candidates: CrmAccount[], limit: number): AccountMatch[] {
+/**
+ * Ranks accounts by how closely their name matches `query`, among the names sharing a word with it (LIKE
+ * finds the letters inside words too); an equal name (any case) comes first.
+ */
+function rank(query: string, found: CrmAccount[], limit: number): AccountMatch[] {
+  const candidates = found.filter((account) => nameMatchesQuery(query, account.name));
   const q = query.trim().toLowerCase();
   const fuse = new Fuse(candidates, {
     keys: ["name"],

@@ -48,7 +48,10 @@ export function toSalesforceError(
       return new AuthError(
         "salesforce",
         `${detail}. Set a fresh SALESFORCE_ACCESS_TOKEN, or use the JWT bearer flow (SALESFORCE_LOGIN_URL, SALESFORCE_CLIENT_ID, SALESFORCE_USERNAME, SALESFORCE_PRIVATE_KEY), which re-authorises by itself`,
-        options,
+        {
+          ...options,
+          fix: "the Salesforce session expired: an admin should set a fresh SALESFORCE_ACCESS_TOKEN or use the JWT bearer flow",
+        },
       );
     case "invalid_grant":
     case "invalid_client_id":
@@ -56,21 +59,30 @@ export function toSalesforceError(
       return new AuthError(
         "salesforce",
         `${detail}. Check that the connected app's consumer key is SALESFORCE_CLIENT_ID, its certificate matches SALESFORCE_PRIVATE_KEY, and SALESFORCE_USERNAME is pre-authorised for the app`,
-        options,
+        {
+          ...options,
+          fix: "an admin should check SALESFORCE_CLIENT_ID, SALESFORCE_PRIVATE_KEY and SALESFORCE_USERNAME against the connected app",
+        },
       );
     case "REQUEST_LIMIT_EXCEEDED":
       return new RateLimitedError("salesforce", REQUEST_LIMIT_BACKOFF_MS, options);
     case "INVALID_FIELD":
     case "INVALID_TYPE":
     case "MALFORMED_QUERY":
-      return new ValidationError("salesforce", `${detail}; ${FIELD_MAP_HINT}`, options);
+      return new ValidationError("salesforce", `${detail}; ${FIELD_MAP_HINT}`, {
+        ...options,
+        fix: FIELD_MAP_HINT,
+      });
     case "INSUFFICIENT_ACCESS":
     case "INSUFFICIENT_ACCESS_OR_READONLY":
     case "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY":
     case "INVALID_FIELD_FOR_INSERT_UPDATE":
     case "API_DISABLED_FOR_ORG":
     case "API_CURRENTLY_DISABLED":
-      return new PermissionError("salesforce", `${detail}. ${permissionHint}`, options);
+      return new PermissionError("salesforce", `${detail}. ${permissionHint}`, {
+        ...options,
+        fix: permissionHint.charAt(0).toLowerCase() + permissionHint.slice(1),
+      });
     case "NOT_FOUND":
       return new NotFoundError(
         "salesforce",

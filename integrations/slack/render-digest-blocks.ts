@@ -6,18 +6,20 @@ import type { KnownBlock } from "@slack/types";
 import type { Digest } from "../../src/digest/digest.ts";
 import { digestSections } from "../../src/digest/render-digest-markdown.ts";
 import { context, cut, header, mrkdwn } from "./block-kit.ts";
+import { escapeMrkdwn as e } from "./escape-mrkdwn.ts";
 
 /** Blocks and notification text of a digest. */
 export function renderDigestBlocks(digest: Digest): { text: string; blocks: KnownBlock[] } {
   const sections = digestSections(digest).map((s) =>
-    mrkdwn(`*${s.title}*\n${s.lines.map((line) => `• ${line}`).join("\n")}`),
+    // Lines name accounts and quote escalation summaries: escaped.
+    mrkdwn(`*${e(s.title)}*\n${s.lines.map((line) => `• ${e(line)}`).join("\n")}`),
   );
   const span = `${digest.days.first} to ${digest.days.last} (${digest.timeZone})`;
   return {
-    text: cut(`Escalation digest ${digest.week}: ${digest.headline}`, 3000),
+    text: cut(`Escalation digest ${digest.week}: ${e(digest.headline)}`, 3000),
     blocks: [
       header(`Escalation digest ${digest.week}`),
-      mrkdwn(`*${digest.headline}*`),
+      mrkdwn(`*${e(digest.headline)}*`),
       { type: "divider" },
       ...sections,
       context(`${span} · numbers from warroom's records`),

@@ -12,6 +12,7 @@ import {
 } from "../../src/errors.ts";
 import type { ChatPlatform, InviteResult, RoomRef, RoomSpec } from "../../src/ports/chat-platform.ts";
 import { withCollisionSuffix } from "../../src/war-room/channel-name.ts";
+import { renderSlackText } from "./escape-mrkdwn.ts";
 import {
   channelPurpose,
   findChannelByName,
@@ -50,14 +51,19 @@ export function toIntegrationError(error: unknown): IntegrationError {
   const slackError = e.data?.error;
   if (e.code === ErrorCode.PlatformError && slackError) {
     const detail = e.data?.errors?.length ? `${slackError} (${e.data.errors.join("; ")})` : slackError;
-    if (AUTH.has(slackError))
-      return new AuthError("slack", `${detail}: check SLACK_BOT_TOKEN`, { cause: error });
-    if (PERMISSION.has(slackError))
+    if (AUTH.has(slackError)) {
+      const fix =
+        "an admin should check SLACK_BOT_TOKEN (the app may have been uninstalled or its token revoked)";
+      return new AuthError("slack", `${detail}: check SLACK_BOT_TOKEN`, { cause: error, fix });
+    }
+    if (PERMISSION.has(slackError)) {
+      const fix = `the app lacks a scope or a workspace setting forbids it (${slackError}): an admin should compare the app's scopes with manifest.json`;
       return new PermissionError(
         "slack",
         `${detail}: the app lacks a scope or a workspace setting forbids it`,
-        { cause: error },
+        { cause: error, fix },
       );
+    }
     if (NOT_FOUND.has(slackError)) return new NotFoundError("slack", detail, { cause: error });
     return new ValidationError("slack", detail, { cause: error });
   }
@@ -235,7 +241,11 @@ export function createSlackChatPlatform(
       const response = await fetch(responseUrl, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
+        body: JSON.stringify({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: renderSlackText(text),
+        }),
       });
       if (!response.ok)
         throw new IntegrationError("slack", `http_${response.status}`, "the response_url refused the reply");

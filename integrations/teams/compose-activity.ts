@@ -1,9 +1,11 @@
 /**
- * A message's activity for the Bot Connector (`MessageActivityInput` of the Teams SDK): text people or
- * the CRM wrote is escaped (HTML and markdown), so a summary cannot turn into markup; `<@userId>` written
- * by the core becomes a Teams mention of that person; a card rides as an Adaptive Card attachment.
+ * A message's activity for the Bot Connector (`MessageActivityInput` of the Teams SDK): the words of a
+ * text are escaped (HTML and markdown) here, the one place Teams text is rendered, so a summary cannot
+ * turn into markup, a link or a mention (`<at>` or `<@id>` someone typed shows as typed); a `Mention` the
+ * core built becomes a Teams mention of that person; a card rides as an Adaptive Card attachment.
  */
 import { MessageActivityInput } from "@microsoft/teams.api";
+import { partsOf, type TextPart } from "../../src/domain/message-text.ts";
 import type { TeamsMessageContent } from "./render-cards.ts";
 import { cutWords } from "./render-parts.ts";
 
@@ -19,6 +21,21 @@ export function escapeText(text: string): string {
     .replace(/([\\`*_~[\]])/g, "\\$1");
 }
 
+/** The parts of a text with its words cut to `max` characters in all (mentions kept whole). */
+function limitWords(parts: readonly TextPart[], max: number): TextPart[] {
+  let left = max;
+  const kept: TextPart[] = [];
+  for (const part of parts) {
+    if (typeof part !== "string") kept.push(part);
+    else if (left > 0) {
+      const words = cutWords(part, left);
+      left -= words.length;
+      kept.push(words);
+    }
+  }
+  return kept;
+}
+
 /** The activity to send for `content`; `nameOf` gives a user's display name when known. */
 export function composeActivity(
   content: TeamsMessageContent,
@@ -26,13 +43,11 @@ export function composeActivity(
 ): MessageActivityInput {
   const activity = new MessageActivityInput();
   const mentioned = new Map<string, string>();
-  const parts = cutWords(content.text, MAX_TEXT).split(/(<@[^>\s]+>)/);
-  const text = parts
+  const text = limitWords(partsOf(content.text), MAX_TEXT)
     .map((part) => {
-      const id = /^<@([^>\s]+)>$/.exec(part)?.[1];
-      if (!id) return escapeText(part);
-      const name = nameOf(id) ?? "a war-room member";
-      mentioned.set(id, name);
+      if (typeof part === "string") return escapeText(part);
+      const name = nameOf(part.mention) ?? "a war-room member";
+      mentioned.set(part.mention, name);
       return `<at>${escapeText(name)}</at>`;
     })
     .join("");

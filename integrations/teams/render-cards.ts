@@ -1,10 +1,11 @@
 /**
  * War-room messages as Teams activities: Adaptive Cards 1.5 for the context card, each hypothesis (with
  * `Action.Execute` Confirm / Reject), the summary, the resolution prompt and the digest; text messages as
- * text. Mentions written `<@userId>` by the core become Teams mentions.
+ * text. The core's `Mention`s become Teams mentions; everything else is shown literally.
  */
 import { ActionSet, ExecuteAction, SubmitAction } from "@microsoft/teams.cards";
 import { digestSections } from "../../src/digest/render-digest-markdown.ts";
+import type { MessageText } from "../../src/domain/message-text.ts";
 import { formatAmount } from "../../src/domain/money.ts";
 import type { HypothesisView, TaskView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import { STATUS_LABEL } from "../../src/war-room/hypothesis-views.ts";
@@ -22,7 +23,8 @@ import {
 
 /** What posting a message sends: a notification text, and a card when there is one. */
 export interface TeamsMessageContent {
-  text: string;
+  /** Shown literally (composeActivity escapes it); only `Mention`s mention anyone. */
+  text: MessageText;
   card?: AdaptiveCardJson;
 }
 
@@ -91,7 +93,8 @@ function hypothesisCard(view: HypothesisView, names: (id: string) => string): Ad
   return fitCard(DETAIL, ({ items }) =>
     card([
       literal(`#${h.rank} ${h.title}`, 300, { weight: "Bolder" }),
-      para(
+      // People's display names are theirs to choose: shown literally.
+      literal(
         `${Math.round(h.likelihood * 100)}% · ${h.category} · ${STATUS_LABEL[view.status]}${who ? ` · ${who}` : ""}`,
       ),
       literal(h.rationale, 1_500),
@@ -132,7 +135,7 @@ function summaryCard(
       heading(p.verdict === "pattern" ? "Pattern across accounts" : "Looks isolated"),
       ...(p.sharedAttributes.length ? [literal(`Shared: ${p.sharedAttributes.join(", ")}`, 500)] : []),
       para(`**Verdicts:** ${statuses || "—"}`),
-      ...(m.note ? [para(`_${m.note}_`)] : []),
+      ...(m.note ? [literal(m.note, 2_000, { subtle: true })] : []),
       para("**Talking points for the executive call**"),
       ...bullets(m.analysis.talkingPoints.slice(0, items)),
       para("**Preventive measures**"),
@@ -170,10 +173,11 @@ function digestCard(m: Extract<WarRoomMessage, { kind: "digest" }>): AdaptiveCar
   return fitCard(DETAIL, ({ items }) =>
     card([
       heading(`Escalation digest ${d.week}`),
-      para(`**${d.headline}**`),
+      // The headline may be an LLM's rewording and the lines name accounts and quote summaries: literal.
+      literal(d.headline, 2_000, { weight: "Bolder" }),
       ...digestSections(d).flatMap((s) => [
-        para(`**${s.title}**`),
-        ...s.lines.slice(0, items).map((line) => para(`• ${line}`, { max: 500 })),
+        literal(s.title, 300, { weight: "Bolder" }),
+        ...s.lines.slice(0, items).map((line) => literal(`• ${line}`, 500)),
       ]),
       para(`${d.days.first} to ${d.days.last} (${d.timeZone}) · numbers from warroom's records`, {
         subtle: true,

@@ -34,15 +34,21 @@ export function cutWords(text: string, max: number): string {
 }
 
 /** Text a person typed, shown literally (no markdown), cut to `max` characters. */
-export function literal(text: string, max = 2_000, options: { weight?: "Bolder" } = {}): RichTextBlock {
+export function literal(
+  text: string,
+  max = 2_000,
+  options: { weight?: "Bolder"; size?: "Large"; subtle?: boolean } = {},
+): RichTextBlock {
   const run = new TextRun(cutWords(text, max));
   if (options.weight) run.weight = options.weight;
+  if (options.size) run.size = options.size;
+  if (options.subtle) run.isSubtle = true;
   return new RichTextBlock().withInlines(run);
 }
 
-/** A heading. */
-export function heading(text: string): TextBlock {
-  return new TextBlock(cutWords(text, 150), { size: "Large", weight: "Bolder", wrap: true });
+/** A heading, shown literally (it holds account names). */
+export function heading(text: string): RichTextBlock {
+  return literal(text, 150, { size: "Large", weight: "Bolder" });
 }
 
 /** A paragraph of warroom's own text (markdown allowed). */

@@ -4,6 +4,7 @@
  * chat); messages go through the Bot Connector at each conversation's serviceUrl. Users are known by their
  * Entra object id.
  */
+import { mention } from "../../src/domain/message-text.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../../src/errors.ts";
 import type {
   ChatPlatform,
@@ -110,7 +111,10 @@ export function createTeamsChatPlatform(config: TeamsPlatformConfig): TeamsChatP
       const result = await rooms.invite(r, [...new Set(userIds)]);
       if (result.invited.length > 0)
         await send(r.id, {
-          text: `${result.invited.map((u) => `<@${u}>`).join(" ")}: you are in this war-room.`,
+          text: [
+            ...result.invited.flatMap((u, i) => (i ? [" ", mention(u)] : [mention(u)])),
+            ": you are in this war-room.",
+          ],
         });
       return result;
     },

@@ -56,18 +56,25 @@ export function toTeamsError(error: unknown, what: string): IntegrationError {
       return new AuthError(
         "teams",
         `${detail}. Check MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID`,
-        options,
+        {
+          ...options,
+          fix: "an admin should check MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID",
+        },
       );
     case 403:
-      return new PermissionError("teams", `${detail}; ${permissionHint(f.code)}`, options);
-    case 404:
-      return new NotFoundError(
-        "teams",
-        `${detail}; check TEAMS_ESCALATIONS_TEAM_ID (the team's group id) and ${INSTALL_HINT}`,
-        options,
-      );
+      return new PermissionError("teams", `${detail}; ${permissionHint(f.code)}`, {
+        ...options,
+        fix: permissionHint(f.code),
+      });
+    case 404: {
+      const fix = `check TEAMS_ESCALATIONS_TEAM_ID (the team's group id) and ${INSTALL_HINT}`;
+      return new NotFoundError("teams", `${detail}; ${fix}`, { ...options, fix });
+    }
     case 413:
-      return new ValidationError("teams", `${detail}; the message is over Teams' size limit`, options);
+      return new ValidationError("teams", `${detail}; the message is over Teams' size limit`, {
+        ...options,
+        fix: "the message is over Teams' size limit",
+      });
     case 429:
       return new RateLimitedError("teams", f.retryAfterMs ?? 1000, options);
     case 400:

@@ -45,6 +45,11 @@ export const envSchema = z.object({
     description: "HTTP port of `warroom serve` (0 picks a free one)",
     example: "3000",
   }),
+  SHUTDOWN_GRACE_SECONDS: envVar("SHUTDOWN_GRACE_SECONDS", integer(0, 600).optional(), {
+    description:
+      "on SIGTERM, how long `warroom serve` waits for running jobs and requests before it stops them (they resume after a restart or on another replica) and exits",
+    example: "10",
+  }),
   HOST: envVar(
     "HOST",
     text

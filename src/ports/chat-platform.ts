@@ -2,14 +2,17 @@
  * ChatPlatform: where war-rooms live (Slack, Teams, the terminal). The core hands it platform-neutral
  * messages (a context card, a hypothesis, the summary) and gets back normalised references such as
  * `slack:C123:1700000000.000100` or `teams:<conversation>:<activity>`; each adapter renders messages its
- * own way. User ids are the platform's own (Slack user ids, Teams users' Entra object ids); text the core
- * writes may mention a user as `<@userId>`, which each platform renders as its mention. The contract suite
+ * own way. User ids are the platform's own (Slack user ids, Teams users' Entra object ids). Every string in
+ * a message (summaries, account names, ticket subjects, hypotheses quoting tickets) is shown literally: the
+ * adapter escapes it, so `<!channel>` or a link someone typed notifies nobody and links nowhere. The core
+ * mentions a person only with a `Mention` in a `MessageText` (domain/message-text.ts). The contract suite
  * every implementation passes is tests/contracts/chat-platform.contract.ts.
  */
 
 import type { Digest } from "../digest/digest.ts";
 import type { Analysis, Hypothesis } from "../domain/analysis.ts";
 import type { Severity } from "../domain/case-bundle.ts";
+import type { MessageText } from "../domain/message-text.ts";
 import type { ContextCard } from "../use-cases/build-context-card.ts";
 
 /** A room: a Slack channel, a Teams channel or group chat, a terminal session. */
@@ -66,7 +69,7 @@ export type WarRoomMessage =
     }
   | { kind: "resolution-prompt"; escalationId: string; hypothesisId: string; title: string }
   | { kind: "digest"; digest: Digest }
-  | { kind: "text"; text: string };
+  | { kind: "text"; text: MessageText };
 
 /** A file to share in a room (the digest's chart). */
 export interface RoomFile {
@@ -155,5 +158,5 @@ export interface ChatPlatform {
    * (Slack: the command's response_url; Teams: the conversation or thread it was asked in) — optional
    * capability.
    */
-  reply?(replyRef: string, text: string): Promise<void>;
+  reply?(replyRef: string, text: MessageText): Promise<void>;
 }

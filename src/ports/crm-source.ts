@@ -74,7 +74,10 @@ export interface CrmSource {
   /** Short name of the backing system for logs and health output ("local dataset", "salesforce"). */
   readonly name: string;
 
-  /** Finds accounts by id or fuzzy name, best first; at most `limit` (default 5). */
+  /**
+   * Finds accounts by their whole id (any case) or by name, best first; at most `limit` (default 5). A name
+   * matches on words (see domain/match-account-name.ts): "Inc" finds "Calder Inc", never "Calder Finch".
+   */
   searchAccounts(query: string, limit?: number): Promise<AccountMatch[]>;
 
   /** Names loosely like `query`, for "did you mean" when the search found nothing (optional capability). */

@@ -107,6 +107,8 @@ class PostgresDatabase implements Database {
   readonly #sql: Sql;
   readonly #options: PostgresOptions;
   readonly #listeners = new Set<() => Promise<void>>();
+  /** Clients checked out for a transaction or a lock, until they are given back. */
+  readonly #held = new Set<pg.PoolClient>();
 
   constructor(pool: pg.Pool, options: PostgresOptions) {
     this.#pool = pool;
@@ -131,8 +133,19 @@ class PostgresDatabase implements Database {
     return this.#sql.exec<R>(script);
   }
 
-  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+  async #checkOut(): Promise<pg.PoolClient> {
     const client = await this.#pool.connect();
+    this.#held.add(client);
+    return client;
+  }
+
+  /** Returns a client to the pool (or ends its connection); a client `close` already ended is left alone. */
+  #giveBack(client: pg.PoolClient, end = false): void {
+    if (this.#held.delete(client)) client.release(end);
+  }
+
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const client = await this.#checkOut();
     try {
       await client.query("BEGIN");
       const result = await work(wrap(client));
@@ -142,12 +155,12 @@ class PostgresDatabase implements Database {
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      this.#giveBack(client);
     }
   }
 
   async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
+    const client = await this.#checkOut();
     try {
       await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
       try {
@@ -156,7 +169,7 @@ class PostgresDatabase implements Database {
         await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
       }
     } finally {
-      client.release();
+      this.#giveBack(client);
     }
   }
 
@@ -166,6 +179,10 @@ class PostgresDatabase implements Database {
 
   async close(): Promise<void> {
     await Promise.all([...this.#listeners].map((stop) => stop()));
+    // Work still holding a client now outlived the shutdown's grace period (a job waiting on a hung Slack
+    // call under its war-room lock): its connection is ended, which rolls its transaction back and frees
+    // its advisory lock, so the pool can end instead of waiting for the call; the job runs again elsewhere.
+    for (const client of [...this.#held]) this.#giveBack(client, true);
     await this.#pool.end();
   }
 }

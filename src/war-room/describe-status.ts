@@ -1,6 +1,7 @@
 /**
  * `/escalate status`: where an escalation stands, in a few lines: hypotheses, the finding, follow-ups.
  */
+import { type Mention, mention, type TextPart, withMentions } from "../domain/message-text.ts";
 import { getEscalation } from "../storage/escalation-store.ts";
 import { type FindingRecord, getFinding } from "../storage/finding-store.ts";
 import { listHypotheses } from "../storage/hypothesis-store.ts";
@@ -15,7 +16,7 @@ function syncState(finding: FindingRecord, kb: string): string {
   if (finding.kbSyncState === "synced")
     return `saved in the ${kb}${finding.kbUrl ? ` (${finding.kbUrl})` : ""}`;
   if (finding.kbAttempts === 0) return `waiting to be written to the ${kb}`;
-  return `not yet in the ${kb}: ${finding.kbAttempts} attempt${finding.kbAttempts === 1 ? "" : "s"}, last error: ${finding.kbLastError ?? "unknown"}. It is kept here and retried (with a nightly sweep) until it lands.`;
+  return `not yet in the ${kb}: ${finding.kbAttempts} attempt${finding.kbAttempts === 1 ? "" : "s"}, last error: ${(finding.kbLastError ?? "unknown").replace(/\.?$/, ".")} It is kept here and retried (with a nightly sweep) until it lands.`;
 }
 
 /** One line per follow-up, with where it stands in the CRM when it goes there. */
@@ -32,21 +33,32 @@ function followUpLines(tasks: TaskRecord[], crm: string): string[] {
   });
 }
 
-/** A plain-text status report. */
-export async function describeStatus(escalationId: string, deps: WarRoomDeps): Promise<string> {
+/** "confirmed by @a @b" as text with mentions. */
+function people(label: string, userIds: string[]): TextPart[] {
+  if (userIds.length === 0) return [];
+  const mentions: TextPart[] = userIds.flatMap((u, i): (string | Mention)[] =>
+    i ? [" ", mention(u)] : [mention(u)],
+  );
+  return [`, ${label} `, ...mentions];
+}
+
+/** A status report: lines of text, with the people who gave verdicts mentioned. */
+export async function describeStatus(escalationId: string, deps: WarRoomDeps): Promise<TextPart[]> {
   const escalation = await getEscalation(deps.db, escalationId);
-  if (!escalation) return `No escalation ${escalationId}.`;
+  if (!escalation) return [`No escalation ${escalationId}.`];
   const hypotheses = await listHypotheses(deps.db, escalationId);
   const finding = await getFinding(deps.db, escalationId);
   const age = Math.round((deps.clock.now().getTime() - escalation.openedAt.getTime()) / 3_600_000);
-  const lines = [
-    `${escalation.id} · ${escalation.accountName} · ${escalation.severity} · ${escalation.status} · opened ${age} h ago`,
+  const lines: TextPart[][] = [
+    [
+      `${escalation.id} · ${escalation.accountName} · ${escalation.severity} · ${escalation.status} · opened ${age} h ago`,
+    ],
     ...hypotheses.map(
       (h) =>
-        `${MARK[h.status]} round ${h.round} #${h.hypothesis.rank} ${h.hypothesis.title} (${h.status}${h.confirmedBy.length ? `, confirmed by ${h.confirmedBy.map((u) => `<@${u}>`).join(" ")}` : ""}${h.rejectedBy.length ? `, rejected by ${h.rejectedBy.map((u) => `<@${u}>`).join(" ")}` : ""})`,
+        withMentions`${MARK[h.status]} round ${h.round} #${h.hypothesis.rank} ${h.hypothesis.title} (${h.status}${people("confirmed by", h.confirmedBy)}${people("rejected by", h.rejectedBy)})`,
     ),
-    finding ? `Finding: ${finding.title} — ${syncState(finding, deps.knowledge.name)}` : "No finding yet.",
-    ...followUpLines(await listTasks(deps.db, escalationId), deps.crm.name),
+    [finding ? `Finding: ${finding.title} — ${syncState(finding, deps.knowledge.name)}` : "No finding yet."],
+    ...followUpLines(await listTasks(deps.db, escalationId), deps.crm.name).map((line) => [line]),
   ];
-  return lines.join("\n");
+  return lines.flatMap((line, i) => (i ? ["\n", ...line] : line));
 }

@@ -6,6 +6,7 @@
 import { caseBundleSchema } from "../domain/case-bundle.ts";
 import { CATEGORY_INFO, type Category } from "../domain/categories.ts";
 import { lifecycleMonth } from "../domain/lifecycle.ts";
+import { mention, withMentions } from "../domain/message-text.ts";
 import { InputError } from "../errors.ts";
 import {
   findOtherOpenEscalation,
@@ -139,7 +140,7 @@ export async function resolveEscalation(
   if (warRoom)
     await deps.chat.post(warRoom.room, {
       kind: "text",
-      text: `Resolved by <@${confirmedBy}>: ${draft.title} (${draft.category}). Writing the finding to the knowledge base…`,
+      text: withMentions`Resolved by ${mention(confirmedBy)}: ${draft.title} (${draft.category}). Writing the finding to the knowledge base…`,
     });
   return "resolved";
 }

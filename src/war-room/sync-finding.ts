@@ -3,6 +3,7 @@
  * the job is retried with backoff, so a knowledge-base outage delays the write but never loses it.
  */
 
+import { describeFailure } from "../describe-failure.ts";
 import type { WrittenFinding } from "../ports/knowledge-base.ts";
 import { recordTimelineEvent } from "../storage/escalation-store.ts";
 import { getFinding, markFindingSynced, markFindingSyncFailed } from "../storage/finding-store.ts";
@@ -28,11 +29,9 @@ async function syncUnlocked(escalationId: string, deps: WarRoomDeps): Promise<vo
   try {
     written = await deps.knowledge.writeFinding(document);
   } catch (error) {
-    await markFindingSyncFailed(
-      deps.db,
-      escalationId,
-      error instanceof Error ? error.message : String(error),
-    );
+    // `/escalate status` shows this to people: words, not the client's message (that goes to the log).
+    deps.logger.warn({ err: error, escalationId }, "finding not written to the knowledge base yet");
+    await markFindingSyncFailed(deps.db, escalationId, describeFailure(error));
     throw error;
   }
   // Saved again while this revision was being written: the newer one's own job writes it.

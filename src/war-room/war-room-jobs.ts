@@ -3,6 +3,7 @@
  */
 import { v5 as uuidv5 } from "uuid";
 import { z } from "zod";
+import { describeFailure } from "../describe-failure.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import type { ScheduleDefinition } from "../jobs/scheduler.ts";
 import type { Database } from "../storage/database.ts";
@@ -41,11 +42,12 @@ const syncFinding = async (...args: Parameters<typeof import("./sync-finding.ts"
 async function tellRequester(escalationId: string, error: unknown, deps: WarRoomDeps): Promise<void> {
   const { replyRef } = await getEscalationMetadata(deps.db, escalationId);
   if (!replyRef || !deps.chat.reply) return;
-  const reason = error instanceof Error ? error.message : String(error);
+  // The details are for the log; the requester gets words (describeFailure) and what happens next.
+  deps.logger.warn({ err: error, escalationId }, "war-room not open yet; telling the requester");
   await deps.chat
     .reply(
       replyRef,
-      `The war-room for ${escalationId} is not open yet: ${reason}. The escalation is saved and I keep retrying; fix the cause or ask an admin.`,
+      `The war-room for ${escalationId} is not open yet. ${describeFailure(error)} The escalation is saved and warroom keeps retrying it with backoff; nothing is lost.`,
     )
     .catch((e: unknown) => deps.logger.warn({ err: e, escalationId }, "could not tell the requester"));
 }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/domain/analysis.ts";
+import { mention, withMentions } from "../../src/domain/message-text.ts";
 import { ValidationError } from "../../src/errors.ts";
 import type { ChatPlatform, HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
 import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
@@ -115,7 +116,43 @@ function messages(): WarRoomMessage[] {
       hypothesisId: "42",
       title: LONG.slice(0, 500),
     },
-    { kind: "text", text: `Could not invite <@someone>: ${LONG}` },
+    { kind: "text", text: withMentions`Could not invite ${mention("someone")}: ${LONG}` },
+  ];
+}
+
+/** Text a person or a CRM could hold, built to notify a whole room, mention someone, link or mark up. */
+export const HOSTILE =
+  "<!channel> <!here> <@U0HOSTILE> <http://evil.example|click> [docs](http://evil.example) <at>Eve</at> <b>x</b> & *co*";
+
+/**
+ * Messages whose words come from people, the CRM and the engine quoting tickets, all HOSTILE; the text
+ * message also mentions `mentioned` on purpose (the only mention any platform may make of them).
+ */
+export function hostileMessages(mentioned: string): WarRoomMessage[] {
+  const hostileView = view(HOSTILE, 2);
+  hostileView.hypothesis = { ...hostileView.hypothesis, title: HOSTILE, checks: [HOSTILE] };
+  hostileView.evidenceNames = Object.fromEntries(hostileView.hypothesis.evidence.map((id) => [id, HOSTILE]));
+  const hostileCard: ContextCard = {
+    ...card,
+    account: { ...card.account, name: `Calder ${HOSTILE}`, segment: HOSTILE },
+    tickets: { ...card.tickets, latest: [{ ...card.tickets.latest[0]!, subject: HOSTILE }] },
+    recentChanges: [{ ...card.recentChanges[0]!, title: HOSTILE }],
+    relatedEscalations: [
+      { id: "WR-1", accountName: HOSTILE, openedAt: "2026-11-01T00:00:00Z", summary: HOSTILE },
+    ],
+  } as ContextCard;
+  return [
+    { kind: "context", escalationId: "WR-2026-0042", summary: HOSTILE, severity: "high", card: hostileCard },
+    { kind: "hypothesis", view: hostileView },
+    {
+      kind: "summary",
+      escalationId: "WR-2026-0042",
+      analysis: { ...analysis(1), talkingPoints: [HOSTILE], preventiveMeasures: [HOSTILE] },
+      views: [hostileView],
+      note: HOSTILE,
+    },
+    { kind: "resolution-prompt", escalationId: "WR-2026-0042", hypothesisId: "42", title: HOSTILE },
+    { kind: "text", text: withMentions`Resolved by ${mention(mentioned)}: ${HOSTILE}` },
   ];
 }
 

@@ -12,6 +12,8 @@ export const IDS = {
   acmeLogistics: "001000000000002AAA",
   globex: "001000000000003AAA",
   hostile: "001000000000004AAA",
+  calderFinch: "001CALDERFINCHAAAA",
+  brightline: "001000000000005AAA",
   syncTicket: "500000000000001AAA",
   oldTicket: "500000000000002AAA",
   globexTicket: "500000000000003AAA",
@@ -36,6 +38,8 @@ export const CONTRACT_WORLD = {
     { id: IDS.acmeLogistics, name: "Acme Logistics", segment: "mid_market", arr: 60000 },
     { id: IDS.globex, name: "Globex", segment: "smb", arr: 9000, attributes: { crm: "HubSpot" } },
     { id: IDS.hostile, name: HOSTILE_NAME, segment: "smb", arr: 1000 },
+    { id: IDS.calderFinch, name: "Calder Finch", segment: "smb", arr: 2000 },
+    { id: IDS.brightline, name: "Brightline Inc", segment: "smb", arr: 3000 },
   ],
   tickets: [
     {
@@ -127,6 +131,18 @@ export function crmSourceContract(name: string, make: () => Promise<CrmSource>):
       expect(await crm.searchAccounts("Initech Unlimited")).toEqual([]);
     });
 
+    it("matches names on whole words and ids only whole", async () => {
+      const crm = await make();
+      // "Inc" is inside "Finch" and inside the id 001CALDERFINCH…, but is a word only of Brightline Inc.
+      expect((await crm.searchAccounts("Inc")).map((h) => h.account.id)).toEqual([IDS.brightline]);
+      expect((await crm.searchAccounts("inch")).map((h) => h.account.id)).toEqual([]);
+      expect((await crm.searchAccounts("finch")).map((h) => h.account.id)).toEqual([IDS.calderFinch]);
+      expect(await crm.searchAccounts("001CALDERFINCH")).toEqual([]);
+      expect(await crm.searchAccounts("CALDERFINCHAAAA")).toEqual([]);
+      const [byId] = await crm.searchAccounts(IDS.calderFinch);
+      expect(byId).toMatchObject({ exact: true, account: { id: IDS.calderFinch } });
+    });
+
     it("searches a name full of quotes, backslashes, % and _ as plain text", async () => {
       const crm = await make();
       const [hit] = await crm.searchAccounts(HOSTILE_NAME);
@@ -143,7 +159,7 @@ export function crmSourceContract(name: string, make: () => Promise<CrmSource>):
       });
       expect(await crm.getAccount("001000000000999AAA")).toBeNull();
       expect((await crm.listAccounts()).map((a) => a.id).sort()).toEqual(
-        [IDS.acme, IDS.acmeLogistics, IDS.globex, IDS.hostile].sort(),
+        [IDS.acme, IDS.acmeLogistics, IDS.globex, IDS.hostile, IDS.calderFinch, IDS.brightline].sort(),
       );
     });
 

@@ -1,6 +1,8 @@
 /**
  * `warroom serve`: starts everything the environment configures and runs until SIGTERM or SIGINT, then
- * stops taking requests, lets running jobs finish (or return to the queue) and closes the database.
+ * stops taking requests, lets running jobs and requests finish within the grace period
+ * (SHUTDOWN_GRACE_SECONDS; what is left returns to the queue and resumes after a restart or elsewhere),
+ * closes the database and exits, whatever client call may still be hanging.
  */
 import type { Command } from "commander";
 import { closeServices, openServices, type Services, startServices } from "../../../src/app.ts";
@@ -43,12 +45,15 @@ async function serve(io: CliIo): Promise<void> {
     const imported = importLocalDataset(services);
     const signal = await io.stopSignal();
     io.stdout.write(`${signal}: shutting down\n`);
-    await server.close();
+    await server.close({ graceMs: config.shutdownGraceMs });
     await imported;
   } finally {
     await closeServices(services);
   }
   io.stdout.write("stopped\n");
+  // Everything warroom owns is closed; a client call still in flight would only fail later. Leave stdout
+  // a moment to drain, then go.
+  io.exitAfter?.(EXIT_MARGIN_MS);
 }
 
 /**
@@ -70,3 +75,6 @@ async function importLocalDataset(services: Services): Promise<void> {
     );
   }
 }
+
+/** How long after "stopped" the process may still take to end by itself. */
+const EXIT_MARGIN_MS = 500;

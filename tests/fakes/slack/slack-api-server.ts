@@ -97,7 +97,21 @@ export interface FakeSlack {
   /** Makes the next call(s) to `method` (`"*"`: any method) fail. */
   failNext(method: string, failure?: ScriptedFailure): void;
   setLatency(ms: number): void;
+  /**
+   * Calls to `method` get no answer at all from now on (Slack hanging: the client waits for its own
+   * timeout); they are held until `close`.
+   */
+  hang(method: string): void;
+  /** Calls being held by `hang` whose client is still waiting. */
+  hanging(): number;
   close(): Promise<void>;
+}
+
+/** What the tests steer besides the state: scripted failures, latency, methods that hang. */
+interface Controls {
+  failNext: (method: string, failure: ScriptedFailure) => void;
+  latency: { ms: number };
+  hang: { methods: Set<string>; held: Set<ServerResponse> };
 }
 
 const DEFAULT_USERS: UserSeed[] = [
@@ -141,8 +155,14 @@ function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Pr
   return Promise.resolve();
 }
 
-function listen(ctx: RouteContext, latency: { ms: number }): Server {
+function listen(ctx: RouteContext, latency: { ms: number }, hang: Controls["hang"]): Server {
   return createServer((req, res) => {
+    const method = /^\/api\/([\w.]+)/.exec(req.url ?? "")?.[1];
+    if (method && hang.methods.has(method)) {
+      hang.held.add(res);
+      res.on("close", () => hang.held.delete(res));
+      return;
+    }
     const delay =
       latency.ms > 0 ? new Promise((resolve) => setTimeout(resolve, latency.ms)) : Promise.resolve();
     delay
@@ -165,18 +185,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     refuse: (method, args) => script.take(method) ?? limit(method, readString(args, "channel")),
   };
   const latency = { ms: options.latencyMs ?? 0 };
-  const server = listen(ctx, latency);
+  const hang = { methods: new Set<string>(), held: new Set<ServerResponse>() };
+  const server = listen(ctx, latency, hang);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   state.baseUrl = `http://127.0.0.1:${port}`;
-  return fakeSlack(state, server, { failNext: script.add, latency });
+  return fakeSlack(state, server, { failNext: script.add, latency, hang });
 }
 
-function fakeSlack(
-  state: SlackState,
-  server: Server,
-  controls: { failNext: (method: string, failure: ScriptedFailure) => void; latency: { ms: number } },
-): FakeSlack {
+function fakeSlack(state: SlackState, server: Server, controls: Controls): FakeSlack {
   const token = [...state.tokens.keys()][0] ?? "";
   return {
     url: state.baseUrl,
@@ -219,6 +236,8 @@ function fakeSlack(
     setLatency: (ms) => {
       controls.latency.ms = ms;
     },
+    hang: (method) => void controls.hang.methods.add(method),
+    hanging: () => controls.hang.held.size,
     close: () => closeServer(server),
   };
 }

@@ -4,6 +4,7 @@
  * says where each one stands meanwhile. The real composition root, job queue and Notion client.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { plainText } from "../../../src/domain/message-text.ts";
 import { getFinding } from "../../../src/storage/finding-store.ts";
 import { describeStatus } from "../../../src/war-room/describe-status.ts";
 import { SYNC_FINDING_JOB } from "../../../src/war-room/job-names.ts";
@@ -61,9 +62,9 @@ describe.each(backends)("the finding outbox on $name", (backend: Backend) => {
         (await Promise.all(ids.map((id) => getFinding(db, id)))).every((f) => (f?.kbAttempts ?? 0) >= 1),
       "a failed attempt per finding",
     );
-    const waiting = await describeStatus(ids[0]!, warRoom);
+    const waiting = plainText(await describeStatus(ids[0]!, warRoom));
     expect(waiting).toMatch(
-      /not yet in the Notion knowledge base: \d+ attempts?, last error: notion: .*retried \(with a nightly sweep\) until it lands/,
+      /not yet in the Notion knowledge base: \d+ attempts?, last error: Notion did not answer properly \(a failure on its side or on the way\)\. It is kept here and retried \(with a nightly sweep\) until it lands/,
     );
 
     notion.setDown(false);
@@ -82,7 +83,7 @@ describe.each(backends)("the finding outbox on $name", (backend: Backend) => {
     const rows = notion.rows(created!.value).filter((r) => !r.inTrash);
     const escalations = rows.map((r) => JSON.stringify(r.properties).match(/WR-\d{4}-\d{4}/)?.[0]).sort();
     expect(escalations).toEqual([...ids].sort());
-    expect(await describeStatus(ids[1]!, warRoom)).toMatch(
+    expect(plainText(await describeStatus(ids[1]!, warRoom))).toMatch(
       /saved in the Notion knowledge base \(https:\/\/www\.notion\.so\//,
     );
 

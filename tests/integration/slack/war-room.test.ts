@@ -207,7 +207,7 @@ describe("Slack war-room", () => {
     await vi.waitFor(
       () =>
         expect(JSON.stringify(h.fake.responses.slice(before))).toMatch(
-          /not open yet: slack: restricted_action/,
+          /not open yet\. Slack did not allow what warroom asked: the app lacks a scope or a workspace setting forbids it \(restricted_action\): an admin should compare the app's scopes with manifest\.json\. The escalation is saved and warroom keeps retrying/,
         ),
       WAIT,
     );
@@ -215,5 +215,21 @@ describe("Slack war-room", () => {
     const { channel, messages } = await openedRoom(id);
     expect(channel.is_private).toBe(false);
     expect(hypothesisMessages(messages()).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("tells the requester in words when Slack answers 500, never the client's raw error", async () => {
+    h.fake.failNext("conversations.create", { status: 500, times: 3 });
+    const before = h.fake.responses.length;
+    await h.command(BOB, 'ACC-0021 "reports empty since Monday"');
+    await vi.waitFor(
+      () =>
+        expect(JSON.stringify(h.fake.responses.slice(before))).toMatch(
+          /not open yet\. Slack did not answer properly \(a failure on its side or on the way\)\. The escalation is saved and warroom keeps retrying/,
+        ),
+      WAIT,
+    );
+    const told = JSON.stringify(h.fake.responses.slice(before));
+    expect(told).not.toMatch(/statusCode|HTTP protocol|slack:/);
+    await openedRoom(escalationIdFrom(h.fake.responses.slice(before).map((r) => r.body)));
   });
 });

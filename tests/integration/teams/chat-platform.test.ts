@@ -3,7 +3,12 @@ import { createTeamsAdapter } from "../../../integrations/teams/index.ts";
 import { parseTeamsMessageRef } from "../../../integrations/teams/message-ref.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { ConversationDirectory } from "../../../src/ports/conversation-directory.ts";
-import { type ChatPlatformSubject, chatPlatformContract } from "../../contracts/chat-platform.contract.ts";
+import {
+  type ChatPlatformSubject,
+  chatPlatformContract,
+  HOSTILE,
+  hostileMessages,
+} from "../../contracts/chat-platform.contract.ts";
 import { type FakeTeams, startFakeTeams } from "../../fakes/teams/index.ts";
 import { testLogger } from "../../support/databases.ts";
 
@@ -88,6 +93,33 @@ describe("Teams rooms", () => {
       await expect(s.platform.createRoom({ name: "esc-nobody-20261124", private: true })).rejects.toThrow(
         /group chat/,
       );
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("shows user and CRM text literally: no markdown, HTML, link or mention but the one warroom made", async () => {
+    const s = await start();
+    try {
+      const [alice] = s.people;
+      const room = s.platform.existingRoom(s.fake.state.team.generalChannelId);
+      for (const message of hostileMessages(alice!)) await s.platform.post(room, message);
+      const posted = s.fake.activities(room.id);
+      // Cards: the hostile words only ever sit in TextRuns (never markdown); no TextBlock holds them.
+      const cards = JSON.stringify(posted.map((a) => a.attachments?.[0]?.content ?? null));
+      expect(cards).toContain('"type":"TextRun"');
+      for (const block of cards.match(/"type":"TextBlock","text":"[^"]*/g) ?? [])
+        expect(block).not.toMatch(/evil\.example|<at>|U0HOSTILE/);
+      // Text: HTML and markdown escaped; the only mention is warroom's own, of alice.
+      const texts = posted.map((a) => a.text ?? "").join("\n");
+      expect(texts).not.toContain(HOSTILE);
+      expect(texts).toContain("&lt;at&gt;Eve&lt;/at&gt;");
+      expect(texts).toContain("\\[docs\\](http://evil.example)");
+      expect(texts.match(/<at>[^<]*<\/at>/g)).toHaveLength(1);
+      const mentioned = posted.flatMap(
+        (a) => (a.entities ?? []) as { type?: string; mentioned?: { id: string } }[],
+      );
+      expect(mentioned.filter((e) => e.type === "mention").map((e) => e.mentioned?.id)).toEqual([alice]);
     } finally {
       await s.close();
     }

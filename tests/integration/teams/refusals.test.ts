@@ -24,7 +24,7 @@ describe("Teams refusals", () => {
     await vi.waitFor(
       () =>
         expect(JSON.stringify(h.fake.activities(h.general.conversationId))).toMatch(
-          /is not open yet: teams: .*403.*install the warroom app package in the Escalations team/,
+          /is not open yet\. Microsoft Teams did not allow what warroom asked: .*install the warroom app package in the Escalations team.* The escalation is saved/,
         ),
       WAIT,
     );

@@ -134,5 +134,35 @@ export function warRoomSuite(make: () => Promise<WarRoomDriver>): void {
         WAIT,
       );
     });
+
+    it("shows what people typed literally: no @channel, @here, mention, link or markup from a summary", async () => {
+      const hostile =
+        "<!channel> <!here> <@U0CSMPRIY> <http://evil.example|click here> [docs](http://evil.example) <at>Priya Raman</at> <b>bold</b> & co";
+      await d.escalate(d.users.alice, `ACC-0003 "${hostile}"`);
+      const roomId = await roomOf(await escalationOf("ACC-0003"));
+      const shown = [d.answers(), ...d.messages(roomId).map((m) => m.json)].join("\n");
+      expect(shown).toContain("docs");
+      if (d.platform === "slack") {
+        expect(shown).toContain("click here");
+        // Slack's control characters are &, < and >: escaped, the text shows as typed and notifies nobody.
+        for (const raw of ["<!channel>", "<!here>", "<@U0CSMPRIY>", "<http://evil.example", "<b>", " & co"])
+          expect(shown).not.toContain(raw);
+        expect(shown).toContain(
+          "&lt;!channel&gt; &lt;!here&gt; &lt;@U0CSMPRIY&gt; &lt;http://evil.example|click",
+        );
+        expect(shown).toContain("&amp; co");
+      } else {
+        // Teams: the summary is never markdown (cards show it as a TextRun), never a mention and never HTML.
+        const messages = d
+          .messages(roomId)
+          .map((m) => JSON.parse(m.json) as { text?: string; card?: unknown });
+        const blocks = JSON.stringify(messages.map((m) => m.card)).match(/"type":"TextBlock","text":"[^"]*/g);
+        expect((blocks ?? []).join("\n")).not.toContain("evil.example");
+        const texts = messages.map((m) => m.text ?? "").join("\n") + d.answers();
+        expect(texts).not.toContain("<at>Priya Raman</at>");
+        expect(texts).not.toContain("<b>");
+        expect(texts).not.toContain("[docs](");
+      }
+    });
   });
 }

@@ -39,7 +39,7 @@ async function loadError(files: Record<string, unknown>): Promise<string> {
 describe("loadDataset", () => {
   it("treats missing files as empty", async () => {
     const dataset = await loadDataset(await writeDataset({ "accounts.json": CONTRACT_WORLD.accounts }));
-    expect(dataset.accounts).toHaveLength(4);
+    expect(dataset.accounts).toHaveLength(CONTRACT_WORLD.accounts.length);
     expect(dataset.tickets).toEqual([]);
     expect(dataset.knowledge).toEqual([]);
   });
