@@ -5,6 +5,7 @@
  * separately), stack traces and warn/error lines in the log, and the server's RSS before, right after and
  * after a settle period, beside the peer: the same run with the unmutated payloads only.
  *   node bench/slack-fuzz.ts [--requests 10000] [--concurrency 16] [--settle 20] [--seed 11]
+ * FUZZ_LOG=1 also prints the log lines other than the edge's refusals, grouped by level and message.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
