@@ -116,6 +116,10 @@ export function createLocalCrmAdapter(config: LocalCrmAdapterConfig): LocalCrmAd
         .map((t) => withoutExtras(t) as Ticket);
     },
 
+    async countTickets(window) {
+      return dataset.tickets.filter((t) => inWindow(t.createdAt, window)).length;
+    },
+
     async listChanges(accountId, window) {
       const account = accounts.get(accountId);
       return dataset.changes

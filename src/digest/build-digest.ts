@@ -9,9 +9,10 @@ import type { CrmAccount } from "../ports/crm-source.ts";
 import type { LlmClient } from "../ports/llm-client.ts";
 import type { Sql } from "../storage/database.ts";
 import type { Digest } from "./digest.ts";
-import { digestScope } from "./digest-scope.ts";
+import { type DigestScope, digestScope } from "./digest-scope.ts";
 import type { DigestWeek } from "./digest-week.ts";
 import { queryKnowledge, queryOpen, queryTiming, queryWeeklyCounts } from "./query-activity.ts";
+import { escalationRates, queryFirstHypothesis } from "./query-leader-figures.ts";
 import { queryBotQuality, queryPatterns } from "./query-patterns.ts";
 import { queryCategoryChart, queryCohorts, queryRootCauses } from "./query-root-causes.ts";
 import { polishHeadline, writeHeadline } from "./write-headline.ts";
@@ -23,6 +24,8 @@ export interface DigestInput {
   /** Every account in the CRM (segment, industry, ARR, contract and renewal dates, owner). */
   accounts: CrmAccount[];
   now: Date;
+  /** Tickets the CRM holds created inside a window (optional: without it the per-ticket rate is n/a). */
+  countTickets?: ((window: { since: Date; until: Date }) => Promise<number>) | undefined;
   llm?: LlmClient | null;
   logger: Logger;
 }
@@ -36,21 +39,25 @@ const OPEN_LISTED = 15;
 /** The digest of `input.week`. */
 export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest> {
   const s = digestScope(input.week, input.timeZone, input.accounts);
-  const [trend, open, timing, knowledge, rootCauses, chart, cohorts, patterns, bot] = await Promise.all([
-    queryWeeklyCounts(sql, s),
-    queryOpen(sql, s, OPEN_LISTED),
-    queryTiming(sql, s),
-    queryKnowledge(sql, s),
-    queryRootCauses(sql, s),
-    queryCategoryChart(sql, s),
-    queryCohorts(sql, s),
-    queryPatterns(sql, s),
-    queryBotQuality(sql, s),
-  ]);
+  const [trend, open, timing, knowledge, rootCauses, chart, cohorts, patterns, bot, first, tickets] =
+    await Promise.all([
+      queryWeeklyCounts(sql, s),
+      queryOpen(sql, s, OPEN_LISTED),
+      queryTiming(sql, s),
+      queryKnowledge(sql, s),
+      queryRootCauses(sql, s),
+      queryCategoryChart(sql, s),
+      queryCohorts(sql, s),
+      queryPatterns(sql, s),
+      queryBotQuality(sql, s),
+      queryFirstHypothesis(sql, s),
+      countTickets(s, input),
+    ]);
   const current = trend.at(-1) ?? { week: s.week.label, opened: 0, resolved: 0 };
   const previous = trend.at(-2) ?? { week: "", opened: 0, resolved: 0 };
   const escalations = { ...current, previous, trend };
   const headline = writeHeadline({ rootCauses, escalations, arrAtRisk: open.arrAtRisk });
+  const rates = escalationRates({ escalations, rootCauses }, input.accounts.length, tickets);
   return {
     week: s.week.label,
     timeZone: input.timeZone,
@@ -64,8 +71,13 @@ export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest>
     headline: await polishHeadline(headline, input.llm ?? null, input.logger),
     escalations,
     open: open.open,
-    timing,
+    timing: {
+      ...timing,
+      medianHoursToFirstHypothesis: first.week,
+      quarter: { ...timing.quarter, medianHoursToFirstHypothesis: first.quarter },
+    },
     rootCauses,
+    rates,
     cohorts,
     patterns,
     arrAtRisk: open.arrAtRisk,
@@ -73,4 +85,17 @@ export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest>
     knowledge,
     chart,
   };
+}
+
+/** Tickets created this week and over the last 13 weeks, when the CRM can count them. */
+async function countTickets(
+  s: DigestScope,
+  input: DigestInput,
+): Promise<{ week: number | null; quarter: number | null }> {
+  if (!input.countTickets) return { week: null, quarter: null };
+  const [week, quarter] = await Promise.all([
+    input.countTickets({ since: s.week.start, until: s.week.end }),
+    input.countTickets({ since: s.quarterStart, until: s.week.end }),
+  ]);
+  return { week, quarter };
 }

@@ -24,7 +24,7 @@ export interface OpenEscalation {
   roomUrl: string | null;
 }
 
-/** A root-cause category over the quarter. */
+/** A root-cause category over the last 13 weeks. */
 export interface CategoryRow {
   category: Category;
   count: number;
@@ -39,6 +39,9 @@ export interface CohortRow {
   escalations: number;
   share: number;
   accountShare: number;
+  /** share and accountShare as whole percentages, rounded so that each dimension's values add up to 100. */
+  percent: number;
+  accountPercent: number;
   /** share / accountShare: above 1 escalates more than its size suggests. */
   ratio: number | null;
 }
@@ -51,6 +54,17 @@ export interface RecurringPattern {
   escalations: string[];
   firstOpened: string;
   lastOpened: string;
+}
+
+/** Escalations opened in a window against the accounts and the tickets behind them. */
+export interface EscalationRate {
+  escalations: number;
+  /** Accounts in the CRM when the digest was built. */
+  accounts: number;
+  per100Accounts: number | null;
+  /** Tickets created in the window; null when the CRM cannot count them. */
+  tickets: number | null;
+  per1000Tickets: number | null;
 }
 
 /** The digest of one ISO week. */
@@ -67,12 +81,15 @@ export interface Digest {
   escalations: WeekCounts & { previous: WeekCounts; trend: WeekCounts[] };
   open: { count: number; items: OpenEscalation[] };
   timing: {
-    /** Escalations resolved this week / over the quarter. */
+    /** Escalations resolved this week / over the last 13 weeks. */
     resolved: number;
+    /** From the command to the first hypothesis, for escalations opened this week (war-rooms only). */
+    medianHoursToFirstHypothesis: number | null;
     medianHoursToRootCause: number | null;
     medianHoursToResolution: number | null;
     quarter: {
       resolved: number;
+      medianHoursToFirstHypothesis: number | null;
       medianHoursToRootCause: number | null;
       medianHoursToResolution: number | null;
     };
@@ -86,11 +103,13 @@ export interface Digest {
     categories: CategoryRow[];
     preventable: { product: number; process: number; external: number };
   };
+  /** How often escalations happen: this week and over the last 13 weeks. */
+  rates: { week: EscalationRate; quarter: EscalationRate };
   cohorts: { segments: CohortRow[]; industries: CohortRow[]; lifecycle: CohortRow[] };
   patterns: RecurringPattern[];
   arrAtRisk: { open: number; openAccounts: number; renewingWithin90Days: number; renewingAccounts: number };
   bot: {
-    /** War-rooms resolved over the quarter whose first round was judged. */
+    /** War-rooms resolved over the last 13 weeks whose first round was judged. */
     warRooms: number;
     /** Share whose first-ranked hypothesis a person confirmed. */
     firstHypothesisConfirmed: number | null;

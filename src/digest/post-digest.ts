@@ -49,6 +49,7 @@ export async function buildWeeklyDigest(week: DigestWeek, deps: DigestDeps): Pro
     week,
     timeZone: deps.timeZone,
     accounts: await deps.crm.listAccounts(),
+    countTickets: deps.crm.countTickets?.bind(deps.crm),
     now: deps.clock.now(),
     llm: deps.llm,
     logger: deps.logger,

@@ -94,9 +94,16 @@ export async function queryOpen(
 
 /**
  * Median hours from opening to the first confirmed root cause (the first ✅ on a hypothesis, else the
- * recorded finding) and to resolution, for escalations resolved this week and over the quarter.
+ * recorded finding) and to resolution, for escalations resolved this week and over the last 13 weeks.
  */
-export async function queryTiming(sql: Sql, s: DigestScope): Promise<Digest["timing"]> {
+export async function queryTiming(
+  sql: Sql,
+  s: DigestScope,
+): Promise<
+  Omit<Digest["timing"], "medianHoursToFirstHypothesis" | "quarter"> & {
+    quarter: Omit<Digest["timing"]["quarter"], "medianHoursToFirstHypothesis">;
+  }
+> {
   const rows = await sql.query<{ this_week: boolean; n: number; cause: unknown; resolution: unknown }>(
     `WITH confirmed AS (
        SELECT h.escalation_id, min(v.at) AS at

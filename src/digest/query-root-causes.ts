@@ -7,6 +7,7 @@ import { CATEGORIES, type Category } from "../domain/categories.ts";
 import type { Sql } from "../storage/database.ts";
 import type { CohortRow, Digest } from "./digest.ts";
 import { accountsTable, categoriesTable, type DigestScope, toNumber } from "./digest-scope.ts";
+import { roundShares } from "./round-shares.ts";
 
 /** Categories over the quarter (count, ARR of distinct accounts, this week) and the preventable split. */
 export async function queryRootCauses(sql: Sql, s: DigestScope): Promise<Digest["rootCauses"]> {
@@ -38,12 +39,12 @@ export async function queryRootCauses(sql: Sql, s: DigestScope): Promise<Digest[
     [s.quarterStart, s.week.end],
   );
   const total = rows.reduce((sum, r) => sum + r.n, 0);
-  const share = (by: string) =>
-    total === 0
-      ? 0
-      : Math.round(
-          (rows.filter((r) => r.preventable_by === by).reduce((n, r) => n + r.n, 0) / total) * 1000,
-        ) / 1000;
+  const by = (side: string) => rows.filter((r) => r.preventable_by === side).reduce((n, r) => n + r.n, 0);
+  // Thousandths that add up to exactly 1, so the rendered percentages add up to 100 too.
+  const [product = 0, process = 0, external = 0] = roundShares(
+    [by("product"), by("process"), by("external")],
+    1000,
+  );
   return {
     since: s.quarterStart.toISOString(),
     opened: opened?.n ?? 0,
@@ -54,7 +55,7 @@ export async function queryRootCauses(sql: Sql, s: DigestScope): Promise<Digest[
       arr: toNumber(r.arr),
       thisWeek: r.this_week,
     })),
-    preventable: { product: share("product"), process: share("process"), external: share("external") },
+    preventable: { product: product / 1000, process: process / 1000, external: external / 1000 },
   };
 }
 
@@ -126,20 +127,25 @@ export async function queryCohorts(sql: Sql, s: DigestScope): Promise<Digest["co
     const own = rows.filter((r) => r.dim === dim);
     const escalations = own.reduce((n, r) => n + r.escalations, 0);
     const accounts = own.reduce((n, r) => n + r.accounts, 0);
+    // Whole percentages over every value (listed or not), so a full list adds up to 100%.
+    const percents = roundShares(own.map((r) => r.escalations));
+    const accountPercents = roundShares(own.map((r) => r.accounts));
+    const round = (x: number) => Math.round(x * 1000) / 1000;
     return own
-      .filter((r) => r.escalations > 0)
-      .map((r) => {
+      .map((r, i) => {
         const share = escalations === 0 ? 0 : r.escalations / escalations;
         const accountShare = accounts === 0 ? 0 : r.accounts / accounts;
-        const round = (x: number) => Math.round(x * 1000) / 1000;
         return {
           value: r.value,
           escalations: r.escalations,
           share: round(share),
           accountShare: round(accountShare),
+          percent: percents[i] ?? 0,
+          accountPercent: accountPercents[i] ?? 0,
           ratio: accountShare > 0 ? Math.round((share / accountShare) * 100) / 100 : null,
         };
       })
+      .filter((r) => r.escalations > 0)
       .sort(
         (a, b) =>
           b.escalations - a.escalations || (b.ratio ?? 0) - (a.ratio ?? 0) || a.value.localeCompare(b.value),

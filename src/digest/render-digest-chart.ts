@@ -14,6 +14,7 @@ import {
   LinearScale,
   Title,
 } from "chart.js";
+import { categoryLabel } from "../domain/labels.ts";
 import type { Digest } from "./digest.ts";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title);
@@ -56,7 +57,7 @@ export function renderDigestChart(digest: Pick<Digest, "week" | "chart">): Buffe
       labels: digest.chart.weeks,
       datasets: [
         ...digest.chart.series.map((s) => ({
-          label: s.category,
+          label: categoryLabel(s.category),
           data: s.counts,
           backgroundColor: COLORS[s.category] ?? "#999999",
         })),

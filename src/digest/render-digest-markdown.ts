@@ -4,22 +4,29 @@
  * happened, who escalates, what recurs, and how good the bot was.
  */
 
+import { categoryLabel, segmentLabel } from "../domain/labels.ts";
 import { formatMoney } from "../domain/money.ts";
-import type { CohortRow, Digest } from "./digest.ts";
+import type { CohortRow, Digest, EscalationRate } from "./digest.ts";
+import { roundShares } from "./round-shares.ts";
 import { CATEGORY_PHRASES } from "./write-headline.ts";
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
-const hours = (h: number | null) =>
-  h === null ? "n/a" : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} days`;
+/** A duration for people: seconds and minutes for a first hypothesis, days for a resolution. */
+const hours = (h: number | null) => {
+  if (h === null) return "n/a";
+  if (h < 1 / 60) return `${Math.round(h * 3600)} s`;
+  if (h < 1) return `${Math.round(h * 60)} min`;
+  return h < 48 ? `${Math.round(h * 10) / 10} h` : `${Math.round((h / 24) * 10) / 10} days`;
+};
 const delta = (now: number, before: number) =>
   now === before ? "same as" : `${now > before ? "+" : ""}${now - before} vs`;
 
-function cohortLines(rows: CohortRow[], limit = 4): string[] {
+function cohortLines(rows: CohortRow[], name: (value: string) => string = (v) => v, limit = 4): string[] {
   return rows
     .slice(0, limit)
     .map(
       (r) =>
-        `${r.value}: ${r.escalations} (${pct(r.share)} of escalations, ${pct(r.accountShare)} of accounts${r.ratio !== null ? `, ${r.ratio}×` : ""})`,
+        `${name(r.value)}: ${r.escalations} (${r.percent}% of escalations, ${r.accountPercent}% of accounts${r.ratio !== null ? `, ${r.ratio}×` : ""})`,
     );
 }
 
@@ -35,7 +42,6 @@ function activity(d: Digest): DigestSection {
   return section(`This week (${d.week}: ${d.days.first} to ${d.days.last}, ${d.timeZone})`, [
     `Opened ${e.opened} (${delta(e.opened, e.previous.opened)} last week), resolved ${e.resolved} (${delta(e.resolved, e.previous.resolved)} last week).`,
     `8 weeks, opened/resolved: ${trend}`,
-    `Median time to a confirmed root cause ${hours(d.timing.medianHoursToRootCause)}, to resolution ${hours(d.timing.medianHoursToResolution)} (quarter: ${hours(d.timing.quarter.medianHoursToRootCause)} and ${hours(d.timing.quarter.medianHoursToResolution)}).`,
     `Knowledge: ${d.knowledge.findingsAdded} findings added; ${d.knowledge.closedWithoutFinding} escalations closed without one.`,
   ]);
 }
@@ -55,22 +61,40 @@ function openAndRisk(d: Digest): DigestSection {
 function rootCauses(d: Digest): DigestSection {
   const rc = d.rootCauses;
   if (rc.total === 0) return section("Root causes, last 13 weeks", ["None validated yet."]);
-  const p = rc.preventable;
+  const [product, process, external] = roundShares([
+    rc.preventable.product,
+    rc.preventable.process,
+    rc.preventable.external,
+  ]);
   return section(`Root causes, last 13 weeks (${rc.total} of ${rc.opened} escalations validated)`, [
     ...rc.categories
       .slice(0, 6)
       .map(
         (c) =>
-          `${c.category}: ${c.count}${c.thisWeek ? ` (${c.thisWeek} this week)` : ""} · ${formatMoney(c.arr)} ARR — ${CATEGORY_PHRASES[c.category]}`,
+          `${categoryLabel(c.category)}: ${c.count}${c.thisWeek ? ` (${c.thisWeek} this week)` : ""} · accounts worth ${formatMoney(c.arr)} ARR — ${CATEGORY_PHRASES[c.category]}`,
       ),
-    `Preventable by product ${pct(p.product)}, by process ${pct(p.process)}; external ${pct(p.external)}.`,
+    `Preventable by product ${product}%, by process ${process}%; external ${external}%.`,
+  ]);
+}
+
+const rate = (r: EscalationRate) =>
+  `${r.per100Accounts ?? "n/a"} per 100 accounts, ${r.per1000Tickets ?? "n/a"} per 1,000 tickets`;
+
+function leaderFigures(d: Digest): DigestSection {
+  const t = d.timing;
+  const q = t.quarter;
+  return section("Speed and rate (this week; last 13 weeks)", [
+    `Escalation rate: ${rate(d.rates.week)} (${d.rates.week.escalations} opened); last 13 weeks ${rate(d.rates.quarter)} (${d.rates.quarter.escalations} opened).`,
+    `Median time to first hypothesis: ${hours(t.medianHoursToFirstHypothesis)}; last 13 weeks ${hours(q.medianHoursToFirstHypothesis)}.`,
+    `Median time to a confirmed root cause: ${hours(t.medianHoursToRootCause)}; last 13 weeks ${hours(q.medianHoursToRootCause)}.`,
+    `Median time to resolve: ${hours(t.medianHoursToResolution)}; last 13 weeks ${hours(q.medianHoursToResolution)}.`,
   ]);
 }
 
 function cohorts(d: Digest): DigestSection {
   const c = d.cohorts;
   return section("Who escalates (last 13 weeks, against their share of accounts)", [
-    `Segments: ${cohortLines(c.segments).join("; ") || "none"}`,
+    `Segments: ${cohortLines(c.segments, segmentLabel).join("; ") || "none"}`,
     `Industries: ${cohortLines(c.industries).join("; ") || "none"}`,
     `Lifecycle: ${cohortLines(c.lifecycle).join("; ") || "none"}`,
   ]);
@@ -83,7 +107,7 @@ function patterns(d: Digest): DigestSection {
     "Recurring patterns (30 days)",
     d.patterns.map(
       (p) =>
-        `${p.category} in ${p.productArea} at ${p.accounts.length} accounts: ${p.accounts.join(", ")} (${p.escalations.join(", ")})`,
+        `${categoryLabel(p.category)} in ${p.productArea} at ${p.accounts.length} accounts: ${p.accounts.join(", ")} (${p.escalations.join(", ")})`,
     ),
   );
 }
@@ -102,7 +126,7 @@ const section = (title: string, lines: string[]): DigestSection => ({ title, lin
 
 /** The digest's sections in reading order (every renderer lays out the same content). */
 export function digestSections(d: Digest): DigestSection[] {
-  return [activity(d), openAndRisk(d), rootCauses(d), cohorts(d), patterns(d), bot(d)];
+  return [activity(d), leaderFigures(d), openAndRisk(d), rootCauses(d), cohorts(d), patterns(d), bot(d)];
 }
 
 /** The whole digest as Markdown. */

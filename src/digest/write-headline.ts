@@ -1,6 +1,8 @@
 /**
- * The digest's executive sentence: "7 of 15 escalations this quarter stemmed from changes on the customer's
- * side, representing $2.3M of ARR at risk." Written from the computed numbers; an LLM, when configured, may
+ * The digest's executive sentence: "7 of 15 escalations in the last 13 weeks stemmed from changes on the
+ * customer's side (accounts worth $2.3M ARR); $640K of ARR is at risk in open escalations." It counts every
+ * escalation opened in those weeks (validated or not), and its "at risk" figure is the one the digest lists
+ * under open escalations, so the two never disagree. Written from the computed numbers; an LLM, when configured, may
  * reword it, and its wording is kept only if every number of the original survives and none is added.
  */
 import { readFile } from "node:fs/promises";
@@ -34,12 +36,14 @@ export const CATEGORY_PHRASES: Readonly<Record<Category, string>> = {
 export function writeHeadline(d: Pick<Digest, "rootCauses" | "escalations" | "arrAtRisk">): string {
   const [top] = d.rootCauses.categories;
   const opened = d.rootCauses.opened;
+  const risk =
+    d.arrAtRisk.open > 0 ? `; ${formatMoney(d.arrAtRisk.open)} of ARR is at risk in open escalations` : "";
   if (!top || opened === 0) {
     const e = d.escalations;
-    return `${e.opened} escalation${e.opened === 1 ? "" : "s"} opened this week (${e.previous.opened} the week before); no root cause has been validated yet this quarter.`;
+    return `${e.opened} escalation${e.opened === 1 ? "" : "s"} opened this week (${e.previous.opened} the week before); no root cause has been validated yet in the last 13 weeks${risk}.`;
   }
-  const of = `${top.count} of ${opened} escalation${opened === 1 ? "" : "s"} this quarter`;
-  return `${of} stemmed from ${CATEGORY_PHRASES[top.category]}, representing ${formatMoney(top.arr)} of ARR at risk.`;
+  const of = `${top.count} of ${opened} escalation${opened === 1 ? "" : "s"} in the last 13 weeks`;
+  return `${of} stemmed from ${CATEGORY_PHRASES[top.category]} (accounts worth ${formatMoney(top.arr)} ARR)${risk}.`;
 }
 
 const NUMBERS = /\$?\d[\d,]*(?:\.\d+)?[KM%]?/g;

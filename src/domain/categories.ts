@@ -101,3 +101,19 @@ export const CATEGORY_INFO: Readonly<Record<Category, CategoryInfo>> = {
 export function isCategory(value: unknown): value is Category {
   return typeof value === "string" && (CATEGORIES as readonly string[]).includes(value);
 }
+
+/** How a category is named where people read it (digest sections, chart legends, cards). */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  product_defect: "Product defect",
+  vendor_change: "Change we shipped",
+  infrastructure: "Infrastructure",
+  third_party: "Third party",
+  customer_change: "Customer-side change",
+  data_quality: "Data quality",
+  usage_growth: "Usage growth",
+  onboarding_gap: "Onboarding gap",
+  expectation_mismatch: "Expectation mismatch",
+  documentation_gap: "Documentation gap",
+  process_failure: "Process failure",
+  billing: "Billing",
+};

@@ -92,6 +92,9 @@ export interface CrmSource {
   /** The account's tickets created inside the window, with their comments. */
   listTickets(accountId: string, window?: TimeWindow): Promise<Ticket[]>;
 
+  /** How many tickets of any account were created inside the window (optional: the digest's per-ticket rate). */
+  countTickets?(window: TimeWindow): Promise<number>;
+
   /**
    * Changes that can affect the account inside the window: its own account-scoped changes plus segment
    * and global ones (ours, third parties', incidents). Optional capability: a CRM that records no changes

@@ -25,6 +25,8 @@ export interface WarRoomStory {
   findingCategory?: Category;
   rejectedNotes?: string;
   productAreas?: string[];
+  /** Seconds from the command to the hypotheses (default: stored when seeded). */
+  hypothesesAfterSeconds?: number;
 }
 
 /** Writes the story; returns the escalation id. */
@@ -58,6 +60,11 @@ export async function seedWarRoom(db: Database, story: WarRoomStory): Promise<st
     talkingPoints: [],
     preventiveMeasures: [],
   });
+  if (story.hypothesesAfterSeconds !== undefined)
+    await db.query("UPDATE hypotheses SET created_at = $2 WHERE escalation_id = $1", [
+      id,
+      new Date(story.openedAt.getTime() + story.hypothesesAfterSeconds * 1000),
+    ]);
   const verdict = async (index: number, kind: "confirm" | "reject", user: string) => {
     const record = records[index];
     if (!record) return;

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Digest } from "../../../src/digest/digest.ts";
+import { formatMoney } from "../../../src/domain/money.ts";
 import { runWarroom } from "../../support/run-cli.ts";
 
 let dir: string;
@@ -27,9 +28,18 @@ describe("warroom digest", () => {
     expect(result.code, result.stderr).toBe(0);
     const digest = JSON.parse(result.stdout) as Digest;
     expect(digest.week).toMatch(/^\d{4}-W\d{2}$/);
+    // The headline counts every escalation opened in the 13 weeks, and its "at risk" is the figure below it.
     expect(digest.headline).toMatch(
-      /^\d+ of \d+ escalations this quarter stemmed from .+, representing \$[\d.]+[KM]? of ARR at risk\.$/,
+      /^\d+ of \d+ escalations in the last 13 weeks stemmed from .+ \(accounts worth \$[\d.]+[KM]? ARR\); \$[\d.]+[KM]? of ARR is at risk in open escalations\.$/,
     );
+    expect(digest.headline).toContain(
+      `${digest.rootCauses.categories[0]?.count} of ${digest.rootCauses.opened} `,
+    );
+    expect(digest.headline).toContain(`; ${formatMoney(digest.arrAtRisk.open)} of ARR is at risk`);
+    // Leaders' figures: the sample's CRM counts its tickets.
+    expect(digest.rates.quarter.per100Accounts).toBeGreaterThan(0);
+    expect(digest.rates.quarter.per1000Tickets).toBeGreaterThan(0);
+    expect(digest.rates.quarter.escalations).toBe(digest.rootCauses.opened);
     expect(digest.patterns.length).toBeGreaterThanOrEqual(3);
     expect(digest.patterns.map((p) => `${p.category}/${p.productArea}`)).toContain(
       "product_defect/hubspot-sync",
@@ -51,6 +61,7 @@ describe("warroom digest", () => {
     expect(result.stdout).toMatch(/^# Escalation digest 2026-W40\n/);
     for (const section of [
       "## This week",
+      "## Speed and rate (this week; last 13 weeks)",
       "## Open escalations",
       "## Root causes",
       "## Who escalates",
@@ -60,10 +71,27 @@ describe("warroom digest", () => {
       expect(result.stdout).toContain(section);
   });
 
+  it("speaks a leader's words, names its window one way, and shows shares that add up to 100%", async () => {
+    const { stdout } = await runWarroom(["digest"], await env());
+    expect(stdout).not.toMatch(/product_defect|customer_change|mid_market|quarter/);
+    expect(stdout).toMatch(/Segments: .*Mid-market: \d+/);
+    expect(stdout).toMatch(/\n- Product defect: \d+/);
+    const segments = /Segments: (.*)/.exec(stdout)?.[1] ?? "";
+    const shares = [...segments.matchAll(/\((\d+)% of escalations, (\d+)% of accounts/g)];
+    expect(shares).toHaveLength(3);
+    expect(shares.reduce((n, m) => n + Number(m[1]), 0)).toBe(100);
+    const split = /Preventable by product (\d+)%, by process (\d+)%; external (\d+)%/.exec(stdout);
+    expect(Number(split?.[1]) + Number(split?.[2]) + Number(split?.[3])).toBe(100);
+  });
+
   it("exits 2 for a week that is not one, and for --post without DIGEST_CHANNEL", async () => {
     const bad = await runWarroom(["digest", "--week", "2026-47"], await env());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"2026-47" is not an ISO week; write it like 2026-W47');
+    const future = await runWarroom(["digest", "--week", "2099-W01"], await env());
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain("--week 2099-W01 has not started yet");
+    expect(future.stdout).toBe("");
     const post = await runWarroom(["digest", "--post"], await env());
     expect(post.code).toBe(2);
     expect(post.stderr).toContain("--post needs DIGEST_CHANNEL");

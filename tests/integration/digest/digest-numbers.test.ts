@@ -83,6 +83,7 @@ async function seedWorld(): Promise<void> {
   // Three accounts, one cause and product area, within 30 days: a pattern. Acme's first hypothesis was right.
   await seedWarRoom(db, {
     accountId: "A1",
+    hypothesesAfterSeconds: 30,
     accountName: "Acme",
     openedAt: at("2026-11-16T09:00:00Z"),
     resolvedAt: at("2026-11-18T09:00:00Z"),
@@ -92,6 +93,7 @@ async function seedWorld(): Promise<void> {
   });
   await seedWarRoom(db, {
     accountId: "A2",
+    hypothesesAfterSeconds: 600,
     accountName: "Globex",
     openedAt: at("2026-11-02T09:00:00Z"),
     resolvedAt: at("2026-11-03T09:00:00Z"),
@@ -102,6 +104,7 @@ async function seedWorld(): Promise<void> {
   });
   await seedWarRoom(db, {
     accountId: "A3",
+    hypothesesAfterSeconds: 90,
     accountName: "Initech",
     openedAt: at("2026-11-20T09:00:00Z"),
     resolvedAt: at("2026-11-22T21:00:00Z"),
@@ -113,6 +116,7 @@ async function seedWorld(): Promise<void> {
   // Umbrella: confirmed a defect; its first hypothesis named a different technical cause (right area).
   await seedWarRoom(db, {
     accountId: "A4",
+    hypothesesAfterSeconds: 60,
     accountName: "Umbrella",
     openedAt: at("2026-11-17T09:00:00Z"),
     resolvedAt: at("2026-11-19T09:00:00Z"),
@@ -123,6 +127,7 @@ async function seedWorld(): Promise<void> {
   // Hooli: still open at the week's end, opened this week.
   await seedWarRoom(db, {
     accountId: "A5",
+    hypothesesAfterSeconds: 120,
     accountName: "Hooli",
     openedAt: at("2026-11-21T09:00:00Z"),
     hypotheses: [defect],
@@ -148,6 +153,7 @@ describe.each(backends)("digest numbers on $name", (backend: Backend) => {
       timeZone: "UTC",
       accounts,
       now: at("2026-11-23T09:00:00Z"),
+      countTickets: async (w) => (w.since.getTime() === at("2026-11-16T00:00:00Z").getTime() ? 40 : 200),
       logger: testLogger,
     });
 
@@ -190,9 +196,22 @@ describe.each(backends)("digest numbers on $name", (backend: Backend) => {
       { category: "product_defect", count: 1, arr: 80_000, thisWeek: 1 },
     ]);
     expect(d.rootCauses.preventable).toEqual({ product: 0.25, process: 0, external: 0.75 });
+    // Whole percentages over every segment add up to 100 (2 + 1 + 3 escalations: 33 + 17 + 50).
+    const segmentPercents = d.cohorts.segments.map((c) => c.percent);
+    expect(segmentPercents.reduce((n, p) => n + p, 0)).toBe(100);
+    // The headline's "of 6" counts every escalation opened in the 13 weeks (validated or not, resolved or
+    // not), and its ARR at risk is the open escalations' figure.
     expect(d.headline).toBe(
-      "3 of 6 escalations this quarter stemmed from changes on the customer's side, representing $520K of ARR at risk.",
+      "3 of 6 escalations in the last 13 weeks stemmed from changes on the customer's side (accounts worth $520K ARR); $10K of ARR is at risk in open escalations.",
     );
+    // Leaders' figures: 4 opened this week and 6 over 13 weeks, against 6 accounts and 40 / 200 tickets;
+    // first hypotheses after 30, 60, 90 and 120 s this week (median 75 s), and 600 s the week before.
+    expect(d.rates).toEqual({
+      week: { escalations: 4, accounts: 6, per100Accounts: 66.7, tickets: 40, per1000Tickets: 100 },
+      quarter: { escalations: 6, accounts: 6, per100Accounts: 100, tickets: 200, per1000Tickets: 30 },
+    });
+    expect(d.timing.medianHoursToFirstHypothesis).toBe(0.0208);
+    expect(d.timing.quarter.medianHoursToFirstHypothesis).toBe(0.025);
     expect(d.patterns).toEqual([
       expect.objectContaining({
         category: "customer_change",
@@ -207,6 +226,8 @@ describe.each(backends)("digest numbers on $name", (backend: Backend) => {
       escalations: 2,
       share: 0.333,
       accountShare: 0.325,
+      percent: 33,
+      accountPercent: 32,
       ratio: 1.03,
     });
     expect(d.cohorts.industries[0]).toMatchObject({ value: "Retail", escalations: 2 });

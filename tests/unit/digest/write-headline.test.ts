@@ -27,11 +27,16 @@ describe("the executive sentence", () => {
       preventable: { product: 0, process: 0, external: 1 },
     };
     expect(writeHeadline({ ...base, rootCauses })).toBe(
-      "7 of 15 escalations this quarter stemmed from changes on the customer's side, representing $2.3M of ARR at risk.",
+      "7 of 15 escalations in the last 13 weeks stemmed from changes on the customer's side (accounts worth $2.3M ARR).",
+    );
+    // "At risk" is the digest's own figure for open escalations, never the category's ARR.
+    const risk = { ...base.arrAtRisk, open: 640_400, openAccounts: 2 };
+    expect(writeHeadline({ ...base, arrAtRisk: risk, rootCauses })).toBe(
+      "7 of 15 escalations in the last 13 weeks stemmed from changes on the customer's side (accounts worth $2.3M ARR); $640K of ARR is at risk in open escalations.",
     );
     const empty = { ...rootCauses, opened: 0, total: 0, categories: [] };
     expect(writeHeadline({ ...base, rootCauses: empty })).toBe(
-      "3 escalations opened this week (5 the week before); no root cause has been validated yet this quarter.",
+      "3 escalations opened this week (5 the week before); no root cause has been validated yet in the last 13 weeks.",
     );
   });
 
