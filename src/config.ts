@@ -108,6 +108,8 @@ export interface Config {
   /** When weekly digests are posted (DIGEST_CRON), to Slack and to Teams alike. */
   digestCron: string;
   changesToken: string | null;
+  /** Bearer token of GET /metrics; null keeps the route off. */
+  metricsToken: string | null;
   /** Channel where war-rooms opened from CRM-escalated cases are announced, or null. */
   triageChannel: string | null;
   /** Absolute path of the routing rules file, or null for none. */
@@ -188,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     digestTimeZone: e.DIGEST_TZ ?? "UTC",
     digestCron: e.DIGEST_CRON ?? "0 9 * * 1",
     changesToken: e.CHANGES_TOKEN ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     triageChannel: e.TRIAGE_CHANNEL ?? null,
     routingRulesFile: e.ROUTING_RULES_FILE ? resolve(cwd, e.ROUTING_RULES_FILE) : null,
     archiveOnClose: e.ARCHIVE_ON_CLOSE === "true",

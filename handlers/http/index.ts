@@ -7,12 +7,14 @@ import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Hono } from "hono";
 import type { Services } from "../../src/app.ts";
 import { createHttpApp, type HttpServer, startHttpServer } from "../../src/http-server.ts";
+import { createMetricsScraper } from "../../src/metrics/scrape-metrics.ts";
 import type { SurfaceRoute } from "../../src/ports/chat-surface.ts";
 import type { SubsystemStatus } from "../../src/subsystems.ts";
 import { checkHealth, type HealthReport } from "../../src/use-cases/check-health.ts";
 import { recordChanges } from "../../src/use-cases/record-changes.ts";
 import { type ChangesRouteDeps, registerChanges } from "./changes.ts";
 import { registerHealthz } from "./healthz.ts";
+import { type MetricsRouteDeps, registerMetrics } from "./metrics.ts";
 import { registerTickets, type TicketsRouteDeps } from "./tickets.ts";
 
 /** What the HTTP routes need from the running service. */
@@ -24,6 +26,8 @@ export interface HttpDeps {
   changes?: ChangesRouteDeps;
   /** The ticket push API (absent when CHANGES_TOKEN is unset). */
   tickets?: TicketsRouteDeps;
+  /** GET /metrics (absent when METRICS_TOKEN is unset). */
+  metrics?: MetricsRouteDeps;
 }
 
 /** Registers every route on the app. */
@@ -31,6 +35,7 @@ export function registerHttpRoutes(app: Hono<{ Bindings: HttpBindings }>, deps: 
   registerHealthz(app, deps);
   if (deps.changes) registerChanges(app, deps.changes);
   if (deps.tickets) registerTickets(app, deps.tickets);
+  if (deps.metrics) registerMetrics(app, deps.metrics);
   for (const route of deps.surfaces) {
     // The platform's SDK reads the raw body itself to verify the request; Hono must not touch it.
     app.on(route.method, route.path, (c) => {
@@ -53,6 +58,7 @@ export interface HttpOptions {
 export function startHttp(services: Services, options: HttpOptions): Promise<HttpServer> {
   const app = createHttpApp(services.logger);
   const token = services.config.changesToken;
+  const metricsToken = services.config.metricsToken;
   registerHttpRoutes(app, {
     health: () => checkHealth(services.db, options.subsystems),
     surfaces: services.surfaces.flatMap((s) => (s.route ? [s.route] : [])),
@@ -62,6 +68,7 @@ export function startHttp(services: Services, options: HttpOptions): Promise<Htt
           tickets: { token, record: (input: unknown) => services.triage.recordPushed(input) },
         }
       : {}),
+    ...(metricsToken ? { metrics: { token: metricsToken, scrape: createMetricsScraper(services.db) } } : {}),
   });
   return startHttpServer(app, options.port, options.hostname);
 }

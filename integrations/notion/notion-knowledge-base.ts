@@ -9,6 +9,7 @@ import { Client, LogLevel } from "@notionhq/client";
 import pThrottle from "p-throttle";
 import { ConfigError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { meteredFetch } from "../../src/metrics/metered-fetch.ts";
 import { type Clock, systemClock } from "../../src/ports/clock.ts";
 import type { KnowledgeBase } from "../../src/ports/knowledge-base.ts";
 import type { Database } from "../../src/storage/database.ts";
@@ -55,11 +56,12 @@ const SOURCE = "notion";
 function createClient(config: NotionAdapterConfig): Client {
   const throttle = pThrottle({ limit: config.requestsPerSecond ?? 3, interval: 1000 });
   const log = config.logger.child({ system: "notion" });
+  const metered = meteredFetch("notion");
   return new Client({
     auth: config.token,
     ...(config.apiUrl ? { baseUrl: config.apiUrl.replace(/\/$/, "") } : {}),
     notionVersion: NOTION_VERSION,
-    fetch: throttle((url: string, init?: RequestInit) => fetch(url, init)),
+    fetch: throttle((url: string, init?: RequestInit) => metered(url, init)),
     retry: { maxRetries: config.maxRetries ?? 2 },
     timeoutMs: config.timeoutMs ?? 60_000,
     logLevel: LogLevel.WARN,

@@ -13,6 +13,8 @@ import {
   RateLimitedError,
   ValidationError,
 } from "../../src/errors.ts";
+import { meteredFetch } from "../../src/metrics/metered-fetch.ts";
+import { type CallOutcome, recordLlmRequest } from "../../src/metrics/metrics.ts";
 import type { LlmClient, StructuredRequest } from "../../src/ports/llm-client.ts";
 
 /** Configuration of the OpenAI adapter. */
@@ -39,7 +41,12 @@ export type OpenAiAdapter = LlmClient;
 /** Creates the adapter. */
 export function createOpenAiAdapter(config: OpenAiAdapterConfig): OpenAiAdapter {
   // The SDK would retry a timed-out call; retries here are ours, within the call's deadline.
-  const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl, maxRetries: 0 });
+  const client = new OpenAI({
+    apiKey: config.apiKey,
+    baseURL: config.baseUrl,
+    maxRetries: 0,
+    fetch: meteredFetch("llm"),
+  });
   const attempt = async <T>(request: StructuredRequest<T>, deadline: number, budget: number): Promise<T> => {
     const left = Math.max(1, deadline - Date.now());
     try {
@@ -69,14 +76,23 @@ export function createOpenAiAdapter(config: OpenAiAdapterConfig): OpenAiAdapter 
     async generate<T>(request: StructuredRequest<T>): Promise<T> {
       const budget = request.timeoutMs ?? config.timeoutMs ?? 20_000;
       const deadline = Date.now() + budget;
+      const started = performance.now();
+      let outcome: CallOutcome = "error";
       try {
-        return await attempt(request, deadline, budget);
+        const answer = await attempt(request, deadline, budget).catch(async (error) => {
+          const failure = error as IntegrationError;
+          const wait = failure instanceof RateLimitedError ? failure.retryAfterMs : 500;
+          if (!retryable(failure) || Date.now() + wait + 1000 >= deadline) throw failure;
+          await new Promise((r) => setTimeout(r, wait));
+          return attempt(request, deadline, budget);
+        });
+        outcome = "ok";
+        return answer;
       } catch (error) {
-        const failure = error as IntegrationError;
-        const wait = failure instanceof RateLimitedError ? failure.retryAfterMs : 500;
-        if (!retryable(failure) || Date.now() + wait + 1000 >= deadline) throw failure;
-        await new Promise((r) => setTimeout(r, wait));
-        return attempt(request, deadline, budget);
+        if (error instanceof RateLimitedError) outcome = "rate_limited";
+        throw error;
+      } finally {
+        recordLlmRequest(started, outcome);
       }
     },
   };

@@ -4,7 +4,9 @@
  * Failures become IntegrationErrors; API usage from `Sforce-Limit-Info` is logged after each query.
  */
 import type { Connection } from "jsforce";
+import { RateLimitedError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { recordExternalCall } from "../../src/metrics/metrics.ts";
 import { refreshFailureOf } from "./connect-salesforce.ts";
 import { toSalesforceError } from "./salesforce-errors.ts";
 
@@ -75,9 +77,13 @@ export async function queryAll(
     }
     for (const record of records) await completeChildren(conn, record);
     logUsage(conn);
+    recordExternalCall("salesforce", "ok");
     return records;
   } catch (error) {
-    throw refreshFailureOf(conn, error) ?? toSalesforceError(error, what);
+    const failure = refreshFailureOf(conn, error) ?? toSalesforceError(error, what);
+    // Counted per query (its pages and children included): jsforce offers no per-request seam.
+    recordExternalCall("salesforce", failure instanceof RateLimitedError ? "rate_limited" : "error");
+    throw failure;
   }
 }
 

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { Logger } from "../../src/logger.ts";
+import { meteredFetch } from "../../src/metrics/metered-fetch.ts";
 import type { ChatPlatform } from "../../src/ports/chat-platform.ts";
 import { readSlackRequest } from "./read-request.ts";
 import { createSlackChatPlatform } from "./slack-chat-platform.ts";
@@ -59,6 +60,8 @@ export async function createSlackAdapter(config: SlackAdapterConfig): Promise<Sl
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: config.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    // Every Web API attempt is counted for GET /metrics (429s as rate-limited, "ok": false as errors).
+    fetch: meteredFetch("slack", { okField: true }),
     // A hung request must fail rather than hold a job (and a digest's claim) forever.
     timeout: 30_000,
   };

@@ -19,6 +19,7 @@ import { createConnector } from "./connector.ts";
 import { createGraphApi } from "./graph-api.ts";
 import { TeamsHttpAdapter } from "./http-adapter.ts";
 import { registerInbound, type TeamsHandlers } from "./inbound.ts";
+import { metricsMiddleware } from "./metrics-middleware.ts";
 import { retryMiddleware } from "./retry-middleware.ts";
 import { sdkLogger } from "./sdk-logger.ts";
 import { sendPacingMiddleware } from "./send-pacing.ts";
@@ -106,7 +107,10 @@ export async function createTeamsAdapter(config: TeamsAdapterConfig): Promise<Te
   // Retries outermost, so every attempt is paced again; a hung call fails rather than holding a job.
   // Options rather than a Client instance: teams.common ships separate CommonJS and ESM builds, and the SDK
   // builds the client from its own.
-  const client = { timeout: 30_000, middlewares: [retryMiddleware(), sendPacingMiddleware()] };
+  const client = {
+    timeout: 30_000,
+    middlewares: [retryMiddleware(), sendPacingMiddleware(), metricsMiddleware()],
+  };
   const http = new TeamsHttpAdapter(
     (await import("./verify-inbound.ts")).createInboundVerifier({
       appId: config.appId,

@@ -259,6 +259,23 @@ export const envSchema = z.object({
       secret: true,
     },
   ),
+  METRICS_TOKEN: envVar(
+    "METRICS_TOKEN",
+    text
+      .min(16, "must be at least 16 characters")
+      // As CHANGES_TOKEN: Prometheus sends it in an Authorization: Bearer header (RFC 6750's b64token).
+      .regex(
+        /^[A-Za-z0-9._~+/-]+=*$/,
+        "may only contain letters, digits and - . _ ~ + / (then = signs at the end), as a bearer token must",
+      )
+      .optional(),
+    {
+      description:
+        "bearer token Prometheus sends on GET /metrics (operators' metrics); without it /metrics does not exist",
+      example: "another-long-random-string-0123",
+      secret: true,
+    },
+  ),
   ROUTING_RULES_FILE: envVar("ROUTING_RULES_FILE", text.optional(), {
     description:
       "JSON file of routing rules: who joins a war-room by segment, ARR, product area and severity, and who owns a triaged ticket by topic, policy risk and sentiment",

@@ -3,11 +3,13 @@
  * restart and runs once even with several replicas. Slow work (opening a war-room, syncing a finding to the
  * knowledge base, posting a digest) goes through here; handlers only ack and enqueue.
  */
+
 import PgBoss from "pg-boss";
 import type { z } from "zod";
 import { describeFirstIssue } from "../domain/describe-issue.ts";
 import { InputError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import { recordJobFailure } from "../metrics/metrics.ts";
 import type { Database, Sql } from "../storage/database.ts";
 import { JobLeases } from "./job-leases.ts";
 
@@ -175,6 +177,7 @@ export class JobQueue {
       logger.debug("job finished");
     } catch (error) {
       logger.warn({ err: error }, "job failed; pg-boss retries it while retries remain");
+      recordJobFailure(definition.name);
       throw error;
     } finally {
       this.#running--;

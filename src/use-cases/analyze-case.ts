@@ -3,12 +3,14 @@
  * the answer offline, the hints for the LLM, and the fallback when the LLM fails, times out or answers
  * something invalid (the result then says so in `notes`).
  */
+
 import type { Analysis } from "../domain/analysis.ts";
 import type { CaseBundle } from "../domain/case-bundle.ts";
 import { type EvidenceRunner, runEvidenceHere } from "../engine/run-evidence.ts";
 import type { ExcludedHypothesis } from "../engine/types.ts";
 import { ConfigError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import { recordLlmFallback } from "../metrics/metrics.ts";
 import type { LlmClient } from "../ports/llm-client.ts";
 
 /** Which engine: `auto` uses the LLM when one is configured. */
@@ -65,6 +67,7 @@ export async function analyzeCase(bundle: CaseBundle, options: AnalyzeCaseOption
       "llm engine failed; using the evidence engine's analysis",
     );
     logger.debug({ err: error }, "llm engine failure");
+    recordLlmFallback((error as { code?: string }).code ?? "error");
     return {
       ...evidence,
       notes: [`the LLM engine failed (${reason}); this is the evidence engine's analysis`],

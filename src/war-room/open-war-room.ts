@@ -5,6 +5,7 @@
  */
 import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
 import { formatAmount } from "../domain/money.ts";
+import { recordWarRoomOpened } from "../metrics/metrics.ts";
 import type { RoomRef } from "../ports/chat-platform.ts";
 import {
   type EscalationRecord,
@@ -85,6 +86,7 @@ async function ensureRoom(escalation: EscalationRecord, deps: WarRoomDeps): Prom
     kind: "room-created",
     data: { room: room.id, name: room.name },
   });
+  recordWarRoomOpened(deps.chat.kind, escalation.openedAt);
   return room;
 }
 

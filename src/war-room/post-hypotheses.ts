@@ -3,13 +3,21 @@
  * message current by editing it in place.
  */
 import type { CaseBundle } from "../domain/case-bundle.ts";
+import { recordFirstHypothesis } from "../metrics/metrics.ts";
 import type { HypothesisView, RoomRef } from "../ports/chat-platform.ts";
+import { getEscalation } from "../storage/escalation-store.ts";
 import { getAnalysis, listHypotheses, saveHypothesisMessage } from "../storage/hypothesis-store.ts";
 import { listTasks } from "../storage/task-store.ts";
 import { getWarRoom, saveStandingMessage } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { evidenceNames, toView } from "./hypothesis-views.ts";
 import { messageKey } from "./recover-posted.ts";
+
+/** Observes the time from the command to the war-room's first hypothesis (GET /metrics). */
+async function countFirstHypothesis(escalationId: string, deps: WarRoomDeps): Promise<void> {
+  const escalation = await getEscalation(deps.db, escalationId);
+  if (escalation) recordFirstHypothesis(escalation.openedAt);
+}
 
 /** Posts every hypothesis of the latest round that has no message yet; returns that round's views. */
 export async function postUnpostedHypotheses(
@@ -31,6 +39,7 @@ export async function postUnpostedHypotheses(
         { key: messageKey.hypothesis(escalationId, record.id) },
       );
       await saveHypothesisMessage(deps.db, record.id, ref);
+      if (record.round === 1 && record.hypothesis.rank === 1) await countFirstHypothesis(escalationId, deps);
     }
     views.push(view);
   }

@@ -8,6 +8,7 @@ import { CATEGORY_INFO, type Category } from "../domain/categories.ts";
 import { lifecycleMonth } from "../domain/lifecycle.ts";
 import { mention, withMentions } from "../domain/message-text.ts";
 import { InputError } from "../errors.ts";
+import { recordWarRoomResolved } from "../metrics/metrics.ts";
 import {
   findOtherOpenEscalation,
   getEscalation,
@@ -136,6 +137,7 @@ export async function resolveEscalation(
     return true;
   });
   if (!done) return "duplicate";
+  recordWarRoomResolved();
   const warRoom = await getWarRoom(deps.db, draft.escalationId);
   if (warRoom)
     await deps.chat.post(warRoom.room, {
