@@ -27,7 +27,14 @@ export const PROPS = {
   summary: "Summary",
   rootCause: "Root cause",
   resolution: "Resolution",
+  needsArticle: "Needs article",
 } as const;
+
+/**
+ * Properties added after the first schema: warroom adds them to an existing data source itself (an additive
+ * change, through a data source update) rather than asking people to; anything else missing is theirs to fix.
+ */
+export const ADDED_LATER: readonly string[] = [PROPS.needsArticle];
 
 /** The title property of a database warroom creates. */
 export const DEFAULT_TITLE = "Finding";
@@ -50,6 +57,7 @@ export const PROPERTY_TYPES: Readonly<Record<string, string>> = {
   [PROPS.summary]: "rich_text",
   [PROPS.rootCause]: "rich_text",
   [PROPS.resolution]: "rich_text",
+  [PROPS.needsArticle]: "checkbox",
 };
 
 /** The property configuration of a new knowledge-base database. */
@@ -70,13 +78,17 @@ export function newDatabaseProperties(): Record<string, Record<string, unknown>>
 export function checkSchema(properties: Record<string, { type: string }>): {
   titleName: string;
   problems: string[];
+  /** Missing properties warroom adds itself (ADDED_LATER). */
+  toAdd: string[];
 } {
   const titleName = Object.entries(properties).find(([, p]) => p.type === "title")?.[0] ?? DEFAULT_TITLE;
   const problems: string[] = [];
+  const toAdd: string[] = [];
   for (const [name, type] of Object.entries(PROPERTY_TYPES)) {
     const actual = properties[name]?.type;
-    if (actual === undefined) problems.push(`"${name}" (${type}) is missing`);
+    if (actual === undefined && ADDED_LATER.includes(name)) toAdd.push(name);
+    else if (actual === undefined) problems.push(`"${name}" (${type}) is missing`);
     else if (actual !== type) problems.push(`"${name}" is ${actual}, expected ${type}`);
   }
-  return { titleName, problems };
+  return { titleName, problems, toAdd };
 }

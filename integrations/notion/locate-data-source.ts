@@ -8,7 +8,7 @@ import { ConfigError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import { getCursor, setCursor } from "../../src/storage/cursor-store.ts";
 import type { Database } from "../../src/storage/database.ts";
-import { checkSchema, DEFAULT_TITLE, newDatabaseProperties } from "./kb-schema.ts";
+import { checkSchema, DEFAULT_TITLE, newDatabaseProperties, PROPERTY_TYPES } from "./kb-schema.ts";
 import { toNotionError } from "./notion-errors.ts";
 
 /** The data source in use and its title property's name. */
@@ -28,12 +28,31 @@ async function check(client: Client, id: string, created: boolean): Promise<Loca
   const source = await client.dataSources
     .retrieve({ data_source_id: id })
     .catch((e: unknown) => Promise.reject(toNotionError(e, `reading data source ${id}`)));
-  const { titleName, problems } = checkSchema(source.properties);
+  const { titleName, problems, toAdd } = checkSchema(source.properties);
   if (problems.length > 0)
     throw new ConfigError(
       `The Notion data source ${id} lacks what the knowledge base needs: ${problems.join("; ")}. Add these properties in Notion, or set NOTION_KB_PARENT_PAGE_ID (and unset NOTION_KB_DATA_SOURCE_ID) to have warroom create a database with the right schema.`,
     );
+  if (toAdd.length > 0) await addProperties(client, id, toAdd);
   return { id, titleName, created };
+}
+
+/** Adds properties of a later schema to an existing data source; a refusal says what to add by hand. */
+async function addProperties(client: Client, id: string, names: string[]): Promise<void> {
+  const configs = newDatabaseProperties();
+  await client.dataSources
+    .update({
+      data_source_id: id,
+      properties: Object.fromEntries(names.map((name) => [name, configs[name]])) as never,
+    })
+    .catch((e: unknown) => {
+      const cause = toNotionError(e, `adding ${names.join(", ")} to data source ${id}`);
+      const wanted = names.map((n) => `"${n}" (${PROPERTY_TYPES[n]})`).join(", ");
+      throw new ConfigError(
+        `warroom could not add ${wanted} to the Notion data source ${id} (${cause.message}). Add it in Notion, or give the integration permission to edit the database's schema.`,
+        { cause },
+      );
+    });
 }
 
 async function createUnder(

@@ -112,6 +112,7 @@ export function findingProperties(f: FindingDocument, titleName: string): Record
     [PROPS.summary]: { rich_text: oneLine(f.summary) },
     [PROPS.rootCause]: { rich_text: oneLine(f.rootCause) },
     [PROPS.resolution]: { rich_text: oneLine(f.resolution) },
+    [PROPS.needsArticle]: { checkbox: f.needsArticle === true },
   };
 }
 

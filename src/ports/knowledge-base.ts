@@ -52,6 +52,11 @@ export interface FindingDocument {
   rejected: RejectedHypothesis[];
   /** The war-room's follow-up tasks by number, open or done (owners are platform user ids). */
   followUps?: { number: number; owner: string; text: string; due: string | null; done: boolean }[];
+  /**
+   * No article matching the escalation when its war-room opened named this cause: the knowledge team should
+   * write one (null when not known, e.g. imported history).
+   */
+  needsArticle: boolean | null;
 }
 
 /** Where a written finding lives. */

@@ -2,7 +2,9 @@
  * Escalations in the database. The partial unique index on open escalations per account makes "one open
  * war-room per account" a database fact, so two replicas racing on one account cannot both open one.
  */
+
 import type { Severity } from "../domain/case-bundle.ts";
+import type { KnowledgeMatch } from "../use-cases/match-knowledge.ts";
 import type { Sql } from "./database.ts";
 
 /**
@@ -212,4 +214,28 @@ export async function setEscalationStatus(
     status,
     ...(status === "open" ? [] : [at]),
   ]);
+}
+
+/**
+ * Records the knowledge-base articles that matched an escalation when its war-room opened; the first
+ * record stands (a resumed opening does not rewrite what the knowledge base held the first time).
+ */
+export async function saveKnowledgeMatches(
+  sql: Sql,
+  escalationId: string,
+  matches: KnowledgeMatch[],
+): Promise<void> {
+  await sql.query(
+    "UPDATE escalations SET knowledge_matches = $2 WHERE id = $1 AND knowledge_matches IS NULL",
+    [escalationId, JSON.stringify(matches)],
+  );
+}
+
+/** The articles that matched the escalation when its war-room opened; null when never recorded. */
+export async function getKnowledgeMatches(sql: Sql, escalationId: string): Promise<KnowledgeMatch[] | null> {
+  const [row] = await sql.query<{ matches: KnowledgeMatch[] | null }>(
+    "SELECT knowledge_matches AS matches FROM escalations WHERE id = $1",
+    [escalationId],
+  );
+  return row?.matches ?? null;
 }

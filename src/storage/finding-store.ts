@@ -17,6 +17,11 @@ export interface Finding {
   prevention: string[];
   metadata: Record<string, unknown>;
   confirmedBy: string[];
+  /**
+   * True when no article that matched the escalation as its war-room opened names this finding's category
+   * (src/use-cases/match-knowledge.ts); null when that was never checked.
+   */
+  needsArticle?: boolean | null;
 }
 
 /** A stored finding with its sync state. */
@@ -36,11 +41,11 @@ export interface FindingRecord extends Finding {
 /** Stores (or replaces, when resolved again) the finding of an escalation; sync starts over. */
 export async function saveFinding(sql: Sql, f: Finding): Promise<void> {
   await sql.query(
-    `INSERT INTO findings (escalation_id, title, category, root_cause, contributing_factors, resolution, prevention, metadata, confirmed_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO findings (escalation_id, title, category, root_cause, contributing_factors, resolution, prevention, metadata, confirmed_by, needs_article)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (escalation_id) DO UPDATE SET title = $2, category = $3, root_cause = $4, contributing_factors = $5,
-       resolution = $6, prevention = $7, metadata = $8, confirmed_by = $9, kb_sync_state = 'pending', kb_attempts = 0,
-       revision = findings.revision + 1`,
+       resolution = $6, prevention = $7, metadata = $8, confirmed_by = $9, needs_article = $10, kb_sync_state = 'pending',
+       kb_attempts = 0, revision = findings.revision + 1`,
     [
       f.escalationId,
       f.title,
@@ -51,6 +56,7 @@ export async function saveFinding(sql: Sql, f: Finding): Promise<void> {
       JSON.stringify(f.prevention),
       JSON.stringify(f.metadata),
       f.confirmedBy,
+      f.needsArticle ?? null,
     ],
   );
 }
@@ -85,6 +91,7 @@ export async function getFinding(sql: Sql, escalationId: string): Promise<Findin
     prevention: r.prevention as string[],
     metadata: r.metadata as Record<string, unknown>,
     confirmedBy: r.confirmed_by as string[],
+    needsArticle: (r.needs_article as boolean | null) ?? null,
     createdAt: new Date(r.created_at as string),
     kbSyncState: r.kb_sync_state as FindingRecord["kbSyncState"],
     kbRef: (r.kb_ref as string | null) ?? null,

@@ -18,8 +18,17 @@ function itemText(k: KnowledgeItem): string {
   return [k.title, k.symptoms, k.rootCause, k.tags?.join(" ")].filter(Boolean).join("\n");
 }
 
-/** The `limit` findings most like the query, best first; ties keep the newest first. */
-export function rankKnowledge(items: KnowledgeItem[], query: KnowledgeQuery, limit: number): KnowledgeItem[] {
+/** A finding with how well it matches the query. */
+export interface ScoredKnowledge {
+  item: KnowledgeItem;
+  /** Share of the summary's idf-weighted terms the finding speaks to (0..1). */
+  summaryCoverage: number;
+  /** The ranking score: summary coverage plus half the ticket subjects' coverage. */
+  score: number;
+}
+
+/** Every finding scored against the query, best first; ties keep the newest first. */
+export function scoreKnowledge(items: KnowledgeItem[], query: KnowledgeQuery): ScoredKnowledge[] {
   if (items.length === 0) return [];
   const bags = items.map((k) => countTerms(itemText(k)));
   const df = new Map<string, number>();
@@ -31,8 +40,8 @@ export function rankKnowledge(items: KnowledgeItem[], query: KnowledgeQuery, lim
     const bag = bags[index] ?? new Map<string, number>();
     // How much of the summary the finding speaks to (rare words weigh most); ticket subjects add context
     // at half weight.
-    const score = coverage(stats, summary, bag) + 0.5 * coverage(stats, tickets, bag);
-    return { item, index, score };
+    const summaryCoverage = coverage(stats, summary, bag);
+    return { item, index, summaryCoverage, score: summaryCoverage + 0.5 * coverage(stats, tickets, bag) };
   });
   scored.sort(
     (a, b) =>
@@ -40,5 +49,12 @@ export function rankKnowledge(items: KnowledgeItem[], query: KnowledgeQuery, lim
       (b.item.validatedAt ?? "").localeCompare(a.item.validatedAt ?? "") ||
       a.index - b.index,
   );
-  return scored.slice(0, limit).map((s) => s.item);
+  return scored.map(({ item, summaryCoverage, score }) => ({ item, summaryCoverage, score }));
+}
+
+/** The `limit` findings most like the query, best first; ties keep the newest first. */
+export function rankKnowledge(items: KnowledgeItem[], query: KnowledgeQuery, limit: number): KnowledgeItem[] {
+  return scoreKnowledge(items, query)
+    .slice(0, limit)
+    .map((s) => s.item);
 }

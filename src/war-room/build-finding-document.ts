@@ -110,6 +110,7 @@ export async function buildFindingDocument(sql: Sql, escalationId: string): Prom
     contributingFactors: finding.contributingFactors,
     resolution: finding.resolution,
     prevention: finding.prevention,
+    needsArticle: finding.needsArticle ?? null,
     timeline,
     rejected: rejectedOf(hypotheses, finding),
     followUps: tasks.map((t) => ({

@@ -13,6 +13,7 @@ import {
   getEscalationMetadata,
   listTimelineEvents,
   recordTimelineEvent,
+  saveKnowledgeMatches,
 } from "../storage/escalation-store.ts";
 import { listHypotheses, saveAnalysis } from "../storage/hypothesis-store.ts";
 import { createLocalEvidence } from "../storage/local-evidence.ts";
@@ -27,6 +28,7 @@ import {
 import { analyzeCase } from "../use-cases/analyze-case.ts";
 import { buildCaseBundle } from "../use-cases/build-case-bundle.ts";
 import { buildContextCard } from "../use-cases/build-context-card.ts";
+import { matchKnowledge } from "../use-cases/match-knowledge.ts";
 import { warRoomChannelName } from "./channel-name.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { inviteTeam } from "./invite-team.ts";
@@ -158,6 +160,9 @@ async function ensureBundle(escalation: EscalationRecord, deps: WarRoomDeps): Pr
     },
     { crm: deps.crm, knowledge: deps.knowledge, local: createLocalEvidence(deps.db) },
   );
+  // What the knowledge base held for this problem as the room opens: kept for the finding (knowledge gaps).
+  const matches = matchKnowledge(bundle.knowledge, { summary: escalation.summary, tickets: bundle.tickets });
+  await saveKnowledgeMatches(deps.db, escalation.id, matches);
   await saveEvidenceSnapshot(deps.db, escalation.id, bundle);
   return bundle;
 }

@@ -12,6 +12,7 @@ import { recordWarRoomResolved } from "../metrics/metrics.ts";
 import {
   findOtherOpenEscalation,
   getEscalation,
+  getKnowledgeMatches,
   recordTimelineEvent,
   setEscalationStatus,
 } from "../storage/escalation-store.ts";
@@ -19,6 +20,7 @@ import { saveFinding } from "../storage/finding-store.ts";
 import { getAnalysis, getHypothesis, listHypotheses } from "../storage/hypothesis-store.ts";
 import { markEventProcessed } from "../storage/processed-events.ts";
 import { getWarRoom, latestEvidenceSnapshot, markArchived } from "../storage/war-room-store.ts";
+import { needsArticle } from "../use-cases/match-knowledge.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { evidenceNames } from "./hypothesis-views.ts";
 import { SYNC_FINDING_JOB } from "./job-names.ts";
@@ -98,6 +100,7 @@ export async function resolveEscalation(
     draft.productAreas.length > 0
       ? draft.productAreas
       : productAreasOf(bundle, cited, draft.contributingFactors.join(" ") + draft.rootCause);
+  const matches = await getKnowledgeMatches(deps.db, draft.escalationId);
   const done = await deps.db.transaction(async (tx) => {
     // A redelivered submission (the platform's delivery id seen before) saves nothing a second time.
     if (options.eventId && !(await markEventProcessed(tx, deps.chat.kind, options.eventId))) return false;
@@ -125,6 +128,7 @@ export async function resolveEscalation(
         rejectedNotes: draft.rejectedNotes,
       },
       confirmedBy: [confirmedBy],
+      needsArticle: needsArticle(matches, draft.category),
     });
     await setEscalationStatus(tx, draft.escalationId, "resolved", deps.clock.now());
     await recordTimelineEvent(tx, {

@@ -39,6 +39,7 @@ export function findingDocument(overrides: Partial<FindingDocument> = {}): Findi
         why: "no deploy then",
       },
     ],
+    needsArticle: true,
     ...overrides,
   };
 }

@@ -28,7 +28,7 @@ export interface HttpControls {
   state: NotionState;
   down: { value: boolean };
   latency: { ms: number };
-  takeFailure: () => Refusal | undefined;
+  takeFailure: (method?: string, path?: string) => Refusal | undefined;
   rateLimit: () => Refusal | undefined;
 }
 
@@ -70,7 +70,8 @@ function gate(controls: HttpControls, req: IncomingMessage): NotionApiError | un
       `Notion-Version header failed validation: Notion-Version header should be "${NOTION_VERSION}", instead was "${String(version)}".`,
     );
   }
-  const scripted = controls.takeFailure() ?? controls.rateLimit();
+  const path = (req.url ?? "").split("?")[0];
+  const scripted = controls.takeFailure(req.method, path) ?? controls.rateLimit();
   return scripted ? refusalError(scripted) : undefined;
 }
 

@@ -21,6 +21,9 @@ export interface ScriptedFailure {
   retryAfter?: number;
   /** How many consecutive requests fail (default 1). */
   times?: number;
+  /** Only requests with this method and a path matching this pattern fail (default: any request). */
+  method?: string;
+  path?: RegExp;
 }
 
 /** What to answer instead of handling the request. */
@@ -76,11 +79,14 @@ export function createFailureScript() {
   const add = (failure: ScriptedFailure): void => {
     queue.push({ failure, left: failure.times ?? 1 });
   };
-  const take = (): Refusal | undefined => {
-    const next = queue[0];
+  const take = (method = "", path = ""): Refusal | undefined => {
+    const index = queue.findIndex(
+      ({ failure: f }) => (!f.method || f.method === method) && (!f.path || f.path.test(path)),
+    );
+    const next = queue[index];
     if (!next) return undefined;
     next.left -= 1;
-    if (next.left <= 0) queue.shift();
+    if (next.left <= 0) queue.splice(index, 1);
     const { status, code } = next.failure;
     const retryAfter = next.failure.retryAfter ?? (status === 429 ? 1 : undefined);
     return {
