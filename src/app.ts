@@ -172,7 +172,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
   let surfaces: ChatSurface[] = [];
   try {
     // A local dataset's past escalations are the history the digest counts; with another CRM, they go.
-    if (config.crm.kind === "local") await importEscalationHistory(db, crm);
+    if (config.crm.kind === "local") await importEscalationHistory(db, crm, seedKnowledge);
     else await clearEscalationHistory(db);
     const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps);
     surfaces = deps.chat ? [] : await openSurfaces(config, db, deps.logger);

@@ -49,7 +49,8 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   },
   {
     name: "knowledge",
-    summary: "export the knowledge base as Markdown (knowledge export DIR)",
+    summary:
+      "export the knowledge base as Markdown (knowledge export DIR); recurring causes without an article (knowledge gaps)",
     load: async () => (await import("./commands/knowledge.ts")).registerKnowledge,
   },
   {

@@ -12,6 +12,7 @@ import type { Digest } from "./digest.ts";
 import { type DigestScope, digestScope } from "./digest-scope.ts";
 import type { DigestWeek } from "./digest-week.ts";
 import { queryKnowledge, queryOpen, queryTiming, queryWeeklyCounts } from "./query-activity.ts";
+import { queryKnowledgeGaps } from "./query-knowledge-gaps.ts";
 import { escalationRates, queryFirstHypothesis } from "./query-leader-figures.ts";
 import { queryBotQuality, queryPatterns } from "./query-patterns.ts";
 import { queryCategoryChart, queryCohorts, queryRootCauses } from "./query-root-causes.ts";
@@ -39,7 +40,7 @@ const OPEN_LISTED = 15;
 /** The digest of `input.week`. */
 export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest> {
   const s = digestScope(input.week, input.timeZone, input.accounts);
-  const [trend, open, timing, knowledge, rootCauses, chart, cohorts, patterns, bot, first, tickets] =
+  const [trend, open, timing, knowledge, rootCauses, chart, cohorts, patterns, bot, first, tickets, gaps] =
     await Promise.all([
       queryWeeklyCounts(sql, s),
       queryOpen(sql, s, OPEN_LISTED),
@@ -52,6 +53,7 @@ export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest>
       queryBotQuality(sql, s),
       queryFirstHypothesis(sql, s),
       countTickets(s, input),
+      queryKnowledgeGaps(sql, s.quarterStart, s.week.end),
     ]);
   const current = trend.at(-1) ?? { week: s.week.label, opened: 0, resolved: 0 };
   const previous = trend.at(-2) ?? { week: "", opened: 0, resolved: 0 };
@@ -83,6 +85,7 @@ export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest>
     arrAtRisk: open.arrAtRisk,
     bot,
     knowledge,
+    knowledgeGaps: gaps,
     chart,
   };
 }

@@ -4,6 +4,7 @@
  * then only when every number in it survives.
  */
 import type { Category } from "../domain/categories.ts";
+import type { KnowledgeGap } from "./query-knowledge-gaps.ts";
 
 /** Counts for one week. */
 export interface WeekCounts {
@@ -119,6 +120,8 @@ export interface Digest {
     wrong: number;
   };
   knowledge: { findingsAdded: number; closedWithoutFinding: number };
+  /** Root causes that recurred over the last 13 weeks without a usable article (query-knowledge-gaps.ts). */
+  knowledgeGaps: KnowledgeGap[];
   /** Root-cause categories per week over the trend's weeks (the chart). */
   chart: {
     weeks: string[];

@@ -7,6 +7,7 @@
 import { categoryLabel, segmentLabel } from "../domain/labels.ts";
 import { formatMoney } from "../domain/money.ts";
 import type { CohortRow, Digest, EscalationRate } from "./digest.ts";
+import { digestGapLines } from "./render-knowledge-gaps.ts";
 import { roundShares } from "./round-shares.ts";
 import { CATEGORY_PHRASES } from "./write-headline.ts";
 
@@ -122,11 +123,31 @@ function bot(d: Digest): DigestSection {
   ]);
 }
 
+function knowledgeGaps(d: Digest): DigestSection {
+  const title = "Knowledge gaps: causes that recur without a usable article (last 13 weeks)";
+  if (d.knowledgeGaps.length === 0) return section(title, ["None: every recurring cause had an article."]);
+  // Three gaps with two facts each fit a Slack section (3,000 characters); the command lists them all.
+  const more = d.knowledgeGaps.length - 3;
+  return section(title, [
+    ...digestGapLines(d.knowledgeGaps.slice(0, 3)),
+    ...(more > 0 ? [`… and ${more} more: warroom knowledge gaps lists them with all their facts.`] : []),
+  ]);
+}
+
 const section = (title: string, lines: string[]): DigestSection => ({ title, lines });
 
 /** The digest's sections in reading order (every renderer lays out the same content). */
 export function digestSections(d: Digest): DigestSection[] {
-  return [activity(d), leaderFigures(d), openAndRisk(d), rootCauses(d), cohorts(d), patterns(d), bot(d)];
+  return [
+    activity(d),
+    leaderFigures(d),
+    openAndRisk(d),
+    rootCauses(d),
+    cohorts(d),
+    patterns(d),
+    knowledgeGaps(d),
+    bot(d),
+  ];
 }
 
 /** The whole digest as Markdown. */

@@ -4,12 +4,16 @@
  * source of truth: importing again updates what changed, drops what it no longer holds, and adds nothing
  * twice. These rows are not
  * war-rooms: an imported open escalation does not stop /escalate, and their findings are not written to a
- * knowledge base.
+ * knowledge base. Each records the articles that matched it among those validated before it opened, and its
+ * finding whether one named its cause (match-knowledge.ts), so the digest's knowledge gaps reach back.
  */
+
+import type { KnowledgeItem } from "../domain/case-bundle.ts";
 import { CATEGORY_INFO } from "../domain/categories.ts";
 import { lifecycleMonth } from "../domain/lifecycle.ts";
 import type { CrmAccount, CrmEscalation, CrmSource } from "../ports/crm-source.ts";
 import type { Sql } from "../storage/database.ts";
+import { type KnowledgeMatch, matchKnowledge, needsArticle } from "./match-knowledge.ts";
 
 interface HistoryRow {
   id: string;
@@ -24,6 +28,7 @@ interface HistoryRow {
   arr: number | null;
   segment: string | null;
   metadata: Record<string, unknown>;
+  knowledge_matches: KnowledgeMatch[];
   finding: Record<string, unknown> | null;
 }
 
@@ -36,7 +41,11 @@ function statusOf(e: CrmEscalation): HistoryRow["status"] {
   return OPEN_STATUSES.test(s) ? "open" : "closed";
 }
 
-function findingOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow["finding"] {
+function findingOf(
+  e: CrmEscalation,
+  a: CrmAccount | undefined,
+  matches: KnowledgeMatch[],
+): HistoryRow["finding"] {
   const category = e.rootCauseCategory;
   if (!category) return null;
   const resolution = typeof e.resolution === "string" ? e.resolution : "";
@@ -46,6 +55,7 @@ function findingOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow["fin
     root_cause: resolution || e.summary,
     resolution,
     created_at: e.resolvedAt ?? e.openedAt,
+    needs_article: needsArticle(matches, category),
     metadata: {
       imported: true,
       accountId: e.accountId,
@@ -63,8 +73,9 @@ function findingOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow["fin
   };
 }
 
-function rowOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow {
+function rowOf(e: CrmEscalation, a: CrmAccount | undefined, knowledge: KnowledgeItem[]): HistoryRow {
   const status = statusOf(e);
+  const matches = matchKnowledge(knowledge, { summary: e.summary }, new Date(e.openedAt));
   return {
     id: e.id,
     account_id: e.accountId,
@@ -88,15 +99,20 @@ function rowOf(e: CrmEscalation, a: CrmAccount | undefined): HistoryRow {
       productArea: e.productArea ?? null,
       ...(a?.attributes ? { attributes: a.attributes } : {}),
     },
-    finding: findingOf(e, a),
+    knowledge_matches: matches,
+    finding: findingOf(e, a, matches),
   };
 }
 
 /** Copies the CRM's escalations into the store as history; returns how many rows were written. */
-export async function importEscalationHistory(sql: Sql, crm: CrmSource): Promise<number> {
+export async function importEscalationHistory(
+  sql: Sql,
+  crm: CrmSource,
+  knowledge: KnowledgeItem[] = [],
+): Promise<number> {
   const [escalations, accounts] = await Promise.all([crm.listEscalations(), crm.listAccounts()]);
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const rows = escalations.map((e) => rowOf(e, byId.get(e.accountId)));
+  const rows = escalations.map((e) => rowOf(e, byId.get(e.accountId), knowledge));
   // What the dataset no longer holds is no longer history (its finding goes with it).
   await sql.query("DELETE FROM escalations WHERE origin = 'dataset' AND NOT (id = ANY($1::text[]))", [
     rows.map((r) => r.id),
@@ -105,31 +121,32 @@ export async function importEscalationHistory(sql: Sql, crm: CrmSource): Promise
   const json = JSON.stringify(rows);
   const written = await sql.query(
     `INSERT INTO escalations (id, account_id, account_name, summary, severity, status, origin, origin_ref, opened_at,
-                              resolved_at, closed_at, arr, segment, metadata)
+                              resolved_at, closed_at, arr, segment, metadata, knowledge_matches)
      SELECT r.id, r.account_id, r.account_name, r.summary, r.severity, r.status, 'dataset', r.id, r.opened_at,
-            r.resolved_at, r.closed_at, r.arr, r.segment, r.metadata
+            r.resolved_at, r.closed_at, r.arr, r.segment, r.metadata, r.knowledge_matches
      FROM jsonb_to_recordset($1::jsonb) AS r(id text, account_id text, account_name text, summary text, severity text,
           status text, opened_at timestamptz, resolved_at timestamptz, closed_at timestamptz, arr numeric, segment text,
-          metadata jsonb)
+          metadata jsonb, knowledge_matches jsonb)
      ON CONFLICT (id) DO UPDATE SET account_name = excluded.account_name, summary = excluded.summary,
        severity = excluded.severity, status = excluded.status, opened_at = excluded.opened_at,
        resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, arr = excluded.arr, segment = excluded.segment,
-       metadata = excluded.metadata, updated_at = now()
+       metadata = excluded.metadata, knowledge_matches = excluded.knowledge_matches, updated_at = now()
      WHERE escalations.origin = 'dataset'
      RETURNING 1`,
     [json],
   );
   await sql.query(
-    `INSERT INTO findings (escalation_id, title, category, root_cause, resolution, metadata, created_at, kb_sync_state)
-     SELECT r.id, f.title, f.category, f.root_cause, f.resolution, f.metadata, f.created_at, 'imported'
+    `INSERT INTO findings (escalation_id, title, category, root_cause, resolution, metadata, created_at, kb_sync_state,
+                           needs_article)
+     SELECT r.id, f.title, f.category, f.root_cause, f.resolution, f.metadata, f.created_at, 'imported', f.needs_article
      FROM jsonb_to_recordset($1::jsonb) AS r(id text, finding jsonb)
      CROSS JOIN LATERAL jsonb_to_record(r.finding) AS f(title text, category text, root_cause text, resolution text,
-          metadata jsonb, created_at timestamptz)
+          metadata jsonb, created_at timestamptz, needs_article boolean)
      WHERE r.finding IS NOT NULL
        AND EXISTS (SELECT 1 FROM escalations e WHERE e.id = r.id AND e.origin = 'dataset')
      ON CONFLICT (escalation_id) DO UPDATE SET title = excluded.title, category = excluded.category,
        root_cause = excluded.root_cause, resolution = excluded.resolution, metadata = excluded.metadata,
-       created_at = excluded.created_at
+       created_at = excluded.created_at, needs_article = excluded.needs_article
      WHERE findings.kb_sync_state = 'imported'`,
     [json],
   );

@@ -84,6 +84,25 @@ describe("warroom digest", () => {
     expect(Number(split?.[1]) + Number(split?.[2]) + Number(split?.[3])).toBe(100);
   });
 
+  it("prints the digest's knowledge gaps with `warroom knowledge gaps`, as JSON and for people", async () => {
+    const base = await env();
+    const digest = JSON.parse((await runWarroom(["digest", "--format", "json"], base)).stdout) as Digest;
+    const json = await runWarroom(["knowledge", "gaps", "--format", "json"], base);
+    expect(json.code, json.stderr).toBe(0);
+    const printed = JSON.parse(json.stdout) as { since: string; until: string; gaps: unknown[] };
+    expect(printed.gaps).toEqual(digest.knowledgeGaps);
+    expect(printed.until).toBe(digest.to);
+    // The sample's hubspot-sync defects recur, and no article on them existed when they opened.
+    expect(digest.knowledgeGaps.map((g) => `${g.category}/${g.productArea}`)).toContain(
+      "product_defect/hubspot-sync",
+    );
+    const md = await runWarroom(["knowledge", "gaps"], base);
+    expect(md.stdout).toMatch(/^# Knowledge gaps \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)\n/);
+    expect(md.stdout).toContain(
+      'Product defect in hubspot-sync: 3 escalations at 3 accounts without a usable article. Suggested article: "',
+    );
+  });
+
   it("exits 2 for a week that is not one, and for --post without DIGEST_CHANNEL", async () => {
     const bad = await runWarroom(["digest", "--week", "2026-47"], await env());
     expect(bad.code).toBe(2);

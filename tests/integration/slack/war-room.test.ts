@@ -160,12 +160,20 @@ describe("Slack war-room", () => {
       category: string;
       kb_sync_state: string;
       contributing_factors: string[];
+      needs_article: boolean | null;
     }>("SELECT * FROM findings WHERE escalation_id = $1", [escalationId]);
     expect(finding).toMatchObject({
       category: "product_defect",
       kb_sync_state: "synced",
       contributing_factors: ["worker pool raised 2 → 8", "no alert on 429s"],
     });
+    // Knowledge gaps: the articles that matched as the room opened were kept, and the finding knows whether
+    // one named the validated cause (the sample's HubSpot defect article does).
+    const [{ matches } = { matches: null }] = await h.services.db.query<{
+      matches: { id: string; category: string; coverage: number }[] | null;
+    }>("SELECT knowledge_matches AS matches FROM escalations WHERE id = $1", [escalationId]);
+    expect(matches?.length).toBeGreaterThan(0);
+    expect(finding?.needs_article).toBe(!matches?.some((m) => m.category === "product_defect"));
   });
 
   it("writes the finding again with a follow-up added after the resolution, without announcing it twice", async () => {
