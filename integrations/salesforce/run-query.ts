@@ -87,6 +87,25 @@ export async function queryAll(
   }
 }
 
+/** How many records `SELECT COUNT() FROM …` matches (Salesforce answers the count alone). */
+export async function countRecords(
+  conn: Connection,
+  soql: string,
+  logUsage: (conn: Connection) => void,
+  what: string,
+): Promise<number> {
+  try {
+    const result = await conn.query<SfRecord>(soql, { autoFetch: false });
+    logUsage(conn);
+    recordExternalCall("salesforce", "ok");
+    return result.totalSize;
+  } catch (error) {
+    const failure = refreshFailureOf(conn, error) ?? toSalesforceError(error, what);
+    recordExternalCall("salesforce", failure instanceof RateLimitedError ? "rate_limited" : "error");
+    throw failure;
+  }
+}
+
 /** The records of a child relationship (an empty one comes back as null). */
 export function childRecords(record: SfRecord, relationship: string): SfRecord[] {
   const value = record[relationship];

@@ -17,7 +17,7 @@ import type {
 } from "../../src/ports/crm-source.ts";
 import { connectSalesforce, type SalesforceAuth } from "./connect-salesforce.ts";
 import { toCrmAccount, toCrmEscalation, toEscalatedCase, toModifiedCase, toTicket } from "./map-records.ts";
-import { createUsageLog, queryAll, type SfRecord } from "./run-query.ts";
+import { countRecords, createUsageLog, queryAll, type SfRecord } from "./run-query.ts";
 import { accountFields, caseFields, slices, windowFilter } from "./salesforce-queries.ts";
 import {
   dropLoneSurrogates,
@@ -125,6 +125,11 @@ export function createSalesforceAdapter(config: SalesforceAdapterConfig): Salesf
     },
 
     listAccounts: () => accountsWhere("Id != null ORDER BY Name ASC", "listing accounts"),
+
+    async countTickets(window) {
+      const soql = `SELECT COUNT() FROM Case WHERE Id != null${windowFilter("CreatedDate", window)}`;
+      return countRecords(await conn(), soql, logUsage, "counting cases for the digest");
+    },
 
     async listTickets(accountId, window = {}) {
       if (!isSalesforceId(accountId)) return [];

@@ -99,6 +99,13 @@ describe("Salesforce as the CRM", () => {
     const paths = fake.calls.map((c) => c.path);
     expect(paths.filter((p) => p.endsWith("/query")).length).toBe(6);
     expect(paths.filter((p) => /\/query\/.+/.test(p)).length).toBeGreaterThan(0);
+    // The digest's per-ticket rate counts cases of every account in one COUNT() query.
+    const counted = await adapterFor(fake).countTickets?.({
+      since: new Date("2026-06-01T00:00:00Z"),
+      until: new Date("2026-06-02T00:00:00Z"),
+    });
+    // 24 hourly cases on 1 June and the one at midnight that closes the window (CreatedDate <= until).
+    expect(counted).toBe(25);
   });
 
   it("reads the renewal from the next open renewal opportunity when no field holds it", async () => {
