@@ -60,3 +60,11 @@ export function weeksEndingWith(last: DigestWeek, count: number, timeZone: strin
     weeks.unshift(weekContaining(new Date((weeks[0]?.start.getTime() ?? 0) - 3600_000), timeZone));
   return weeks;
 }
+
+/** Refuses a week that has not started at `now`: its digest would count nothing and read as a bad week. */
+export function refuseFutureWeek(week: DigestWeek, now: Date, timeZone: string, option = "--week"): void {
+  if (week.start <= now) return;
+  throw new InputError(
+    `${option} ${week.label} has not started yet (${timeZone}); give a week up to ${weekContaining(now, timeZone).label}, or leave out ${option} for the last complete one (${previousWeek(now, timeZone).label})`,
+  );
+}

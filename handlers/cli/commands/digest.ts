@@ -10,7 +10,7 @@ import { createTerminalChatAdapter } from "../../../integrations/local/index.ts"
 import { closeServices, openServices } from "../../../src/app.ts";
 import { digestSchedules } from "../../../src/app-platforms.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { parseWeek, previousWeek, weekContaining } from "../../../src/digest/digest-week.ts";
+import { parseWeek, previousWeek, refuseFutureWeek } from "../../../src/digest/digest-week.ts";
 import { renderDigestMarkdown } from "../../../src/digest/render-digest-markdown.ts";
 import { InputError } from "../../../src/errors.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
@@ -45,10 +45,7 @@ async function digest(io: CliIo, options: DigestOptions): Promise<void> {
   const tz = config.digestTimeZone;
   const now = systemClock.now();
   const week = options.week ? parseWeek(options.week, tz) : previousWeek(now, tz);
-  if (week.start > now)
-    throw new InputError(
-      `--week ${week.label} has not started yet (${tz}); give a week up to ${weekContaining(now, tz).label}, or leave out --week for the last complete one (${previousWeek(now, tz).label})`,
-    );
+  refuseFutureWeek(week, now, tz);
   const kinds = new Set([...(config.slack ? ["slack"] : []), ...(config.teams ? ["teams"] : [])]);
   // Posting to the terminal would record the week as posted and keep the real post from going out.
   const targets = options.post ? digestSchedules(config, kinds) : [];

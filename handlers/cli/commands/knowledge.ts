@@ -14,7 +14,12 @@ import {
 import { closeServices, openCrm, openServices } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { QUARTER_WEEKS } from "../../../src/digest/digest-scope.ts";
-import { parseWeek, previousWeek, weeksEndingWith } from "../../../src/digest/digest-week.ts";
+import {
+  parseWeek,
+  previousWeek,
+  refuseFutureWeek,
+  weeksEndingWith,
+} from "../../../src/digest/digest-week.ts";
 import { queryKnowledgeGaps } from "../../../src/digest/query-knowledge-gaps.ts";
 import { renderKnowledgeGapsMarkdown } from "../../../src/digest/render-knowledge-gaps.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
@@ -61,7 +66,9 @@ async function exportKnowledge(io: CliIo, dir: string): Promise<void> {
 async function printGaps(io: CliIo, options: { week?: string; format: "md" | "json" }): Promise<void> {
   const config = loadConfig(io.env, { cwd: io.cwd });
   const tz = config.digestTimeZone;
-  const last = options.week ? parseWeek(options.week, tz) : previousWeek(systemClock.now(), tz);
+  const now = systemClock.now();
+  const last = options.week ? parseWeek(options.week, tz) : previousWeek(now, tz);
+  refuseFutureWeek(last, now, tz);
   const since = weeksEndingWith(last, QUARTER_WEEKS, tz)[0]?.start ?? last.start;
   // The services as the digest opens them: a local dataset's history is imported, so its gaps count too.
   const chat = createTerminalChatAdapter({ out: io.stderr, user: "terminal" });
