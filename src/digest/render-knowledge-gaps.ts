@@ -17,7 +17,9 @@ export function describeGap(g: KnowledgeGap): string {
  * so every renderer (Slack section, Teams card, Markdown) fits them without cutting a gap in half.
  */
 export function digestGapLines(gaps: KnowledgeGap[], facts = 2): string[] {
-  return gaps.flatMap((g) => [describeGap(g), ...g.facts.slice(0, facts).map((f) => `↳ ${f}`)]);
+  // Each fact at most 300 characters: three gaps with two facts stay within a Slack section's 3,000.
+  const short = (f: string) => (f.length > 300 ? `${f.slice(0, 299).replace(/\s+\S*$/, "")}…` : f);
+  return gaps.flatMap((g) => [describeGap(g), ...g.facts.slice(0, facts).map((f) => `↳ ${short(f)}`)]);
 }
 
 /** `warroom knowledge gaps` as Markdown. */
