@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTeamsAdapter } from "../../../integrations/teams/index.ts";
 import { parseTeamsMessageRef } from "../../../integrations/teams/message-ref.ts";
 import { loadConfig } from "../../../src/config.ts";
+import { registry } from "../../../src/metrics/metrics.ts";
 import type { ConversationDirectory } from "../../../src/ports/conversation-directory.ts";
 import {
   type ChatPlatformSubject,
@@ -70,6 +71,30 @@ describe("Teams rooms", () => {
       expect(s.fake.channels().filter((c) => c.displayName.startsWith("esc-halvard"))).toHaveLength(1);
       const other = await s.platform.createRoom({ ...spec, key: "WR-2026-0008" });
       expect(other.name).toBe("esc-halvard-field-services-20261124-2");
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("counts its Graph and Bot Connector calls for GET /metrics, a throttled attempt as rate-limited", async () => {
+    const s = await start();
+    const count = async (outcome: string) =>
+      Number(
+        new RegExp(
+          `^warroom_external_calls_total\\{system="teams",outcome="${outcome}"\\} (\\d+)$`,
+          "m",
+        ).exec(await registry.metrics())?.[1] ?? 0,
+      );
+    try {
+      const before = { ok: await count("ok"), limited: await count("rate_limited") };
+      s.fake.failNext("^POST /teams/[^/]+/channels$", {
+        status: 429,
+        code: "TooManyRequests",
+        retryAfter: 1,
+      });
+      await s.platform.createRoom({ name: "esc-metrics-20261124", private: false, key: "WR-2026-0099" });
+      expect((await count("rate_limited")) - before.limited).toBe(1);
+      expect((await count("ok")) - before.ok).toBeGreaterThanOrEqual(1);
     } finally {
       await s.close();
     }
