@@ -10,6 +10,7 @@ import { createNotionAdapter, type NotionAdapter } from "../../../integrations/n
 import { newDatabaseProperties, PROPS } from "../../../integrations/notion/kb-schema.ts";
 import { NOTION_VERSION } from "../../../integrations/notion/notion-knowledge-base.ts";
 import { ConfigError } from "../../../src/errors.ts";
+import { registry } from "../../../src/metrics/metrics.ts";
 import type { Database } from "../../../src/storage/database.ts";
 import {
   FAKE_NOTION_PARENT_PAGE_ID,
@@ -47,6 +48,14 @@ const adapter = (dataSourceId?: string): NotionAdapter =>
     logger: testLogger,
   });
 
+/** Notion calls answered, as GET /metrics counts them in this process. */
+const notionCalls = async () =>
+  Number(
+    /^warroom_external_calls_total\{system="notion",outcome="ok"\} (\d+)$/m.exec(
+      await registry.metrics(),
+    )?.[1] ?? 0,
+  );
+
 /** The schema warroom created before "Needs article" existed. */
 function oldSchema(): FakeNotionOptions {
   const { [PROPS.needsArticle]: _added, ...properties } = newDatabaseProperties();
@@ -80,7 +89,10 @@ describe("Needs article in Notion", () => {
   it("adds the checkbox to an existing database from before it, by a data source update", async () => {
     await setUp(oldSchema());
     const kb = adapter(OLD_SOURCE);
+    const before = await notionCalls();
     await kb.verify();
+    // Each Notion request is counted for GET /metrics (the read of the schema and its update here).
+    expect((await notionCalls()) - before).toBe(2);
     const updates = notion.calls.filter(
       (c) => c.method === "PATCH" && c.path === `/v1/data_sources/${OLD_SOURCE}`,
     );
