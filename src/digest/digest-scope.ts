@@ -9,7 +9,7 @@ import { type DigestWeek, weeksEndingWith } from "./digest-week.ts";
 
 /** Weeks in the trend and the chart, this one included. */
 export const TREND_WEEKS = 8;
-/** Weeks in "this quarter". */
+/** Weeks in "the last 13 weeks" (called the quarter in code and JSON). */
 export const QUARTER_WEEKS = 13;
 /** How far back a recurring pattern may reach. */
 export const PATTERN_DAYS = 30;
