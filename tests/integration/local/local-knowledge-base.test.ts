@@ -57,6 +57,8 @@ describe("local knowledge base", () => {
         toCrm: false,
       }),
     );
+    // No article matched it when its war-room opened: the page says so, for the knowledge team.
+    await db.query("UPDATE findings SET needs_article = true WHERE escalation_id = $1", [id]);
     const written = await kb.writeFinding((await buildFindingDocument(db, id))!);
     expect(written.url).toMatch(/^file:.*\.md$/);
     expect(await kb.exportMarkdown(join(dir, "export"))).toBe(2);
@@ -76,6 +78,7 @@ describe("local knowledge base", () => {
     expect(exported).toContain(
       "account Acme Corp · category customer_change (technical, preventable by external)",
     );
+    expect(exported).toMatch(/ · needs an article\n/);
     expect(await readFile(join(dir, "export", "KB-1.md"), "utf8")).toMatch(/^# Old finding/);
   });
 
