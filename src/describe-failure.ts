@@ -5,6 +5,7 @@
  * caller adds what warroom does next, and logs the error itself with the escalation id. Input and
  * configuration errors are already written for people (they name the field and an example) and are kept.
  */
+import type { MessageText } from "./domain/message-text.ts";
 import { ConfigError, InputError, IntegrationError, RateLimitedError } from "./errors.ts";
 
 /** Systems by the names people know them by. */
@@ -44,4 +45,12 @@ export function describeFailure(error: unknown): string {
   if (error instanceof InputError || error instanceof ConfigError) return error.message;
   if (error instanceof IntegrationError) return describeIntegration(error);
   return "Something went wrong inside warroom.";
+}
+
+/**
+ * describeFailure for a chat message: an input error that names people keeps them as mentions, which the
+ * platform renders (Slack `renderSlackText`, Teams `composeActivity`).
+ */
+export function describeFailureText(error: unknown): MessageText {
+  return error instanceof InputError ? error.text : describeFailure(error);
 }

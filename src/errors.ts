@@ -3,6 +3,7 @@
  * integration failures the system that failed. The CLI and the HTTP layer map these to exit codes and
  * status codes in one place each.
  */
+import { type MessageText, plainText } from "./domain/message-text.ts";
 
 /** Base class of every error warroom raises on purpose. */
 export class WarroomError extends Error {
@@ -22,10 +23,18 @@ export class ConfigError extends WarroomError {
   }
 }
 
-/** Input from a person or a file is invalid; the message names where and what was expected. */
+/**
+ * Input from a person or a file is invalid; the message names where and what was expected. Given as
+ * MessageText it may mention people (rendered as mentions where it is shown to people; `text`), with
+ * `message` its plain form for logs.
+ */
 export class InputError extends WarroomError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("input_invalid", message, options);
+  /** The message for people, with any mentions kept as mentions. */
+  readonly text: MessageText;
+
+  constructor(message: MessageText, options?: { cause?: unknown }) {
+    super("input_invalid", plainText(message), options);
+    this.text = message;
   }
 }
 

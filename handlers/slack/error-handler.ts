@@ -6,7 +6,8 @@
 import type { App } from "@slack/bolt";
 import type { ExtendedErrorHandler } from "@slack/bolt/dist/App.js";
 import { toIntegrationError } from "../../integrations/slack/slack-chat-platform.ts";
-import { describeFailure } from "../../src/describe-failure.ts";
+import { describeFailure, describeFailureText } from "../../src/describe-failure.ts";
+import { withMentions } from "../../src/domain/message-text.ts";
 import { InputError, toWarroomError } from "../../src/errors.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 
@@ -44,7 +45,7 @@ export function registerErrorHandler(app: App, deps: SlackHandlerDeps): void {
       : thrown;
     const text =
       thrown instanceof InputError
-        ? `That did not work: ${describeFailure(thrown)}`
+        ? withMentions`That did not work: ${describeFailureText(thrown)}`
         : `That did not work. ${describeFailure(failure)} It is logged (${coded.code}); try again in a minute.`;
     await deps.warRoom.chat.reply(responseUrl, text).catch(() => undefined);
   };

@@ -88,7 +88,7 @@ export function registerEscalateCommand(app: App, deps: SlackHandlerDeps): void 
       }
       const denied = await authorize(sub as RouteName, escalationId, command.user_id, deps.warRoom);
       if (denied) {
-        await respond({ response_type: "ephemeral", text: denied });
+        await respond({ response_type: "ephemeral", text: renderSlackText(denied) });
         return;
       }
       await runSubcommand(sub, rest.join(" "), escalationId, command, respond, client, deps);

@@ -6,6 +6,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTIONS, INPUTS, SHORTCUT, VIEWS } from "../../integrations/slack/ids.ts";
 import { escalateModal, readEscalateModal, readResolutionModal } from "../../integrations/slack/modals.ts";
 import { escalateMetadataSchema, pendingChoiceSchema } from "../../integrations/slack/payload-schemas.ts";
+import { plainText } from "../../src/domain/message-text.ts";
 import { requestEscalation } from "../../src/war-room/request-escalation.ts";
 import { resolveEscalation } from "../../src/war-room/resolve-escalation.ts";
 import { authorize } from "../../src/war-room/route-policies.ts";
@@ -86,7 +87,8 @@ export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): v
     // The form is only offered to owners; one kept open while someone's role changed is refused here.
     const denied = await authorize("record-resolution", draft.escalationId, body.user.id, deps.warRoom);
     if (denied) {
-      await ack({ response_action: "errors", errors: { [INPUTS.rootCause]: denied } });
+      // A modal's error is plain text (no mentions): people are named by their ids there.
+      await ack({ response_action: "errors", errors: { [INPUTS.rootCause]: plainText(denied) } });
       return;
     }
     await ack();

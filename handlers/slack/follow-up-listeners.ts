@@ -3,6 +3,7 @@
  * route table (war-room member, owner) before it opens a form.
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { renderSlackText } from "../../integrations/slack/escape-mrkdwn.ts";
 import { followUpModal, readFollowUpModal } from "../../integrations/slack/follow-up-modal.ts";
 import { ACTIONS, VIEWS } from "../../integrations/slack/ids.ts";
 import { resolutionModal } from "../../integrations/slack/modals.ts";
@@ -20,7 +21,7 @@ export function registerFollowUpListeners(app: App, deps: SlackHandlerDeps): voi
     const escalationId = action.value ?? "";
     const denied = await authorize("add-follow-up", escalationId, body.user.id, deps.warRoom);
     if (denied) {
-      await respond({ response_type: "ephemeral", replace_original: false, text: denied });
+      await respond({ response_type: "ephemeral", replace_original: false, text: renderSlackText(denied) });
       return;
     }
     await client.views.open({ trigger_id: body.trigger_id, view: followUpModal(escalationId) });
@@ -45,7 +46,7 @@ export function registerFollowUpListeners(app: App, deps: SlackHandlerDeps): voi
       hypothesis &&
       (await authorize("record-resolution", hypothesis.escalationId, body.user.id, deps.warRoom));
     if (denied) {
-      await respond({ response_type: "ephemeral", replace_original: false, text: denied });
+      await respond({ response_type: "ephemeral", replace_original: false, text: renderSlackText(denied) });
       return;
     }
     const draft = await draftResolution({ hypothesisId: action.value ?? "" }, deps.warRoom);

@@ -9,7 +9,7 @@ import {
   teamsReplyRef,
   VERDICT_REACTIONS,
 } from "../../integrations/teams/index.ts";
-import { describeFailure } from "../../src/describe-failure.ts";
+import { describeFailure, describeFailureText } from "../../src/describe-failure.ts";
 import { type MessageText, mention, withMentions } from "../../src/domain/message-text.ts";
 import { InputError, IntegrationError, toWarroomError } from "../../src/errors.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
@@ -170,12 +170,12 @@ export async function handleInbound(
     await run(work, deps);
   } catch (error) {
     if (work.kind === "reaction") throw error;
-    const say = (text: string) =>
+    const say = (text: MessageText) =>
       deps.teams.say(work.conversation.id, { text }).catch((e: unknown) => {
         deps.warRoom.logger.warn({ err: e }, "could not answer in Teams");
       });
     if (error instanceof InputError) {
-      await say(`That did not work: ${describeFailure(error)}`);
+      await say(withMentions`That did not work: ${describeFailureText(error)}`);
       return;
     }
     if (attempt === 1 && !(error instanceof IntegrationError)) {

@@ -39,7 +39,8 @@ async function refusal(
 ): Promise<DialogAnswer | null> {
   if (!escalationId) return { message: "This form names no war-room." };
   const denied = await authorize(route, escalationId, event.user.id, deps.warRoom);
-  return denied ? { message: denied } : null;
+  // A dialog's message shows no mentions: people are named by their display names.
+  return denied ? { message: deps.teams.wordsOf(denied) } : null;
 }
 
 /** Opens a form. */

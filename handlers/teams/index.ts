@@ -7,7 +7,8 @@
  */
 import { createTeamsAdapter, type TeamsAdapter } from "../../integrations/teams/index.ts";
 import type { TeamsConfig } from "../../src/config.ts";
-import { describeFailure } from "../../src/describe-failure.ts";
+import { describeFailure, describeFailureText } from "../../src/describe-failure.ts";
+import type { MessageText } from "../../src/domain/message-text.ts";
 import { toWarroomError, WarroomError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { ChatSurface } from "../../src/ports/chat-surface.ts";
@@ -19,8 +20,16 @@ import type { TeamsHandlerDeps } from "./deps.ts";
 import { openDialog, searchAccounts, submitDialog } from "./dialogs.ts";
 import { inboundWork, origin, queueInbound, TEAMS_INBOUND_JOB } from "./inbound-job.ts";
 
-/** A line for the person when an answered request fails: what to fix, or a code, never a raw error. */
-async function answering<T>(work: () => Promise<T>, failed: (text: string) => T, logger: Logger): Promise<T> {
+/**
+ * A line for the person when an answered request fails: what to fix, or a code, never a raw error. An
+ * answer shows no mentions, so `words` names the people a mistake mentions.
+ */
+async function answering<T>(
+  work: () => Promise<T>,
+  failed: (text: string) => T,
+  logger: Logger,
+  words: (text: MessageText) => string,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -31,7 +40,7 @@ async function answering<T>(work: () => Promise<T>, failed: (text: string) => T,
     else logger.error({ err: error, code: coded.code }, "teams request failed");
     return failed(
       mistake
-        ? `That did not work: ${describeFailure(error)}`
+        ? `That did not work: ${words(describeFailureText(error))}`
         : `That did not work. ${describeFailure(error)} It is logged (${coded.code}); try again in a minute.`,
     );
   }
@@ -41,6 +50,7 @@ async function answering<T>(work: () => Promise<T>, failed: (text: string) => T,
 export function registerTeamsHandlers(teams: TeamsAdapter, warRoom: WarRoomDeps): void {
   const deps: TeamsHandlerDeps = { warRoom, teams: teams.platform };
   const log = warRoom.logger;
+  const words = (text: MessageText) => teams.platform.wordsOf(text);
   warRoom.queue.define({
     name: TEAMS_INBOUND_JOB,
     schema: inboundWork,
@@ -73,24 +83,28 @@ export function registerTeamsHandlers(teams: TeamsAdapter, warRoom: WarRoomDeps)
         () => handleCardAction(event, deps),
         (message) => ({ message }),
         log,
+        words,
       ),
     openDialog: (event) =>
       answering(
         () => openDialog(event, deps),
         (message) => ({ message }),
         log,
+        words,
       ),
     submitDialog: (event) =>
       answering(
         () => submitDialog(event, deps),
         (message) => ({ message }),
         log,
+        words,
       ),
     search: (query, dataset) =>
       answering(
         () => searchAccounts(query, dataset, deps),
         () => [],
         log,
+        words,
       ),
   });
 }

@@ -81,7 +81,8 @@ function hypothesisBlocks(view: HypothesisView): Block[] {
 
 /** `#2 @owner text (due …)`, struck through when done. */
 function taskLine(t: TaskView): string {
-  const line = `#${t.number} <@${t.owner}> ${t.text}${t.due ? ` (due ${t.due})` : ""}`;
+  // The text is what a person typed: shown literally, it notifies nobody; the owner is a real mention.
+  const line = `#${t.number} ${slackMention(t.owner)} ${e(t.text)}${t.due ? ` (due ${t.due})` : ""}`;
   return t.done ? `~${line}~ ✅` : line;
 }
 

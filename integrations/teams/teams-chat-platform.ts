@@ -4,7 +4,7 @@
  * chat); messages go through the Bot Connector at each conversation's serviceUrl. Users are known by their
  * Entra object id.
  */
-import { mention } from "../../src/domain/message-text.ts";
+import { type MessageText, mention, renderParts } from "../../src/domain/message-text.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../../src/errors.ts";
 import type {
   ChatPlatform,
@@ -45,6 +45,8 @@ export interface TeamsChatPlatform extends ChatPlatform {
   rememberConversation(conversationId: string, tenantId: string | null, serviceUrl: string): Promise<void>;
   /** Posts text (and a card) to any conversation the bot is in, e.g. an answer in the thread it was asked in. */
   say(conversationId: string, content: TeamsMessageContent): Promise<string>;
+  /** Text with each mention as the person's display name, for places that show no mentions (a dialog's message). */
+  wordsOf(text: MessageText): string;
   /** The card a war-room message is shown as (an invoke answers with it to redraw the clicked card). */
   cardOf(message: WarRoomMessage): AdaptiveCardJson | undefined;
 }
@@ -162,6 +164,7 @@ export function createTeamsChatPlatform(config: TeamsPlatformConfig): TeamsChatP
     },
     rememberName: names.set,
     say: send,
+    wordsOf: (text) => renderParts(text, (words) => words, names.display),
     cardOf: (message) => renderTeamsMessage(message, names.display).card,
     async rememberConversation(conversationId, tenantId, serviceUrl) {
       await directory.remember("teams", baseConversationId(conversationId), serviceUrl);

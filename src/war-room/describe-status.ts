@@ -20,7 +20,7 @@ function syncState(finding: FindingRecord, kb: string): string {
 }
 
 /** One line per follow-up, with where it stands in the CRM when it goes there. */
-function followUpLines(tasks: TaskRecord[], crm: string): string[] {
+function followUpLines(tasks: TaskRecord[], crm: string): TextPart[][] {
   return tasks.map((t) => {
     const state = t.status === "done" ? "done" : "open";
     const inCrm =
@@ -29,7 +29,7 @@ function followUpLines(tasks: TaskRecord[], crm: string): string[] {
         : t.crmSynced === "pending"
           ? `; not yet in ${crm}${t.crmError ? ` (${t.crmError})` : ""}`
           : `; in ${crm}`;
-    return `Follow-up ${describeTask(t)} — ${state}${inCrm}`;
+    return withMentions`Follow-up ${describeTask(t)} — ${state}${inCrm}`;
   });
 }
 
@@ -58,7 +58,7 @@ export async function describeStatus(escalationId: string, deps: WarRoomDeps): P
         withMentions`${MARK[h.status]} round ${h.round} #${h.hypothesis.rank} ${h.hypothesis.title} (${h.status}${people("confirmed by", h.confirmedBy)}${people("rejected by", h.rejectedBy)})`,
     ),
     [finding ? `Finding: ${finding.title} — ${syncState(finding, deps.knowledge.name)}` : "No finding yet."],
-    ...followUpLines(await listTasks(deps.db, escalationId), deps.crm.name).map((line) => [line]),
+    ...followUpLines(await listTasks(deps.db, escalationId), deps.crm.name),
   ];
   return lines.flatMap((line, i) => (i ? ["\n", ...line] : line));
 }

@@ -4,6 +4,7 @@
  * (retried until it lands) in the same transaction. The summary lists them; the finding carries them.
  */
 import { caseBundleSchema } from "../domain/case-bundle.ts";
+import { type MessageText, mention, type TextPart, withMentions } from "../domain/message-text.ts";
 import { InputError } from "../errors.ts";
 import type { Sql } from "../storage/database.ts";
 import { recordTimelineEvent } from "../storage/escalation-store.ts";
@@ -25,9 +26,12 @@ export function listOpenTasks(sql: Sql, escalationId: string): Promise<TaskRecor
   return listTasks(sql, escalationId, { open: true });
 }
 
-/** One line per task, as rooms and findings show it: `#2 <@U1> call the bank (due 2026-12-10)`. */
-export function describeTask(task: Pick<TaskRecord, "number" | "owner" | "text" | "due">): string {
-  return `#${task.number} <@${task.owner}> ${task.text}${task.due ? ` (due ${task.due})` : ""}`;
+/**
+ * One line per task, as rooms show it: `#2 @owner call the bank (due 2026-12-10)`, the owner a mention and
+ * the task's text (typed by a person) words shown literally.
+ */
+export function describeTask(task: Pick<TaskRecord, "number" | "owner" | "text" | "due">): TextPart[] {
+  return withMentions`#${task.number} ${mention(task.owner)} ${task.text}${task.due ? ` (due ${task.due})` : ""}`;
 }
 
 /** Follow-ups often come after the root cause: a finding already written is written again with them. */
@@ -45,7 +49,7 @@ async function resolveOwner(owner: ParsedTask["owner"], deps: WarRoomDeps): Prom
 }
 
 /** Redraws the summary with the tasks; best effort, since the task is already stored. */
-async function showTasks(escalationId: string, deps: WarRoomDeps, line: string): Promise<void> {
+async function showTasks(escalationId: string, deps: WarRoomDeps, line: MessageText): Promise<void> {
   try {
     const warRoom = await getWarRoom(deps.db, escalationId);
     if (!warRoom) return;
@@ -92,7 +96,7 @@ export async function addFollowUp(
   await showTasks(
     input.escalationId,
     deps,
-    `Follow-up ${describeTask(task)} — added by <@${input.createdBy}>.`,
+    withMentions`Follow-up ${describeTask(task)} — added by ${mention(input.createdBy)}.`,
   );
   return task;
 }
@@ -116,14 +120,18 @@ export async function completeFollowUp(
   const task = await getTask(deps.db, input.escalationId, input.number);
   if (!task) throw await unknownTask(input.escalationId, input.number, deps);
   if (task.status === "done")
-    throw new InputError(`follow-up #${task.number} is already done (by <@${task.doneBy ?? "?"}>)`);
+    throw new InputError(
+      task.doneBy
+        ? withMentions`follow-up #${task.number} is already done (by ${mention(task.doneBy)})`
+        : `follow-up #${task.number} is already done`,
+    );
   const allowed =
     task.owner === input.userId ||
     task.createdBy === input.userId ||
     (await isWarRoomOwner(input.escalationId, input.userId, deps));
   if (!allowed)
     throw new InputError(
-      `only its owner <@${task.owner}>, <@${task.createdBy}> who added it, or the war-room's owners can mark follow-up #${task.number} done`,
+      withMentions`only its owner ${mention(task.owner)}, ${mention(task.createdBy)} who added it, or the war-room's owners can mark follow-up #${task.number} done`,
     );
   const toCrm = task.crmSynced !== "none";
   const changed = await deps.db.transaction(async (tx) => {
@@ -144,7 +152,7 @@ export async function completeFollowUp(
   await showTasks(
     input.escalationId,
     deps,
-    `✅ Follow-up #${task.number} done — <@${input.userId}>: ${task.text}`,
+    withMentions`✅ Follow-up #${task.number} done — ${mention(input.userId)}: ${task.text}`,
   );
   return { ...task, status: "done", doneBy: input.userId };
 }

@@ -5,6 +5,7 @@
  * escalation's state (resolve, reopen, close). The Slack and Teams handlers look their command up here
  * and call `authorize` before the use-case.
  */
+import { type MessageText, mention, type TextPart, withMentions } from "../domain/message-text.ts";
 import { getEscalation } from "../storage/escalation-store.ts";
 import { getWarRoom, listOwnerIds } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
@@ -61,16 +62,21 @@ const VERB: Partial<Record<RouteName, string>> = {
   close: "close",
 };
 
+/** "@a, @b" as mentions. */
+function listPeople(userIds: string[]): TextPart[] {
+  return userIds.flatMap((u, i) => (i ? [", ", mention(u)] : [mention(u)]));
+}
+
 /**
  * Null when `userId` may use `route` in the escalation's war-room; otherwise the message to show them,
- * naming who can.
+ * naming who can (as mentions: each platform renders them).
  */
 export async function authorize(
   route: RouteName,
   escalationId: string,
   userId: string,
   deps: WarRoomDeps,
-): Promise<string | null> {
+): Promise<MessageText | null> {
   const policy = policyOf(route);
   if (policy === "anyone") return null;
   if (policy === "member") {
@@ -80,9 +86,6 @@ export async function authorize(
   }
   if (await isWarRoomOwner(escalationId, userId, deps)) return null;
   const owners = await listWarRoomOwners(escalationId, deps);
-  const named = owners.length ? owners.map((u) => `<@${u}>`).join(", ") : "nobody is recorded yet";
-  return (
-    `Only the requester, the account's CSM, the owners the routing rules invited or an admin (ADMIN_USERS) ` +
-    `can ${VERB[route] ?? route} ${escalationId}. Ask one of them: ${named}.`
-  );
+  const named = owners.length ? listPeople(owners) : "nobody is recorded yet";
+  return withMentions`Only the requester, the account's CSM, the owners the routing rules invited or an admin (ADMIN_USERS) can ${VERB[route] ?? route} ${escalationId}. Ask one of them: ${named}.`;
 }
