@@ -147,5 +147,57 @@ export function followUpSuite(make: (options: DriverOptions) => Promise<WarRoomD
       await d.say(d.users.alice, roomId, "reopen");
       await vi.waitFor(async () => expect(await status()).toBe("open"), WAIT);
     });
+
+    it("shows a follow-up's text literally and notifying nobody, its owner and the people it names as real mentions", async () => {
+      const hostile = "<!channel> <http://x|y> & <@U999>";
+      const escaped = "&lt;!channel&gt; &lt;http://x|y&gt; &amp; &lt;@U999&gt;";
+      const mentioned = (u: string) => (d.platform === "slack" ? `<@${u}>` : `<at>${d.shown(u)}</at>`);
+      // Teams delivers what people type as HTML: their <, > and & arrive as entities.
+      const typed =
+        d.platform === "teams"
+          ? hostile.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
+          : hostile;
+      await d.say(d.users.alice, roomId, `task ${csm()} ${typed}`);
+      const owner = mentioned(d.users.csm);
+      await vi.waitFor(() => expect(d.heard(roomId)).toContain(`Follow-up #3 ${owner}`), WAIT);
+      expect(d.heard(roomId)).toContain(
+        `Follow-up #3 ${owner} ${escaped} — added by ${mentioned(d.users.alice)}.`,
+      );
+      // Slack: escaped mrkdwn; Teams: the task line is a TextRun, shown as typed and never parsed as markdown.
+      const line =
+        d.platform === "slack"
+          ? `#3 ${owner} ${escaped}`
+          : `{"type":"TextRun","text":"#3 ${d.shown(d.users.csm)}: ${hostile}"`;
+      await vi.waitFor(() => expect(summary()).toContain(line), WAIT);
+      await d.say(d.users.alice, roomId, "status");
+      await vi.waitFor(
+        () => expect(d.heard(roomId) + d.answers()).toContain(`Follow-up #3 ${owner} ${escaped} — open`),
+        WAIT,
+      );
+      await d.say(d.users.csm, roomId, "done 3");
+      await vi.waitFor(
+        () => expect(d.heard(roomId)).toContain(`Follow-up #3 done — ${owner}: ${escaped}`),
+        WAIT,
+      );
+      // An error naming a person names them as a mention, rendered by the platform.
+      await d.say(d.users.alice, roomId, "done 3");
+      await vi.waitFor(
+        () => expect(d.heard(roomId) + d.answers()).toContain(`follow-up #3 is already done (by ${owner})`),
+        WAIT,
+      );
+      // Nothing anyone typed reached a platform as markup: no @channel, no mention of U999, no link.
+      const texts =
+        d.platform === "slack"
+          ? d.heard(roomId) + d.answers()
+          : d
+              .messages(roomId)
+              .map((m) => (JSON.parse(m.json) as { text?: string }).text ?? "")
+              .join("\n");
+      for (const raw of ["<!channel>", "<@U999>", "<http://x"]) expect(texts).not.toContain(raw);
+      if (d.platform === "teams")
+        expect(new Set(texts.match(/<at>[^<]*<\/at>/g))).toEqual(
+          new Set([mentioned(d.users.csm), mentioned(d.users.alice)]),
+        );
+    });
   });
 }
