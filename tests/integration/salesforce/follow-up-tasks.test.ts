@@ -111,8 +111,9 @@ describe.each(backends)("follow-ups as Salesforce Tasks on $name", (backend: Bac
       WAIT,
     );
     expect(fake.records("Task")).toEqual([expect.objectContaining({ Status: "Completed", IsClosed: true })]);
+    // The terminal shows mentions as @id (plainText), never as Slack markup.
     expect(h.output()).toMatch(
-      /Follow-up #1 <@bob> Re-run the commission sync for October \(due 2099-01-31\)/,
+      /Follow-up #1 @bob Re-run the commission sync for October \(due 2099-01-31\) — added by @alice\./,
     );
   }, 90_000);
 
