@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeFailure } from "../../src/describe-failure.ts";
+import { describeFailure, describeFailureText } from "../../src/describe-failure.ts";
+import { mention, withMentions } from "../../src/domain/message-text.ts";
 import {
   AuthError,
   ConfigError,
@@ -44,5 +45,18 @@ describe("describeFailure", () => {
     expect(describeFailure(input)).toBe(input.message);
     const config = new ConfigError("SLACK_BOT_TOKEN must start with xoxb- (e.g. xoxb-1234)");
     expect(describeFailure(config)).toBe(config.message);
+  });
+
+  it("keeps the people an input error names as mentions for chat, and as @id in its message for logs", () => {
+    const text = withMentions`follow-up #1 is already done (by ${mention("U0CSM")})`;
+    const input = new InputError(text);
+    expect(input.message).toBe("follow-up #1 is already done (by @U0CSM)");
+    expect(describeFailureText(input)).toEqual([
+      "follow-up #1 is already done (by ",
+      { mention: "U0CSM" },
+      ")",
+    ]);
+    const failed = new IntegrationError("slack", "timeout", "socket hang up");
+    expect(describeFailureText(failed)).toBe(describeFailure(failed));
   });
 });
