@@ -9,7 +9,7 @@ import { v5 as uuidV5 } from "uuid";
 import { z } from "zod";
 import { escapeMrkdwn } from "../../integrations/slack/escape-mrkdwn.ts";
 import { SEVERITIES } from "../../src/domain/case-bundle.ts";
-import { IntegrationError } from "../../src/errors.ts";
+import { IntegrationError, toWarroomError } from "../../src/errors.ts";
 import { parseEscalateText } from "../../src/war-room/parse-escalate-text.ts";
 import { requestEscalation } from "../../src/war-room/request-escalation.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
@@ -104,6 +104,17 @@ export function defineEscalateJob(deps: SlackHandlerDeps, client: WebClient): vo
     retryLimit: 10,
     retryDelaySeconds: 1,
     concurrency: 4,
-    handle: (work) => escalate(work, deps, client),
+    handle: async (work, { attempt, logger }) => {
+      try {
+        await escalate(work, deps, client);
+      } catch (error) {
+        // Told once, in words; the details are in the log and the job keeps retrying.
+        if (attempt === 1 && work.kind !== "form")
+          await respond(work.responseUrl, {
+            text: `The war-room is not open yet: something went wrong on our side (${toWarroomError(error).code}). Your request is saved and I keep trying.`,
+          }).catch((e: unknown) => logger.warn({ err: e }, "could not tell the requester"));
+        throw error;
+      }
+    },
   });
 }
