@@ -9,6 +9,7 @@
  *     chat.postMessage reach Slack but their answers never come back: channels and messages duplicated.
  *  3. Ten /escalate at once until each room is ready, beside one alone on the same server (the peer).
  *   node bench/war-room-crash.ts [--runs 2] [--database-url postgres://…] [--only crashes|lost|burst] [--verbose]
+ *   [--concurrency N] (WAR_ROOM_CONCURRENCY of the servers; their default when absent)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "2" },
     "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
     only: { type: "string" },
+    concurrency: { type: "string" },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -49,7 +51,14 @@ interface Server {
 function startServe(env: Record<string, string>): Promise<Server> {
   const child = spawn(process.execPath, ["handlers/cli/launcher.js", "serve"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn", PORT: "0", ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LOG_LEVEL: "warn",
+      PORT: "0",
+      ...(values.concurrency ? { WAR_ROOM_CONCURRENCY: values.concurrency } : {}),
+      ...env,
+    },
   });
   let out = "";
   return new Promise((resolve, reject) => {
@@ -269,7 +278,7 @@ async function burst(fake: FakeSlack): Promise<void> {
     const ten = await Promise.all(accounts.map(timeRoom));
     await end(server, "SIGTERM");
     console.log(
-      `ten /escalate at once (Slack +${SLACK_MS} ms/call): rooms ready after median ${median(ten).toFixed(0)} ms, the last after ${Math.max(...ten).toFixed(0)} ms;` +
+      `ten /escalate at once (Slack +${SLACK_MS} ms/call, WAR_ROOM_CONCURRENCY ${values.concurrency ?? "default"}): rooms ready after median ${median(ten).toFixed(0)} ms, the last after ${Math.max(...ten).toFixed(0)} ms;` +
         ` peer: one alone on the same server ${alone.toFixed(0)} ms (before: one room every 2 s, the tenth after 16 s)`,
     );
   } finally {

@@ -199,7 +199,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       .map((u) => u.trim())
       .filter(Boolean),
     logLevel: e.LOG_LEVEL ?? "info",
-    jobs: { warRoomConcurrency: e.WAR_ROOM_CONCURRENCY ?? 4, leaseSeconds: e.JOB_LEASE_SECONDS ?? 15 },
+    jobs: { warRoomConcurrency: e.WAR_ROOM_CONCURRENCY ?? 8, leaseSeconds: e.JOB_LEASE_SECONDS ?? 15 },
     shutdownGraceMs: (e.SHUTDOWN_GRACE_SECONDS ?? DEFAULT_SHUTDOWN_GRACE_SECONDS) * 1000,
   };
 }

@@ -96,7 +96,13 @@ export function registerEscalateCommand(app: App, deps: SlackHandlerDeps): void 
     }
     // Stored before the ack: an acknowledged request is never lost (escalate-job.ts does the rest).
     await queueEscalate(
-      { user: command.user_id, text, responseUrl: command.response_url, triggerId: command.trigger_id },
+      {
+        kind: "command",
+        user: command.user_id,
+        text,
+        responseUrl: command.response_url,
+        id: command.trigger_id,
+      },
       deps,
     );
     await ack({ response_type: "ephemeral", text: `Opening a war-room for "${e(text.slice(0, 80))}"…` });

@@ -7,37 +7,33 @@ import { ACTIONS, INPUTS, SHORTCUT, VIEWS } from "../../integrations/slack/ids.t
 import { escalateModal, readEscalateModal, readResolutionModal } from "../../integrations/slack/modals.ts";
 import { escalateMetadataSchema, pendingChoiceSchema } from "../../integrations/slack/payload-schemas.ts";
 import { plainText } from "../../src/domain/message-text.ts";
-import { requestEscalation } from "../../src/war-room/request-escalation.ts";
 import { resolveEscalation } from "../../src/war-room/resolve-escalation.ts";
 import { authorize } from "../../src/war-room/route-policies.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
-import { renderOutcome } from "./render-outcome.ts";
+import { queueEscalate } from "./escalate-job.ts";
 
 /** Registers the listeners. */
 export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): void {
   app.action<BlockButtonAction>(
     new RegExp(`^${ACTIONS.chooseAccount}_\\d+$`),
-    async ({ ack, action, body, respond }) => {
-      await ack();
+    async ({ ack, action, body }) => {
       // The edge checked the value against this schema (integrations/slack/payload-schemas.ts).
       const pending = pendingChoiceSchema.parse(JSON.parse(action.value ?? ""));
-      const outcome = await requestEscalation(
+      // Stored before the ack (escalate-job.ts answers): an acknowledged choice is never lost.
+      await queueEscalate(
         {
-          account: pending.accountId,
+          kind: "choice",
+          user: body.user.id,
+          accountId: pending.accountId,
           summary: pending.summary,
           severity: pending.severity,
           private: pending.private,
-          requestedBy: body.user.id,
-          origin: "slack",
-          replyRef: body.response_url,
+          responseUrl: body.response_url,
+          id: `${body.container.message_ts ?? ""}:${action.action_ts}:${body.user.id}`,
         },
-        deps.warRoom,
+        deps,
       );
-      await respond({
-        response_type: "ephemeral",
-        replace_original: true,
-        ...renderOutcome(outcome, pending),
-      });
+      await ack();
     },
   );
 
@@ -51,26 +47,15 @@ export function registerEscalationListeners(app: App, deps: SlackHandlerDeps): v
     });
   });
 
-  app.view(VIEWS.escalate, async ({ ack, view, body, client }) => {
-    await ack();
+  app.view(VIEWS.escalate, async ({ ack, view, body }) => {
     const input = readEscalateModal(view.state.values);
     const { channelId } = escalateMetadataSchema.parse(JSON.parse(view.private_metadata));
-    const outcome = await requestEscalation(
-      {
-        account: input.accountId,
-        summary: input.summary,
-        severity: input.severity,
-        private: input.private,
-        requestedBy: body.user.id,
-        origin: "slack",
-      },
-      deps.warRoom,
+    // Stored before the ack (escalate-job.ts answers): a submitted form is never lost.
+    await queueEscalate(
+      { kind: "form", user: body.user.id, ...input, channelId, id: `${view.id}:${view.hash}` },
+      deps,
     );
-    await client.chat.postEphemeral({
-      channel: channelId,
-      user: body.user.id,
-      ...renderOutcome(outcome, input),
-    });
+    await ack();
   });
 
   app.shortcut(SHORTCUT, async ({ ack, shortcut, client }) => {

@@ -21,7 +21,7 @@ export type { SlackHandlerDeps } from "./deps.ts";
 
 /** Registers every Slack listener on the Bolt app. */
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
-  defineEscalateJob(deps);
+  defineEscalateJob(deps, app.client);
   registerEscalateCommand(app, deps);
   registerVerdictListeners(app, deps);
   registerEscalationListeners(app, deps);

@@ -71,7 +71,8 @@ export const envSchema = z.object({
     secret: true,
   }),
   WAR_ROOM_CONCURRENCY: envVar("WAR_ROOM_CONCURRENCY", integer(1, 64).optional(), {
-    description: "how many war-rooms one replica opens at once (default 4); more wait in the queue",
+    description:
+      "how many war-rooms one replica opens at once (default 8: opening one mostly waits on Slack and the CRM); more wait in the queue",
     example: "4",
   }),
   JOB_LEASE_SECONDS: envVar("JOB_LEASE_SECONDS", integer(3, 3600).optional(), {

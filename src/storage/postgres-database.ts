@@ -107,6 +107,8 @@ class PostgresDatabase implements Database {
   readonly #sql: Sql;
   readonly #options: PostgresOptions;
   readonly #listeners = new Set<() => Promise<void>>();
+  /** Connections holding advisory locks (outside the pool). */
+  readonly #lockClients = new Set<pg.Client>();
   /** Clients checked out for a transaction or a lock, until they are given back. */
   readonly #held = new Set<pg.PoolClient>();
 
@@ -160,16 +162,25 @@ class PostgresDatabase implements Database {
   }
 
   async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const client = await this.#checkOut();
+    // A connection outside the pool: locks held for a whole job (several at once) must never leave the
+    // work inside them waiting for a pooled connection. `close` ends it like a held pool client.
+    const client = new pg.Client({ connectionString: this.#options.url, application_name: "warroom-lock" });
+    client.on("error", (error) =>
+      this.#options.logger.warn({ err: error, key }, "lock connection lost; the lock is released"),
+    );
+    await client.connect();
+    this.#lockClients.add(client);
     try {
       await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
       try {
         return await work();
       } finally {
-        await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+        await client
+          .query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key])
+          .catch(() => undefined);
       }
     } finally {
-      this.#giveBack(client);
+      if (this.#lockClients.delete(client)) await client.end().catch(() => undefined);
     }
   }
 
@@ -183,6 +194,9 @@ class PostgresDatabase implements Database {
     // call under its war-room lock): its connection is ended, which rolls its transaction back and frees
     // its advisory lock, so the pool can end instead of waiting for the call; the job runs again elsewhere.
     for (const client of [...this.#held]) this.#giveBack(client, true);
+    const locks = [...this.#lockClients];
+    this.#lockClients.clear();
+    await Promise.all(locks.map((client) => client.end().catch(() => undefined)));
     await this.#pool.end();
   }
 }

@@ -92,7 +92,7 @@ export const resyncFindingsSchedule: ScheduleDefinition<{ slot: string }> = {
 
 /**
  * Registers the war-room jobs on `queue`; each runs with the deps of its escalation's platform.
- * `concurrency` war-rooms open at once in this process (default 4).
+ * `concurrency` war-rooms open at once in this process (default 8).
  */
 export function defineWarRoomJobs(
   queue: JobQueue,
@@ -103,7 +103,7 @@ export function defineWarRoomJobs(
   queue.define({
     name: OPEN_WAR_ROOM_JOB,
     schema: z.object({ escalationId: z.string() }),
-    concurrency: options.concurrency ?? 4,
+    concurrency: options.concurrency ?? 8,
     // Backoff capped at 15 minutes: about a day of retries before a person has to ask again.
     retryLimit: 100,
     retryDelaySeconds: 2,
@@ -127,7 +127,7 @@ export function defineWarRoomJobs(
     schema: z.object({ escalationId: z.string(), round: z.number().int().min(2) }),
     retryLimit: 8,
     retryDelaySeconds: 2,
-    concurrency: options.concurrency ?? 4,
+    concurrency: options.concurrency ?? 8,
     handle: async ({ escalationId, round }) =>
       proposeNextHypotheses(escalationId, round, await depsForEscalation(escalationId, platforms)),
   });
