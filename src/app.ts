@@ -30,6 +30,8 @@ import type { ChatSurface } from "./ports/chat-surface.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { CrmSource } from "./ports/crm-source.ts";
 import type { KnowledgeBase } from "./ports/knowledge-base.ts";
+import type { RadarDeps } from "./radar/radar-deps.ts";
+import { wireRadar } from "./radar/wire-radar.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
 import { clearEscalationHistory, importEscalationHistory } from "./use-cases/import-escalation-history.ts";
@@ -63,6 +65,8 @@ export interface Services {
   evidence: EvidenceWorker;
   /** Ticket triage: recording tickets with their triage, the learned topics. */
   triage: TriageService;
+  /** The escalation-risk radar (alerts to the primary platform's triage channel). */
+  radar: RadarDeps;
 }
 
 /** What the entry point provides. */
@@ -222,6 +226,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     });
     const pollDeps = { db, crm, triage, clock: deps.clock, logger: deps.logger };
     for (const schedule of defineTriageJobs(queue, pollDeps, casePollCron)) scheduler.add(schedule);
+    const radar = wireRadar(config, platforms.primary, queue, scheduler);
     // The terminal prints a digest but delivers nothing: posting there would mark the week as sent.
     const schedules = digestSchedules(config, new Set(digests.keys()));
     if (schedules.length > 0) for (const s of defineDigestJobs(queue, digests, schedules)) scheduler.add(s);
@@ -240,6 +245,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       digests,
       evidence,
       triage,
+      radar,
     };
   } catch (error) {
     await Promise.allSettled(surfaces.map((s) => s.stop()));

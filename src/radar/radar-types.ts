@@ -70,3 +70,37 @@ export interface AccountSnapshot {
   readonly changes: readonly Change[];
   readonly asOf: Date;
 }
+
+/** What was done with an alert: a war-room opened from it, or "not now" with the reason. */
+export interface AlertOutcomeView {
+  readonly kind: "acted" | "dismissed";
+  /** The user id of who did it. */
+  readonly by: string;
+  readonly reason?: string | null;
+  readonly escalationId?: string | null;
+}
+
+/** An alert as posted to the triage channel: the assessment, the alert's id (its buttons carry it). */
+export interface RiskAlertView {
+  readonly alertId: string;
+  readonly assessment: RiskAssessment;
+  readonly outcome?: AlertOutcomeView | null;
+}
+
+export const DISMISS_REASONS = {
+  handled: "Already being handled",
+  not_risky: "Not a real risk",
+  customer_ok: "Customer is fine now",
+  other: "Other",
+} as const;
+/** Why someone said "not now" (a short choice; Slack's form adds a free note). */
+export type DismissReason = keyof typeof DISMISS_REASONS;
+
+export const SIGNAL_LABELS: Record<SignalName, string> = {
+  sentiment: "Tone getting worse",
+  repeatContact: "Repeat contact",
+  accountValue: "Account value",
+  changeOrIncident: "Incident or change of ours",
+  slaRisk: "SLA at risk",
+  policyRisk: "Policy risk",
+};
