@@ -19,8 +19,10 @@ export async function assessSnapshot(
       isOpenTicket(t) ||
       snapshot.asOf.getTime() - Date.parse(t.createdAt) <= 2 * weights.repeatWindowDays * 86_400_000,
   );
+  const knownAreas = [...new Set(snapshot.changes.map((c) => c.productArea).filter((a): a is string => !!a))];
+  const context = { account: snapshot.account, asOf: snapshot.asOf, knownAreas };
   const triaged: TriagedTicket[] = [];
-  for (const ticket of recent) triaged.push({ ticket, triage: await triage(ticket, snapshot.account) });
+  for (const ticket of recent) triaged.push({ ticket, triage: await triage(ticket, context) });
   return triaged
     .filter((t) => isOpenTicket(t.ticket) && (!options.only || options.only.has(t.ticket.id)))
     .map((t) => scoreThread(t, snapshot, triaged, weights))

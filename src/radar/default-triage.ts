@@ -1,8 +1,13 @@
 /**
- * The triage the radar uses unless one is injected: the ticket's own fields (see interim-triage.ts).
+ * The triage the radar uses: the triage module's `triageTicket` (topic, urgency with SLA, tone and its
+ * trend, policy risk), given the moment and the product areas known then. A ticket whose topic triage
+ * cannot name keeps its first tag as topic, so repeat contact still groups it with its siblings.
  */
+import type { Ticket } from "../domain/case-bundle.ts";
+import { triageTicket } from "../triage/index.ts";
+import type { TopicClassifier } from "../triage/types.ts";
 import { triageFromFields } from "./interim-triage.ts";
-import type { TriageFn } from "./radar-types.ts";
+import type { RadarTriage, RadarTriageContext, TriageFn } from "./radar-types.ts";
 
 /** A triage function and a name for reports. */
 export interface NamedTriage {
@@ -10,7 +15,19 @@ export interface NamedTriage {
   triage: TriageFn;
 }
 
-/** The default triage. */
-export function defaultTriage(): NamedTriage {
-  return { label: "ticket fields only", triage: (ticket) => triageFromFields(ticket) };
+/** The radar's triage over `triageTicket`; `topics` is the organisation's learned model when there is one. */
+export function defaultTriage(topics?: TopicClassifier): NamedTriage {
+  const triage = (ticket: Ticket, context: RadarTriageContext): RadarTriage => {
+    const t = triageTicket(ticket, {
+      ...(topics ? { topics } : {}),
+      knownAreas: context.knownAreas,
+      account: context.account,
+      now: context.asOf,
+    });
+    return t.topic.value ? t : { ...t, topic: triageFromFields(ticket).topic };
+  };
+  return {
+    label: topics ? "triageTicket with a learned topic model" : "triageTicket (known product areas)",
+    triage,
+  };
 }

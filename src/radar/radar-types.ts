@@ -14,8 +14,17 @@ export interface RadarTriage {
   readonly policyRisk: { readonly value: string };
 }
 
+/** What a triage knows besides the ticket: the account, the moment, the product areas known then. */
+export interface RadarTriageContext {
+  readonly account: CrmAccount;
+  /** The moment the ticket was cut to (SLA checks read it). */
+  readonly asOf: Date;
+  /** Product areas named by the changes known then: the fallback topic vocabulary. */
+  readonly knownAreas: readonly string[];
+}
+
 /** Triages one ticket (as it stood at a moment: the radar passes tickets cut to that moment). */
-export type TriageFn = (ticket: Ticket, account: CrmAccount) => Promise<RadarTriage> | RadarTriage;
+export type TriageFn = (ticket: Ticket, context: RadarTriageContext) => Promise<RadarTriage> | RadarTriage;
 
 export const SIGNALS = [
   "sentiment",
