@@ -1,0 +1,134 @@
+/**
+ * The radar's alerts through the real composition root on the sample dataset, on PGlite and PostgreSQL:
+ * one alert per thread per level across restarts and across two replicas scanning at once, what people do
+ * with an alert, and the feedback figures the digest shows.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { dismissAlert, openWarRoomFromAlert } from "../../../src/radar/act-on-alert.ts";
+import { scanRisk } from "../../../src/radar/raise-risk-alerts.ts";
+import { measureRadarFeedback } from "../../../src/storage/radar-feedback.ts";
+import { getRiskAlert, listRiskAlerts } from "../../../src/storage/risk-alert-store.ts";
+import { backends, postgresBackends, type TestDatabase } from "../../support/databases.ts";
+import { startWarroom, type WarroomHarness } from "../../support/warroom-harness.ts";
+
+const ENV = { TRIAGE_CHANNEL: "triage", RISK_ALERT_THRESHOLD: "0.5" };
+const WAIT = { timeout: 30_000, interval: 100 };
+const DAY = 86_400_000;
+
+function movableClock(start: string) {
+  let now = new Date(start);
+  return { now: () => now, advance: (days: number) => (now = new Date(now.getTime() + days * DAY)) };
+}
+
+const posted = (h: WarroomHarness) => h.output().split("⚠️ Escalation risk:").length - 1;
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function database(create: () => Promise<TestDatabase>) {
+  const db = await create();
+  cleanup.push(() => db.dispose());
+  return db;
+}
+
+async function warroom(db: TestDatabase, clock: { now(): Date }) {
+  const h = await startWarroom(db.config, ENV, { clock });
+  cleanup.push(() => h.close());
+  return h;
+}
+
+describe.each(backends)("radar alerts on $name", ({ create }) => {
+  it("alerts once per thread and level, also after a restart, and records who acted and why", async () => {
+    const db = await database(create);
+    const clock = movableClock("2026-11-25T12:00:00Z");
+    const first = await warroom(db, clock);
+    const scan = await scanRisk(first.services.radar);
+    expect(scan.raised.length).toBeGreaterThan(1);
+    expect(scan.raised.length).toBe(scan.aboveThreshold);
+    await vi.waitFor(() => expect(posted(first)).toBe(scan.raised.length), WAIT);
+    expect(first.output()).toMatch(
+      /risk 0\.\d\d \((watch|high|critical)\)\n {2}- [A-Z][^\n]+\(\+0\.\d\d\): .+\[/,
+    );
+    await first.close();
+    cleanup.pop();
+
+    const again = await warroom(db, clock);
+    expect((await scanRisk(again.services.radar)).raised).toEqual([]);
+    const alerts = await listRiskAlerts(again.services.db);
+    expect(alerts).toHaveLength(scan.raised.length);
+    expect(alerts.every((a) => a.messageRef?.startsWith("terminal:triage:"))).toBe(true);
+
+    const open = await again.services.db.query<{ account_id: string }>(
+      "SELECT account_id FROM escalations WHERE status = 'open'",
+    );
+    const busy = new Set(open.map((r) => r.account_id));
+    const [toOpen, toDismiss] = [
+      alerts.find((a) => !busy.has(a.accountId))!,
+      alerts.find((a) => busy.has(a.accountId)) ?? alerts.at(-1)!,
+    ];
+    clock.advance(2);
+    const deps = again.services.warRoom;
+    expect(
+      await openWarRoomFromAlert(toOpen.id, { userId: "U1", isBot: true, origin: "slack" }, deps),
+    ).toEqual({
+      kind: "ignored-bot",
+    });
+    const opened = await openWarRoomFromAlert(
+      toOpen.id,
+      { userId: "U1", isBot: false, origin: "slack" },
+      deps,
+    );
+    expect(opened).toMatchObject({ kind: "escalation", outcome: { kind: "opening" } });
+    const acted = await getRiskAlert(again.services.db, toOpen.id);
+    expect(acted).toMatchObject({
+      outcome: "acted",
+      outcomeBy: "U1",
+      escalationId: expect.stringMatching(/^WR-/),
+    });
+    const [escalation] = await again.services.db.query<{ summary: string; severity: string }>(
+      "SELECT summary, severity FROM escalations WHERE id = $1",
+      [acted!.escalationId],
+    );
+    expect(escalation!.summary).toContain(`ticket ${toOpen.assessment.ticketNumber ?? toOpen.ticketId}`);
+
+    const why = { reason: "handled" as const, note: "CSM already on a call" };
+    await dismissAlert(toDismiss.id, { userId: "U2", isBot: false, origin: "slack" }, why, deps);
+    expect(await getRiskAlert(again.services.db, toDismiss.id)).toMatchObject({
+      outcome: "dismissed",
+      outcomeBy: "U2",
+      outcomeReason: "handled: CSM already on a call",
+    });
+    // A "not now" never overrides a war-room already opened from the alert.
+    await dismissAlert(toOpen.id, { userId: "U2", isBot: false, origin: "slack" }, why, deps);
+    expect(await getRiskAlert(again.services.db, toOpen.id)).toMatchObject({ outcome: "acted" });
+
+    const feedback = await measureRadarFeedback(again.services.db, {
+      since: new Date(clock.now().getTime() - 7 * DAY),
+      until: new Date(clock.now().getTime() + DAY),
+    });
+    expect(feedback).toMatchObject({ alerts: alerts.length, acted: 1, dismissed: 1 });
+    expect(feedback.unanswered).toBe(alerts.length - 2);
+    expect(feedback.alertedFirst).toBeGreaterThanOrEqual(1);
+    expect(feedback.leadDays).toContain(2);
+  }, 120_000);
+});
+
+describe.each(postgresBackends)("two replicas on $name", ({ create }) => {
+  it("raise each alert once when both scan at the same time", async () => {
+    const db = await database(create);
+    const clock = movableClock("2026-11-25T12:00:00Z");
+    const a = await warroom(db, clock);
+    const b = await warroom(db, clock);
+    const [fromA, fromB] = await Promise.all([scanRisk(a.services.radar), scanRisk(b.services.radar)]);
+    const raised = [...fromA.raised, ...fromB.raised];
+    expect(new Set(raised).size).toBe(raised.length);
+    expect(raised.length).toBe(fromA.aboveThreshold);
+    const rows = await a.services.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM risk_alerts GROUP BY ticket_id, level HAVING count(*) > 1",
+    );
+    expect(rows).toEqual([]);
+    await vi.waitFor(() => expect(posted(a) + posted(b)).toBe(raised.length), WAIT);
+  }, 120_000);
+});
