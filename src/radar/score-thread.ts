@@ -35,7 +35,7 @@ export function combineSignals(
   const signals: SignalReading[] = [];
   for (const [name, reading] of Object.entries(raw) as [SignalName, RawSignal | null][]) {
     if (!reading || reading.strength <= 0) continue;
-    const contribution = reading.strength * weights.weights[name];
+    const contribution = Math.round(reading.strength * weights.weights[name] * 1000) / 1000;
     signals.push({ signal: name, contribution, ...reading });
   }
   signals.sort((a, b) => b.contribution - a.contribution);
