@@ -4,6 +4,9 @@
  * with an alert, and the feedback figures the digest shows.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { weekContaining } from "../../../src/digest/digest-week.ts";
+import { buildWeeklyDigest } from "../../../src/digest/post-digest.ts";
+import { renderDigestMarkdown } from "../../../src/digest/render-digest-markdown.ts";
 import { dismissAlert, openWarRoomFromAlert } from "../../../src/radar/act-on-alert.ts";
 import { scanRisk } from "../../../src/radar/raise-risk-alerts.ts";
 import { measureRadarFeedback } from "../../../src/storage/radar-feedback.ts";
@@ -112,6 +115,14 @@ describe.each(backends)("radar alerts on $name", ({ create }) => {
     expect(feedback.unanswered).toBe(alerts.length - 2);
     expect(feedback.alertedFirst).toBeGreaterThanOrEqual(1);
     expect(feedback.leadDays).toContain(2);
+
+    const digest = await buildWeeklyDigest(weekContaining(clock.now(), "UTC"), again.services.digest);
+    expect(digest.radar?.week).toMatchObject({ alerts: alerts.length, acted: 1, dismissed: 1 });
+    expect(renderDigestMarkdown(digest)).toMatch(
+      new RegExp(
+        `## Risk radar \\(alerts before escalations\\)\n- This week: ${alerts.length} alerts — 1 acted on \\(war-room opened\\), 1 dismissed, ${alerts.length - 2} unanswered; \\d+ escalated anyway\\. \\d+ of \\d+ escalations had an alert first, a median 2 days earlier\\.`,
+      ),
+    );
   }, 120_000);
 });
 
