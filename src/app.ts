@@ -217,16 +217,14 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : undefined;
     for (const schedule of defineCapabilityJobs(queue, platforms.primary, { casePollCron }))
       scheduler.add(schedule);
-    const triage = createTriageService({
-      db,
-      crm,
-      routing,
-      logger: deps.logger,
-      now: () => deps.clock.now(),
+    // The radar wraps the triage service so that every recording (the CRM poll included) asks for a scan.
+    const { radar, triage } = wireRadar(config, platforms.primary, {
+      queue,
+      scheduler,
+      triage: createTriageService({ db, crm, routing, logger: deps.logger, now: () => deps.clock.now() }),
     });
     const pollDeps = { db, crm, triage, clock: deps.clock, logger: deps.logger };
     for (const schedule of defineTriageJobs(queue, pollDeps, casePollCron)) scheduler.add(schedule);
-    const radar = wireRadar(config, platforms.primary, queue, scheduler);
     // The terminal prints a digest but delivers nothing: posting there would mark the week as sent.
     const schedules = digestSchedules(config, new Set(digests.keys()));
     if (schedules.length > 0) for (const s of defineDigestJobs(queue, digests, schedules)) scheduler.add(s);

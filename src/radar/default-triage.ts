@@ -6,7 +6,7 @@
 import type { Ticket } from "../domain/case-bundle.ts";
 import { triageTicket } from "../triage/index.ts";
 import type { TopicClassifier } from "../triage/types.ts";
-import { triageFromFields } from "./interim-triage.ts";
+import { withTagTopic } from "./radar-triage.ts";
 import type { RadarTriage, RadarTriageContext, TriageFn } from "./radar-types.ts";
 
 /** A triage function and a name for reports. */
@@ -24,7 +24,7 @@ export function defaultTriage(topics?: TopicClassifier): NamedTriage {
       account: context.account,
       now: context.asOf,
     });
-    return t.topic.value ? t : { ...t, topic: triageFromFields(ticket).topic };
+    return withTagTopic(ticket, t);
   };
   return {
     label: topics ? "triageTicket with a learned topic model" : "triageTicket (known product areas)",

@@ -126,6 +126,47 @@ describe.each(backends)("radar alerts on $name", ({ create }) => {
   }, 120_000);
 });
 
+describe.each(backends)("the radar after triage on $name", ({ create }) => {
+  it("scans an account when a pushed ticket is triaged and alerts on it at the default threshold", async () => {
+    const db = await database(create);
+    const h = await startWarroom(db.config, { TRIAGE_CHANNEL: "triage" });
+    cleanup.push(() => h.close());
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    const pushed = {
+      id: "PUSH-1",
+      accountId: "ACC-0010",
+      subject: "Payments to our guests failing",
+      description: "Some guest payments fail at checkout.",
+      status: "open",
+      priority: "urgent",
+      createdAt: at(6),
+      tags: ["payments"],
+      comments: [
+        { at: at(3), author: "customer", body: "Still failing, this is getting frustrating." },
+        {
+          at: at(1),
+          author: "customer",
+          body: "This is unacceptable. Our lawyers will be in touch about the breach of contract.",
+        },
+      ],
+    };
+    expect(await h.services.triage.recordPushed(pushed)).toMatchObject({ created: ["PUSH-1"] });
+    const pushedAlert = async () =>
+      (await listRiskAlerts(h.services.db)).find((a) => a.ticketId === "PUSH-1");
+    await vi.waitFor(async () => expect(await pushedAlert()).toBeDefined(), WAIT);
+    const alert = await pushedAlert();
+    expect(alert).toMatchObject({ accountId: "ACC-0010" });
+    expect(alert!.score).toBeGreaterThanOrEqual(0.7);
+    const signals = alert!.assessment.signals.map((s) => s.signal);
+    expect(signals).toEqual(expect.arrayContaining(["sentiment", "slaRisk", "policyRisk", "accountValue"]));
+    const alerts = await listRiskAlerts(h.services.db);
+    expect(alerts.every((a) => a.accountId === "ACC-0010")).toBe(true);
+    await vi.waitFor(() => expect(posted(h)).toBe(alerts.length), WAIT);
+    // The same ticket pushed again unchanged asks for no scan, so nothing more is posted.
+    expect(await h.services.triage.recordPushed(pushed)).toMatchObject({ unchanged: ["PUSH-1"] });
+  }, 120_000);
+});
+
 describe.each(postgresBackends)("two replicas on $name", ({ create }) => {
   it("raise each alert once when both scan at the same time", async () => {
     const db = await database(create);
