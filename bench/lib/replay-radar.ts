@@ -30,7 +30,12 @@ export function momentsOf(tickets: readonly Ticket[], from: Date, to: Date): Dat
   return [...times].sort((a, b) => a - b).map((ms) => new Date(ms));
 }
 
-/** Alerts a rule raises over the moments, deduplicated as the radar does (one per thread per level). */
+const RANK: Record<string, number> = { watch: 1, high: 2, critical: 3 };
+
+/**
+ * Alerts a rule raises over the moments, deduplicated as the radar does: one per thread per level, and none
+ * at a level below one the thread already had.
+ */
 export async function replay(
   account: CrmAccount,
   tickets: readonly Ticket[],
@@ -38,13 +43,13 @@ export async function replay(
   moments: readonly Date[],
   rule: RiskRule,
 ): Promise<Flag[]> {
-  const seen = new Set<string>();
+  const highest = new Map<string, number>();
   const flags: Flag[] = [];
   for (const at of moments) {
     for (const hit of await rule(snapshotAt(account, tickets, changes, at))) {
-      const key = `${hit.ticketId}:${hit.level}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const rank = RANK[hit.level] ?? 1;
+      if (rank <= (highest.get(hit.ticketId) ?? 0)) continue;
+      highest.set(hit.ticketId, rank);
       flags.push({ ...hit, at });
     }
   }

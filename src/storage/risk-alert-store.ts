@@ -62,14 +62,20 @@ function fromRow(row: AlertRow): RiskAlertRecord {
   };
 }
 
+const RANK = "CASE level WHEN 'watch' THEN 1 WHEN 'high' THEN 2 ELSE 3 END";
+
 /**
  * Claims the alert for the assessment's thread and level; returns its id, or null when one was claimed
- * before (by this replica or another, now or before a restart).
+ * before (by this replica or another, now or before a restart), or when the thread already had an alert at
+ * a higher level (a thread easing from critical to high says nothing new).
  */
 export async function claimRiskAlert(sql: Sql, assessment: RiskAssessment, at: Date): Promise<string | null> {
   const rows = await sql.query<{ id: string | number }>(
     `INSERT INTO risk_alerts (ticket_id, level, account_id, account_name, score, assessment, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     SELECT $1, $2, $3, $4, $5, $6, $7
+      WHERE NOT EXISTS (
+        SELECT 1 FROM risk_alerts
+         WHERE ticket_id = $1 AND ${RANK} > CASE $2::text WHEN 'watch' THEN 1 WHEN 'high' THEN 2 ELSE 3 END)
      ON CONFLICT (ticket_id, level) DO NOTHING
      RETURNING id`,
     [
