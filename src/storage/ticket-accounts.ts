@@ -12,3 +12,11 @@ export async function listTicketAccounts(sql: Sql, ids: readonly string[]): Prom
   );
   return rows.map((r) => r.account_id);
 }
+
+/** The distinct accounts with an open stored ticket. */
+export async function listOpenTicketAccounts(sql: Sql): Promise<string[]> {
+  const rows = await sql.query<{ account_id: string }>(
+    "SELECT DISTINCT account_id FROM tickets WHERE closed_at IS NULL ORDER BY 1",
+  );
+  return rows.map((r) => r.account_id);
+}

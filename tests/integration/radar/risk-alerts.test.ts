@@ -8,6 +8,7 @@ import { weekContaining } from "../../../src/digest/digest-week.ts";
 import { buildWeeklyDigest } from "../../../src/digest/post-digest.ts";
 import { renderDigestMarkdown } from "../../../src/digest/render-digest-markdown.ts";
 import { dismissAlert, openWarRoomFromAlert } from "../../../src/radar/act-on-alert.ts";
+import { RADAR_SCAN_JOB } from "../../../src/radar/radar-job-names.ts";
 import { scanRisk } from "../../../src/radar/raise-risk-alerts.ts";
 import { measureRadarFeedback } from "../../../src/storage/radar-feedback.ts";
 import { getRiskAlert, listRiskAlerts } from "../../../src/storage/risk-alert-store.ts";
@@ -164,6 +165,25 @@ describe.each(backends)("the radar after triage on $name", ({ create }) => {
     await vi.waitFor(() => expect(posted(h)).toBe(alerts.length), WAIT);
     // The same ticket pushed again unchanged asks for no scan, so nothing more is posted.
     expect(await h.services.triage.recordPushed(pushed)).toMatchObject({ unchanged: ["PUSH-1"] });
+  }, 120_000);
+});
+
+describe.each(backends)("the hourly radar on $name", ({ create }) => {
+  it("fans out one scan per account and posts what they raise", async () => {
+    const db = await database(create);
+    const h = await warroom(db, movableClock("2026-11-25T12:00:00Z"));
+    await h.services.queue.send(RADAR_SCAN_JOB, { slot: "2026-11-25T12:17:00.000Z" });
+    await vi.waitFor(
+      async () => expect((await listRiskAlerts(h.services.db)).length).toBeGreaterThan(1),
+      WAIT,
+    );
+    await vi.waitFor(async () => {
+      const alerts = await listRiskAlerts(h.services.db);
+      expect(alerts.every((a) => a.messageRef !== null)).toBe(true);
+      expect(posted(h)).toBe(alerts.length);
+    }, WAIT);
+    const accounts = new Set((await listRiskAlerts(h.services.db)).map((a) => a.accountId));
+    expect(accounts.size).toBeGreaterThan(1);
   }, 120_000);
 });
 
