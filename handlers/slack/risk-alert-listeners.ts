@@ -26,7 +26,7 @@ export function registerRiskAlertListeners(app: App, deps: SlackHandlerDeps): vo
     const reply =
       result.kind === "escalation"
         ? renderOutcome(result.outcome, { summary: "", severity: "high", private: false })
-        : { text: GONE };
+        : { text: result.kind === "denied" ? result.message : GONE };
     await respond({ response_type: "ephemeral", replace_original: false, ...reply });
   });
 

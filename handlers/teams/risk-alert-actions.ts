@@ -31,6 +31,7 @@ async function redrawn(alertId: string, deps: TeamsHandlerDeps): Promise<CardAct
 function answerOf(result: AlertActionOutcome): CardActionAnswer | null {
   if (result.kind === "gone") return { message: "This alert no longer exists." };
   if (result.kind === "ignored-bot") return { message: "Bots cannot act on alerts." };
+  if (result.kind === "denied") return { message: result.message };
   if (result.kind !== "escalation") return null;
   const o = result.outcome;
   if (o.kind === "unknown") return { message: `The CRM no longer knows the account "${o.query}".` };

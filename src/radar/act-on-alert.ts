@@ -9,6 +9,7 @@ import type { EscalationOrigin } from "../storage/escalation-store.ts";
 import { getRiskAlert, type RiskAlertRecord, recordRiskAlertOutcome } from "../storage/risk-alert-store.ts";
 import type { WarRoomDeps } from "../war-room/deps.ts";
 import { type EscalationRequestOutcome, requestEscalation } from "../war-room/request-escalation.ts";
+import { authorize } from "../war-room/route-policies.ts";
 import { alertView } from "./post-risk-alert.ts";
 import type { DismissReason, RiskLevel } from "./radar-types.ts";
 
@@ -26,6 +27,7 @@ export interface AlertActor {
 export type AlertActionOutcome =
   | { kind: "gone" }
   | { kind: "ignored-bot" }
+  | { kind: "denied"; message: string }
   | { kind: "escalation"; outcome: EscalationRequestOutcome }
   | { kind: "dismissed"; changed: boolean };
 
@@ -56,6 +58,9 @@ export async function openWarRoomFromAlert(
   if (actor.isBot) return { kind: "ignored-bot" };
   const alert = await getRiskAlert(deps.db, alertId);
   if (!alert) return { kind: "gone" };
+  // The route table's policy for the button (no war-room exists yet, so no escalation id).
+  const denied = await authorize("open-war-room-from-alert", "", actor.userId, deps);
+  if (denied) return { kind: "denied", message: denied };
   const outcome = await requestEscalation(
     {
       account: alert.accountId,
@@ -89,6 +94,8 @@ export async function dismissAlert(
   if (actor.isBot) return { kind: "ignored-bot" };
   const alert = await getRiskAlert(deps.db, alertId);
   if (!alert) return { kind: "gone" };
+  const denied = await authorize("dismiss-alert", "", actor.userId, deps);
+  if (denied) return { kind: "denied", message: denied };
   const reason = why.note ? `${why.reason}: ${why.note.slice(0, 500)}` : why.reason;
   const changed = await recordRiskAlertOutcome(deps.db, alertId, {
     kind: "dismissed",

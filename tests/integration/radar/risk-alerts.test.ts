@@ -16,7 +16,8 @@ import { backends, postgresBackends, type TestDatabase } from "../../support/dat
 import { startWarroom, type WarroomHarness } from "../../support/warroom-harness.ts";
 
 const ENV = { TRIAGE_CHANNEL: "triage", RISK_ALERT_THRESHOLD: "0.5" };
-const WAIT = { timeout: 30_000, interval: 100 };
+// Generous: the scan runs as a job, and a loaded machine (the suite in parallel on two cores) is slow.
+const WAIT = { timeout: 90_000, interval: 100 };
 const DAY = 86_400_000;
 
 function movableClock(start: string) {
@@ -124,7 +125,7 @@ describe.each(backends)("radar alerts on $name", ({ create }) => {
         `## Risk radar \\(alerts before escalations\\)\n- This week: ${alerts.length} alerts — 1 acted on \\(war-room opened\\), 1 dismissed, ${alerts.length - 2} unanswered; \\d+ escalated anyway\\. \\d+ of \\d+ escalations had an alert first, a median 2 days earlier\\.`,
       ),
     );
-  }, 120_000);
+  }, 180_000);
 });
 
 describe.each(backends)("the radar after triage on $name", ({ create }) => {
@@ -165,7 +166,7 @@ describe.each(backends)("the radar after triage on $name", ({ create }) => {
     await vi.waitFor(() => expect(posted(h)).toBe(alerts.length), WAIT);
     // The same ticket pushed again unchanged asks for no scan, so nothing more is posted.
     expect(await h.services.triage.recordPushed(pushed)).toMatchObject({ unchanged: ["PUSH-1"] });
-  }, 120_000);
+  }, 180_000);
 });
 
 describe.each(backends)("the hourly radar on $name", ({ create }) => {
@@ -184,7 +185,7 @@ describe.each(backends)("the hourly radar on $name", ({ create }) => {
     }, WAIT);
     const accounts = new Set((await listRiskAlerts(h.services.db)).map((a) => a.accountId));
     expect(accounts.size).toBeGreaterThan(1);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe.each(postgresBackends)("two replicas on $name", ({ create }) => {
@@ -202,5 +203,5 @@ describe.each(postgresBackends)("two replicas on $name", ({ create }) => {
     );
     expect(rows).toEqual([]);
     await vi.waitFor(() => expect(posted(a) + posted(b)).toBe(raised.length), WAIT);
-  }, 120_000);
+  }, 180_000);
 });
