@@ -30,6 +30,8 @@ import type { ChatSurface } from "./ports/chat-surface.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { CrmSource } from "./ports/crm-source.ts";
 import type { KnowledgeBase } from "./ports/knowledge-base.ts";
+import type { RadarDeps } from "./radar/radar-deps.ts";
+import { wireRadar } from "./radar/wire-radar.ts";
 import type { Database } from "./storage/database.ts";
 import { openDatabase } from "./storage/open-database.ts";
 import { clearEscalationHistory, importEscalationHistory } from "./use-cases/import-escalation-history.ts";
@@ -63,6 +65,8 @@ export interface Services {
   evidence: EvidenceWorker;
   /** Ticket triage: recording tickets with their triage, the learned topics. */
   triage: TriageService;
+  /** The escalation-risk radar (alerts to the primary platform's triage channel). */
+  radar: RadarDeps;
 }
 
 /** What the entry point provides. */
@@ -213,12 +217,11 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     const casePollCron = config.crm.kind === "salesforce" ? config.crm.pollCron : undefined;
     for (const schedule of defineCapabilityJobs(queue, platforms.primary, { casePollCron }))
       scheduler.add(schedule);
-    const triage = createTriageService({
-      db,
-      crm,
-      routing,
-      logger: deps.logger,
-      now: () => deps.clock.now(),
+    // The radar wraps the triage service so that every recording (the CRM poll included) asks for a scan.
+    const { radar, triage } = wireRadar(config, platforms.primary, {
+      queue,
+      scheduler,
+      triage: createTriageService({ db, crm, routing, logger: deps.logger, now: () => deps.clock.now() }),
     });
     const pollDeps = { db, crm, triage, clock: deps.clock, logger: deps.logger };
     for (const schedule of defineTriageJobs(queue, pollDeps, casePollCron)) scheduler.add(schedule);
@@ -240,6 +243,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       digests,
       evidence,
       triage,
+      radar,
     };
   } catch (error) {
     await Promise.allSettled(surfaces.map((s) => s.stop()));

@@ -80,6 +80,8 @@ export interface LlmConfig {
 
 /** OPENAI_TIMEOUT_MS when unset: long enough for a model to reason, short enough not to hold a war-room. */
 export const DEFAULT_LLM_TIMEOUT_MS = 20_000;
+/** RISK_ALERT_THRESHOLD when unset: the radar's "high" level, reached only when several signals agree. */
+export const DEFAULT_RISK_ALERT_THRESHOLD = 0.7;
 
 /** The weekly digest; absent means no automatic digest. */
 export interface DigestConfig {
@@ -112,6 +114,8 @@ export interface Config {
   metricsToken: string | null;
   /** Channel where war-rooms opened from CRM-escalated cases are announced, or null. */
   triageChannel: string | null;
+  /** Escalation-risk score at or above which the radar alerts the triage channel (RISK_ALERT_THRESHOLD). */
+  riskAlertThreshold: number;
   /** Absolute path of the routing rules file, or null for none. */
   routingRulesFile: string | null;
   archiveOnClose: boolean;
@@ -192,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     changesToken: e.CHANGES_TOKEN ?? null,
     metricsToken: e.METRICS_TOKEN ?? null,
     triageChannel: e.TRIAGE_CHANNEL ?? null,
+    riskAlertThreshold: e.RISK_ALERT_THRESHOLD ?? DEFAULT_RISK_ALERT_THRESHOLD,
     routingRulesFile: e.ROUTING_RULES_FILE ? resolve(cwd, e.ROUTING_RULES_FILE) : null,
     archiveOnClose: e.ARCHIVE_ON_CLOSE === "true",
     adminUsers: (e.ADMIN_USERS ?? "")

@@ -143,6 +143,17 @@ export function describeSubsystems(config: Config): SubsystemStatus[] {
           on: false,
           detail: "set CHANGES_TOKEN (warroom changes import FILE works without it)",
         },
+    config.triageChannel
+      ? {
+          name: "radar",
+          on: true,
+          detail: `escalation-risk alerts at ≥ ${config.riskAlertThreshold} to ${config.triageChannel} (RISK_ALERT_THRESHOLD); scans after triage and hourly`,
+        }
+      : {
+          name: "radar",
+          on: false,
+          detail: "set TRIAGE_CHANNEL for escalation-risk alerts; warroom radar lists the risks",
+        },
     config.slack || config.teams
       ? { name: "terminal", on: true, detail: "warroom demo" }
       : { name: "terminal", on: true, detail: "war-rooms print here; warroom escalate / demo" },

@@ -68,6 +68,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
     summary: "triage one ticket, or evaluate the topic learner (triage evaluate TRAIN.csv TEST.csv)",
     load: async () => (await import("./commands/triage.ts")).registerTriage,
   },
+  {
+    name: "radar",
+    summary: "open ticket threads by escalation risk, with their reasons",
+    load: async () => (await import("./commands/radar.ts")).registerRadar,
+  },
 ];
 
 /** The command `argv` runs (`help X` asks about X), if any. */

@@ -15,6 +15,7 @@ import { registerEscalateCommand } from "./escalate-command.ts";
 import { defineEscalateJob } from "./escalate-job.ts";
 import { registerEscalationListeners } from "./escalation-listeners.ts";
 import { registerFollowUpListeners } from "./follow-up-listeners.ts";
+import { registerRiskAlertListeners } from "./risk-alert-listeners.ts";
 import { registerVerdictListeners } from "./verdict-listeners.ts";
 
 export type { SlackHandlerDeps } from "./deps.ts";
@@ -26,6 +27,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   registerVerdictListeners(app, deps);
   registerEscalationListeners(app, deps);
   registerFollowUpListeners(app, deps);
+  registerRiskAlertListeners(app, deps);
   registerAppHome(app, deps);
   registerErrorHandler(app, deps);
 }

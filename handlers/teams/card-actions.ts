@@ -13,6 +13,7 @@ import { loadHypothesisView } from "../../src/war-room/hypothesis-views.ts";
 import { recordVerdict } from "../../src/war-room/record-verdict.ts";
 import type { TeamsHandlerDeps } from "./deps.ts";
 import { origin, queueInbound } from "./inbound-job.ts";
+import { answerRiskAlert } from "./risk-alert-actions.ts";
 
 async function verdict(
   event: TeamsCardAction,
@@ -56,6 +57,9 @@ export async function handleCardAction(
       await queueInbound({ kind: "escalate", ...origin(event), ...pending.data }, deps.warRoom);
       return { message: "Opening the war-room; I'll answer in this conversation." };
     }
+    case VERBS.openFromAlert:
+    case VERBS.dismissAlert:
+      return answerRiskAlert(event, deps);
     default:
       return { message: "warroom does not know this button." };
   }

@@ -2,11 +2,13 @@
  * The terminal as a chat platform (the embedded default): rooms are headings, messages are printed, and
  * the person at the keyboard is the only member. `warroom escalate` runs the same use-cases as Slack.
  */
+
 import type { Writable } from "node:stream";
 import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.ts";
 import { plainText } from "../../src/domain/message-text.ts";
 import { ValidationError } from "../../src/errors.ts";
 import type { ChatPlatform, HypothesisView, RoomRef, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import { describeAlert } from "../../src/radar/describe-alert.ts";
 import { withCollisionSuffix } from "../../src/war-room/channel-name.ts";
 import { renderContextCard } from "./render-context-card.ts";
 
@@ -48,6 +50,8 @@ function render(message: WarRoomMessage): string {
       return `Confirmed: ${message.title}. Record the resolution to write the finding.\n`;
     case "digest":
       return `${renderDigestMarkdown(message.digest)}\n`;
+    case "risk-alert":
+      return `${describeAlert(message.alert)}\n`;
     case "text":
       return `${plainText(message.text)}\n`;
   }

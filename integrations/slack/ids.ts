@@ -9,12 +9,15 @@ export const ACTIONS = {
   recordResolution: "record_resolution",
   accountPicker: "escalate_account",
   addFollowUp: "add_follow_up",
+  openFromAlert: "risk_alert_open_war_room",
+  dismissAlert: "risk_alert_not_now",
 } as const;
 
 export const VIEWS = {
   escalate: "escalate_modal",
   resolution: "resolution_modal",
   followUp: "follow_up_modal",
+  dismissAlert: "risk_alert_not_now_modal",
 } as const;
 
 /** Block ids of the inputs in the modals (values are read back by these). */
@@ -33,6 +36,8 @@ export const INPUTS = {
   taskOwner: "task_owner",
   taskText: "task_text",
   taskDue: "task_due",
+  dismissReason: "dismiss_reason",
+  dismissNote: "dismiss_note",
 } as const;
 
 export const COMMAND = "/escalate";

@@ -42,15 +42,22 @@ function json<S extends z.ZodType>(schema: S) {
   });
 }
 
+/** The radar alert's buttons carry the alert's id. */
+const ALERT_ACTIONS = [ACTIONS.openFromAlert, ACTIONS.dismissAlert];
+const alertId = z.string().regex(/^\d{1,18}$/, "expected an alert id");
+
 /*
  * Only warroom's own ids: Bolt answers anything no listener acks with a 404 after holding the request
  * three seconds, and logs an error for each.
  */
 const OUR_ACTIONS = new RegExp(
-  `^(${[ACTIONS.confirm, ACTIONS.reject, ACTIONS.recordResolution, ACTIONS.addFollowUp].join("|")}|${ACTIONS.chooseAccount}_\\d+)$`,
+  `^(${[ACTIONS.confirm, ACTIONS.reject, ACTIONS.recordResolution, ACTIONS.addFollowUp, ...ALERT_ACTIONS].join("|")}|${ACTIONS.chooseAccount}_\\d+)$`,
 );
 const ourAction = short.regex(OUR_ACTIONS, "not one of warroom's buttons");
-const ourView = z.enum([VIEWS.escalate, VIEWS.resolution, VIEWS.followUp], "not one of warroom's modals");
+const ourView = z.enum(
+  [VIEWS.escalate, VIEWS.resolution, VIEWS.followUp, VIEWS.dismissAlert],
+  "not one of warroom's modals",
+);
 
 const action = z
   .looseObject({
@@ -69,6 +76,7 @@ const action = z
       check(hypothesisId);
     if (a.action_id.startsWith(ACTIONS.chooseAccount)) check(json(pendingChoiceSchema));
     if (a.action_id === ACTIONS.addFollowUp) check(id);
+    if (ALERT_ACTIONS.includes(a.action_id as never)) check(alertId);
   });
 
 const interactive = {
@@ -108,7 +116,9 @@ const view = z
           ? json(resolutionMetadataSchema)
           : v.callback_id === VIEWS.followUp
             ? json(followUpMetadataSchema)
-            : undefined;
+            : v.callback_id === VIEWS.dismissAlert
+              ? alertId
+              : undefined;
     if (meta && !meta.safeParse(v.private_metadata).success)
       ctx.addIssue({
         code: "custom",

@@ -12,6 +12,7 @@ import { type Block, button, context, cut, header, mrkdwn } from "./block-kit.ts
 import { escapeMrkdwn as e, renderSlackText, slackMention } from "./escape-mrkdwn.ts";
 import { ACTIONS } from "./ids.ts";
 import { renderDigestBlocks } from "./render-digest-blocks.ts";
+import { renderRiskAlert } from "./render-risk-alert.ts";
 
 const money = (n: number | undefined) => (n === undefined ? "n/a" : formatAmount(n));
 
@@ -137,6 +138,8 @@ export function renderMessage(message: WarRoomMessage): { text: string; blocks: 
       };
     case "digest":
       return renderDigestBlocks(message.digest);
+    case "risk-alert":
+      return renderRiskAlert(message.alert);
     case "text": {
       const text = renderSlackText(message.text);
       return { text: cut(text, 3000), blocks: [mrkdwn(text)] };

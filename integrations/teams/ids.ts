@@ -8,6 +8,8 @@ export const VERBS = {
   confirm: "confirm",
   reject: "reject",
   chooseAccount: "chooseAccount",
+  openFromAlert: "riskAlertOpenWarRoom",
+  dismissAlert: "riskAlertNotNow",
 } as const;
 
 /** What an `Action.Submit` that opens a dialog (`task/fetch`) carries in `data.dialog`. */

@@ -50,6 +50,7 @@ export type {
 } from "./inbound.ts";
 export { baseConversationId, teamsMessageRef } from "./message-ref.ts";
 export type { AdaptiveCardJson } from "./render-parts.ts";
+export { DISMISS_REASON_INPUT } from "./render-risk-alert-card.ts";
 export { type TeamsChatPlatform, teamsReplyRef } from "./teams-chat-platform.ts";
 
 /** Configuration of the Teams adapter. */

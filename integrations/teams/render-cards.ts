@@ -3,11 +3,13 @@
  * `Action.Execute` Confirm / Reject), the summary, the resolution prompt and the digest; text messages as
  * text. The core's `Mention`s become Teams mentions; everything else is shown literally.
  */
+
 import { ActionSet, ExecuteAction, SubmitAction } from "@microsoft/teams.cards";
 import { digestSections } from "../../src/digest/render-digest-markdown.ts";
 import type { MessageText } from "../../src/domain/message-text.ts";
 import { formatAmount } from "../../src/domain/money.ts";
 import type { HypothesisView, TaskView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import { alertHeadline } from "../../src/radar/describe-alert.ts";
 import { STATUS_LABEL } from "../../src/war-room/hypothesis-views.ts";
 import { DIALOGS, VERBS } from "./ids.ts";
 import {
@@ -20,6 +22,7 @@ import {
   literal,
   para,
 } from "./render-parts.ts";
+import { riskAlertCard } from "./render-risk-alert-card.ts";
 
 /** What posting a message sends: a notification text, and a card when there is one. */
 export interface TeamsMessageContent {
@@ -210,6 +213,11 @@ export function renderTeamsMessage(
       return {
         text: cutWords(`Escalation digest ${message.digest.week}: ${message.digest.headline}`, 300),
         card: digestCard(message),
+      };
+    case "risk-alert":
+      return {
+        text: cutWords(`Escalation risk: ${alertHeadline(message.alert.assessment)}`, 300),
+        card: riskAlertCard(message.alert, names),
       };
     case "text":
       return { text: message.text };

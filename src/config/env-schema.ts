@@ -192,9 +192,24 @@ export const envSchema = z.object({
     { description: "how often escalated Salesforce cases are polled", example: "* * * * *" },
   ),
   TRIAGE_CHANNEL: envVar("TRIAGE_CHANNEL", text.optional(), {
-    description: "channel id where war-rooms opened from escalated Salesforce cases are announced",
+    description:
+      "channel id where war-rooms opened from escalated Salesforce cases are announced and escalation-risk alerts are posted",
     example: "C0TRIAGE01",
   }),
+  RISK_ALERT_THRESHOLD: envVar(
+    "RISK_ALERT_THRESHOLD",
+    z
+      .string()
+      .trim()
+      .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, "must be a number from 0 to 1, like 0.7")
+      .transform(Number)
+      .optional(),
+    {
+      description:
+        "escalation-risk score (0..1) at or above which the radar alerts TRIAGE_CHANNEL (default 0.7)",
+      example: "0.7",
+    },
+  ),
   NOTION_TOKEN: envVar("NOTION_TOKEN", text.optional(), {
     description: "Notion integration token",
     example: "ntn_1234...",

@@ -2,6 +2,7 @@
  * Builds the weekly digest of one ISO week from warroom's store: every number from SQL (query-*.ts), the
  * CRM's accounts for base rates, and a sentence for executives that an LLM may reword but not renumber.
  */
+
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns/format";
 import type { Logger } from "../logger.ts";
@@ -16,6 +17,7 @@ import { queryKnowledgeGaps } from "./query-knowledge-gaps.ts";
 import { escalationRates, queryFirstHypothesis } from "./query-leader-figures.ts";
 import { queryBotQuality, queryPatterns } from "./query-patterns.ts";
 import { queryCategoryChart, queryCohorts, queryRootCauses } from "./query-root-causes.ts";
+import { queryRadarDigest } from "./radar-section.ts";
 import { polishHeadline, writeHeadline } from "./write-headline.ts";
 
 /** What a digest is built from. */
@@ -87,6 +89,7 @@ export async function buildDigest(sql: Sql, input: DigestInput): Promise<Digest>
     knowledge,
     knowledgeGaps: gaps,
     chart,
+    radar: await queryRadarDigest(sql, s),
   };
 }
 

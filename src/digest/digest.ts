@@ -5,6 +5,7 @@
  */
 import type { Category } from "../domain/categories.ts";
 import type { KnowledgeGap } from "./query-knowledge-gaps.ts";
+import type { RadarDigest } from "./radar-section.ts";
 
 /** Counts for one week. */
 export interface WeekCounts {
@@ -122,6 +123,8 @@ export interface Digest {
   knowledge: { findingsAdded: number; closedWithoutFinding: number };
   /** Root causes that recurred over the last 13 weeks without a usable article (query-knowledge-gaps.ts). */
   knowledgeGaps: KnowledgeGap[];
+  /** The escalation-risk radar's feedback loop (absent in digests built before the radar existed). */
+  radar?: RadarDigest;
   /** Root-cause categories per week over the trend's weeks (the chart). */
   chart: {
     weeks: string[];

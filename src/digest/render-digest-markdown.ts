@@ -7,6 +7,7 @@
 import { categoryLabel, segmentLabel } from "../domain/labels.ts";
 import { formatMoney } from "../domain/money.ts";
 import type { CohortRow, Digest, EscalationRate } from "./digest.ts";
+import { radarSectionLines } from "./radar-section.ts";
 import { digestGapLines } from "./render-knowledge-gaps.ts";
 import { roundShares } from "./round-shares.ts";
 import { CATEGORY_PHRASES } from "./write-headline.ts";
@@ -138,6 +139,7 @@ const section = (title: string, lines: string[]): DigestSection => ({ title, lin
 
 /** The digest's sections in reading order (every renderer lays out the same content). */
 export function digestSections(d: Digest): DigestSection[] {
+  const radar = radarSectionLines(d.radar);
   return [
     activity(d),
     leaderFigures(d),
@@ -147,6 +149,7 @@ export function digestSections(d: Digest): DigestSection[] {
     patterns(d),
     knowledgeGaps(d),
     bot(d),
+    ...(radar.length ? [section("Risk radar (alerts before escalations)", radar)] : []),
   ];
 }
 

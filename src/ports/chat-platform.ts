@@ -13,6 +13,7 @@ import type { Digest } from "../digest/digest.ts";
 import type { Analysis, Hypothesis } from "../domain/analysis.ts";
 import type { Severity } from "../domain/case-bundle.ts";
 import type { MessageText } from "../domain/message-text.ts";
+import type { RiskAlertView } from "../radar/radar-types.ts";
 import type { ContextCard } from "../use-cases/build-context-card.ts";
 
 /** A room: a Slack channel, a Teams channel or group chat, a terminal session. */
@@ -69,6 +70,8 @@ export type WarRoomMessage =
     }
   | { kind: "resolution-prompt"; escalationId: string; hypothesisId: string; title: string }
   | { kind: "digest"; digest: Digest }
+  /** An escalation-risk alert for the triage channel, with Open war-room / Not now (never sent to a customer). */
+  | { kind: "risk-alert"; alert: RiskAlertView }
   | { kind: "text"; text: MessageText };
 
 /** A file to share in a room (the digest's chart). */

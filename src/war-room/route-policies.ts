@@ -15,7 +15,8 @@ export type RoutePolicy = "anyone" | "member" | "owner";
 
 /** War-room commands (and the buttons and forms that do the same) grouped by policy. */
 export const ROUTES = {
-  anyone: ["escalate", "help", "status"],
+  // The radar alert's buttons (in the triage channel, before any war-room) are open to anyone but bots.
+  anyone: ["escalate", "help", "status", "open-war-room-from-alert", "dismiss-alert"],
   member: ["task", "add-follow-up", "done", "verdict"],
   owner: ["resolve", "record-resolution", "reopen", "close"],
 } as const satisfies Record<RoutePolicy, readonly string[]>;

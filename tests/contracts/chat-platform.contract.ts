@@ -9,6 +9,7 @@ import type { Analysis } from "../../src/domain/analysis.ts";
 import { mention, withMentions } from "../../src/domain/message-text.ts";
 import { ValidationError } from "../../src/errors.ts";
 import type { ChatPlatform, HypothesisView, WarRoomMessage } from "../../src/ports/chat-platform.ts";
+import type { RiskAlertView } from "../../src/radar/radar-types.ts";
 import type { ContextCard } from "../../src/use-cases/build-context-card.ts";
 
 /** The implementation under test and its world. */
@@ -116,6 +117,14 @@ function messages(): WarRoomMessage[] {
       hypothesisId: "42",
       title: LONG.slice(0, 500),
     },
+    { kind: "risk-alert", alert: riskAlert("Sync broken again", 1) },
+    {
+      kind: "risk-alert",
+      alert: {
+        ...riskAlert(LONG, 6),
+        outcome: { kind: "dismissed", by: "someone", reason: `other: ${LONG.slice(0, 500)}` },
+      },
+    },
     { kind: "text", text: withMentions`Could not invite ${mention("someone")}: ${LONG}` },
   ];
 }
@@ -152,8 +161,45 @@ export function hostileMessages(mentioned: string): WarRoomMessage[] {
       note: HOSTILE,
     },
     { kind: "resolution-prompt", escalationId: "WR-2026-0042", hypothesisId: "42", title: HOSTILE },
+    {
+      kind: "risk-alert",
+      alert: { ...riskAlert(HOSTILE, 2), outcome: { kind: "dismissed", by: mentioned, reason: HOSTILE } },
+    },
     { kind: "text", text: withMentions`Resolved by ${mention(mentioned)}: ${HOSTILE}` },
   ];
+}
+
+/** A radar alert with `signals` reasons (long ones when the subject is). */
+function riskAlert(subject: string, signals: number): RiskAlertView {
+  const names = [
+    "sentiment",
+    "repeatContact",
+    "accountValue",
+    "changeOrIncident",
+    "slaRisk",
+    "policyRisk",
+  ] as const;
+  return {
+    alertId: "7",
+    assessment: {
+      accountId: "ACC-0040",
+      accountName: "Halvard Field Services",
+      ticketId: "TCK-000705",
+      ticketNumber: "00040705",
+      subject,
+      topic: "hubspot-sync",
+      score: 0.82,
+      level: "high",
+      asOf: "2026-11-24T09:00:00Z",
+      signals: names.slice(0, signals).map((signal) => ({
+        signal,
+        strength: 1,
+        contribution: 0.3,
+        reason: `${signal}: ${subject.slice(0, 800)}`,
+        evidence: ["TCK-000705", "CHG-0161"],
+      })),
+    },
+  };
 }
 
 /** Runs the contract against one implementation. */

@@ -156,6 +156,18 @@ describe("subsystems", () => {
     expect(lines).toMatch(/slack +off +set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/);
     expect(lines).toMatch(/llm +off +evidence engine only; set OPENAI_API_KEY/);
     expect(lines).toMatch(/digest +off +set DIGEST_CHANNEL/);
+    expect(lines).toMatch(/radar +off +set TRIAGE_CHANNEL for escalation-risk alerts/);
+    expect(
+      formatSubsystems(describeSubsystems(load({ TRIAGE_CHANNEL: "C0TRIAGE", RISK_ALERT_THRESHOLD: "0.6" }))),
+    ).toMatch(/radar +on +escalation-risk alerts at ≥ 0\.6 to C0TRIAGE/);
+  });
+
+  it("says what is wrong with RISK_ALERT_THRESHOLD", () => {
+    expect(() => load({ RISK_ALERT_THRESHOLD: "70%" })).toThrow(
+      /RISK_ALERT_THRESHOLD.*must be a number from 0 to 1, like 0\.7/s,
+    );
+    expect(load({}).riskAlertThreshold).toBe(0.7);
+    expect(load({ RISK_ALERT_THRESHOLD: "1" }).riskAlertThreshold).toBe(1);
   });
 
   it("never prints a database password", () => {
