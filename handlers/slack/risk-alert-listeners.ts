@@ -4,6 +4,7 @@
  * small form whose submission records who and why.
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { renderSlackText } from "../../integrations/slack/escape-mrkdwn.ts";
 import { ACTIONS, VIEWS } from "../../integrations/slack/ids.ts";
 import { dismissAlertModal, readDismissAlertModal } from "../../integrations/slack/render-risk-alert.ts";
 import { dismissAlert, openWarRoomFromAlert } from "../../src/radar/act-on-alert.ts";
@@ -26,7 +27,7 @@ export function registerRiskAlertListeners(app: App, deps: SlackHandlerDeps): vo
     const reply =
       result.kind === "escalation"
         ? renderOutcome(result.outcome, { summary: "", severity: "high", private: false })
-        : { text: result.kind === "denied" ? result.message : GONE };
+        : { text: result.kind === "denied" ? renderSlackText(result.message) : GONE };
     await respond({ response_type: "ephemeral", replace_original: false, ...reply });
   });
 

@@ -3,6 +3,7 @@
  * refused). Open war-room goes through the normal escalation request; Not now records who and the reason
  * chosen on the card. The answer is the alert card redrawn with what was done.
  */
+
 import {
   type CardActionAnswer,
   DISMISS_REASON_INPUT,
@@ -10,6 +11,7 @@ import {
   teamsReplyRef,
   VERBS,
 } from "../../integrations/teams/index.ts";
+import { plainText } from "../../src/domain/message-text.ts";
 import { type AlertActionOutcome, dismissAlert, openWarRoomFromAlert } from "../../src/radar/act-on-alert.ts";
 import { alertView } from "../../src/radar/post-risk-alert.ts";
 import { DISMISS_REASONS, type DismissReason } from "../../src/radar/radar-types.ts";
@@ -31,7 +33,7 @@ async function redrawn(alertId: string, deps: TeamsHandlerDeps): Promise<CardAct
 function answerOf(result: AlertActionOutcome): CardActionAnswer | null {
   if (result.kind === "gone") return { message: "This alert no longer exists." };
   if (result.kind === "ignored-bot") return { message: "Bots cannot act on alerts." };
-  if (result.kind === "denied") return { message: result.message };
+  if (result.kind === "denied") return { message: plainText(result.message) };
   if (result.kind !== "escalation") return null;
   const o = result.outcome;
   if (o.kind === "unknown") return { message: `The CRM no longer knows the account "${o.query}".` };

@@ -4,7 +4,9 @@
  * the ticket and the reasons; Not now records who and why. Either way the alert is redrawn in place with
  * what was done, so the channel sees it was handled.
  */
+
 import type { Severity } from "../domain/case-bundle.ts";
+import type { MessageText } from "../domain/message-text.ts";
 import type { EscalationOrigin } from "../storage/escalation-store.ts";
 import { getRiskAlert, type RiskAlertRecord, recordRiskAlertOutcome } from "../storage/risk-alert-store.ts";
 import type { WarRoomDeps } from "../war-room/deps.ts";
@@ -27,7 +29,7 @@ export interface AlertActor {
 export type AlertActionOutcome =
   | { kind: "gone" }
   | { kind: "ignored-bot" }
-  | { kind: "denied"; message: string }
+  | { kind: "denied"; message: MessageText }
   | { kind: "escalation"; outcome: EscalationRequestOutcome }
   | { kind: "dismissed"; changed: boolean };
 
