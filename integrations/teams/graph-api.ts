@@ -21,9 +21,19 @@ const member = z.looseObject({
   displayName: z.string().nullish(),
 });
 const list = <T extends z.ZodType>(item: T) => z.looseObject({ value: z.array(item) });
+const message = z.looseObject({
+  id: z.string(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().nullish(), content: z.string().nullish() }))
+    .nullish(),
+});
+/** Graph's largest page of messages ($top above it is a 400). */
+const MESSAGES_PAGE = 50;
 
 /** A channel as Graph describes it. */
 export type GraphChannel = z.infer<typeof channel>;
+/** A channel or chat message as Graph lists it (a card's JSON is its attachment's `content`). */
+export type GraphMessage = z.infer<typeof message>;
 /** A chat as Graph describes it. */
 export type GraphChat = z.infer<typeof chat>;
 
@@ -97,6 +107,20 @@ export function createGraphApi(graph: GraphClient, graphRoot: string) {
       call("patch", `/chats/${enc(chatId)}`, z.unknown(), { body: { topic } }),
     addChatMember: (chatId: string, userId: string) =>
       call("post", `/chats/${enc(chatId)}/members`, z.unknown(), { body: memberBody(userId, ["owner"]) }),
+    /** The latest root messages of a channel (RSC ChannelMessage.Read.Group), one page. */
+    channelMessages: async (teamId: string, channelId: string) =>
+      (
+        await call("get", `/teams/${enc(teamId)}/channels/${enc(channelId)}/messages`, list(message), {
+          query: { $top: String(MESSAGES_PAGE) },
+        })
+      ).value,
+    /** The latest messages of a chat, newest first (RSC ChatMessage.Read.Chat), one page. */
+    chatMessages: async (chatId: string) =>
+      (
+        await call("get", `/chats/${enc(chatId)}/messages`, list(message), {
+          query: { $top: String(MESSAGES_PAGE), $orderby: "createdDateTime desc" },
+        })
+      ).value,
     catalogAppId: async (externalId: string): Promise<string | null> =>
       (
         await call("get", "/appCatalogs/teamsApps", list(z.looseObject({ id: z.string() })), {

@@ -56,4 +56,7 @@ export const RSC_PERMISSIONS = [
   "ChannelSettings.ReadWrite.Group",
   // The account's CSM and the routing rules' people, found by email among the team's members.
   "TeamMember.Read.Group",
+  // After a lost answer to a post, the room's latest messages are read to find the card already posted.
+  "ChannelMessage.Read.Group",
+  "ChatMessage.Read.Chat",
 ] as const;

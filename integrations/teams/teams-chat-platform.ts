@@ -17,6 +17,7 @@ import type { ConversationDirectory } from "../../src/ports/conversation-directo
 import { composeActivity } from "./compose-activity.ts";
 import type { Connector } from "./connector.ts";
 import type { GraphApi } from "./graph-api.ts";
+import { keysInMessages, markCard, postOnce } from "./keyed-messages.ts";
 import { baseConversationId, parseTeamsMessageRef, teamsMessageRef } from "./message-ref.ts";
 import { renderTeamsMessage, type TeamsMessageContent } from "./render-cards.ts";
 import type { AdaptiveCardJson } from "./render-parts.ts";
@@ -96,6 +97,16 @@ export function createTeamsChatPlatform(config: TeamsPlatformConfig): TeamsChatP
     await graph.installAppInChat(chatId, catalogId);
   }
   const rooms = createRooms({ graph, team, installInChat, room });
+  /** The escalation's keyed cards among the room's latest messages: key name to reference. */
+  async function findPosted(r: RoomRef, escalationId: string): Promise<Map<string, string>> {
+    const messages = isChatId(r.id)
+      ? await graph.chatMessages(r.id)
+      : await graph.channelMessages(team(), r.id);
+    const found = new Map<string, string>();
+    for (const [name, id] of keysInMessages(messages, escalationId))
+      found.set(name, teamsMessageRef(r.id, id));
+    return found;
+  }
   const send = async (roomId: string, content: Parameters<typeof composeActivity>[0]) => {
     const id = await connector.send(await serviceUrlFor(roomId), roomId, composeActivity(content, names.get));
     return teamsMessageRef(roomId, id);
@@ -128,7 +139,18 @@ export function createTeamsChatPlatform(config: TeamsPlatformConfig): TeamsChatP
       }
       return graph.userIdByEmail(email);
     },
-    post: (r, message) => send(r.id, renderTeamsMessage(message, names.display)),
+    async post(r, message, options) {
+      const content = renderTeamsMessage(message, names.display);
+      const key = options?.key;
+      // Only a card can carry the marker Graph gives back; a keyed text is posted as before.
+      if (!key || !content.card) return send(r.id, content);
+      const marked = { ...content, card: markCard(content.card, key) };
+      return postOnce(
+        () => send(r.id, marked),
+        async () => (await findPosted(r, key.escalationId)).get(key.name) ?? null,
+      );
+    },
+    findPosted,
     async update(ref, message) {
       const where = parseTeamsMessageRef(ref);
       if (!where) throw new ValidationError("teams", `not a Teams message reference: ${ref}`);

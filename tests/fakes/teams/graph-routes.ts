@@ -5,6 +5,7 @@
  * hold only while the app is installed in the team (403 otherwise); errors have Graph's shape.
  */
 import type { FakeRequest } from "./connector-routes.ts";
+import { listChannelMessages, listChatMessages } from "./graph-messages.ts";
 import { errorAnswer, type FakeAnswer } from "./limits.ts";
 import {
   type FakeChannel,
@@ -63,15 +64,16 @@ function teamRoutes(state: TeamsState, req: FakeRequest, rest: string): FakeAnsw
     return { status: 200, body: { value: [...state.channels.values()] } };
   if (rest === "/channels" && req.method === "POST")
     return createChannel(state, req.body as Partial<FakeChannel>);
-  const channel = /^\/channels\/([^/]+)(\/archive)?$/.exec(rest);
+  const channel = /^\/channels\/([^/]+)(\/archive|\/messages)?$/.exec(rest);
   if (channel) {
     const c = state.channels.get(decodeURIComponent(channel[1]!));
     if (!c) return notFound("Channel");
-    if (channel[2] && req.method === "POST") {
+    if (channel[2] === "/messages" && req.method === "GET") return listChannelMessages(state, req, c.id);
+    if (channel[2] === "/archive" && req.method === "POST") {
       c.archived = true;
       return { status: 202 };
     }
-    if (req.method === "PATCH") {
+    if (!channel[2] && req.method === "PATCH") {
       const description = String((req.body as { description?: unknown }).description ?? "");
       if (description.length > 1024)
         return errorAnswer(400, "BadRequest", "Channel description exceeds 1024 characters.");
@@ -123,6 +125,7 @@ function chatRoutes(state: TeamsState, req: FakeRequest, chatId: string, rest: s
   const chat = state.chats.get(chatId);
   if (!chat) return notFound("Chat");
   const body = (req.body ?? {}) as Record<string, unknown>;
+  if (rest === "/messages" && req.method === "GET") return listChatMessages(state, req, chatId);
   if (rest === "" && req.method === "PATCH") {
     chat.topic = String(body.topic ?? chat.topic);
     return { status: 204 };

@@ -76,6 +76,8 @@ export interface TeamsState {
   calls: FakeCall[];
   /** May the app add people to the team (Graph TeamMember.ReadWrite.All)? */
   canAddTeamMembers: boolean;
+  /** May the app read messages (its RSC ChannelMessage.Read.Group / ChatMessage.Read.Chat granted)? */
+  canReadMessages: boolean;
   counter: number;
 }
 
@@ -127,6 +129,7 @@ export function createState(options: { appId: string; appPassword: string; tenan
     conversations: new Map(),
     calls: [],
     canAddTeamMembers: false,
+    canReadMessages: true,
     counter: 0,
   };
   state.channels.set(general, {

@@ -79,6 +79,8 @@ describe("Teams app package", () => {
         "Channel.Create.Group",
         "ChannelSettings.ReadWrite.Group",
         "TeamMember.Read.Group",
+        "ChannelMessage.Read.Group",
+        "ChatMessage.Read.Chat",
       ]),
     );
     expect(manifest.webApplicationInfo.id).toBe(APP_ID);
