@@ -74,6 +74,55 @@ export async function nextRound(sql: Sql, escalationId: string): Promise<number>
   return row?.n ?? 1;
 }
 
+async function insertHypotheses(
+  sql: Sql,
+  escalationId: string,
+  round: number,
+  hypotheses: Hypothesis[],
+): Promise<void> {
+  for (const h of hypotheses) {
+    await sql.query(
+      `INSERT INTO hypotheses (escalation_id, round, rank, title, category, likelihood, evidence_ids, against_ids, rationale, checks)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        escalationId,
+        round,
+        h.rank,
+        h.title,
+        h.category,
+        h.likelihood,
+        h.evidence,
+        h.against,
+        h.rationale,
+        JSON.stringify(h.checks),
+      ],
+    );
+  }
+}
+
+/**
+ * Adds hypotheses to a round that exists (the LLM's additions after the evidence engine's), ranked after
+ * the round's last. Call it in the transaction that records why, so a retry never adds them twice.
+ */
+export async function addHypotheses(
+  sql: Sql,
+  escalationId: string,
+  round: number,
+  hypotheses: Omit<Hypothesis, "rank">[],
+): Promise<void> {
+  const [row] = await sql.query<{ last: number }>(
+    "SELECT coalesce(max(rank), 0)::int AS last FROM hypotheses WHERE escalation_id = $1 AND round = $2",
+    [escalationId, round],
+  );
+  const last = row?.last ?? 0;
+  await insertHypotheses(
+    sql,
+    escalationId,
+    round,
+    hypotheses.map((h, i) => ({ ...h, rank: last + i + 1 })),
+  );
+}
+
 /** Stores an analysis and its hypotheses as round `round`; a repeat of the same round is ignored. */
 export async function saveAnalysis(
   sql: Sql,
@@ -86,26 +135,7 @@ export async function saveAnalysis(
      ON CONFLICT (escalation_id, round) DO NOTHING RETURNING id`,
     [escalationId, round, analysis.engine, JSON.stringify(analysis)],
   );
-  if (inserted.length > 0) {
-    for (const h of analysis.hypotheses) {
-      await sql.query(
-        `INSERT INTO hypotheses (escalation_id, round, rank, title, category, likelihood, evidence_ids, against_ids, rationale, checks)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          escalationId,
-          round,
-          h.rank,
-          h.title,
-          h.category,
-          h.likelihood,
-          h.evidence,
-          h.against,
-          h.rationale,
-          JSON.stringify(h.checks),
-        ],
-      );
-    }
-  }
+  if (inserted.length > 0) await insertHypotheses(sql, escalationId, round, analysis.hypotheses);
   return listHypotheses(sql, escalationId, round);
 }
 

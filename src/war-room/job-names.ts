@@ -6,3 +6,4 @@ export const POLL_ESCALATED_CASES_JOB = "poll-escalated-cases";
 export const REFRESH_KNOWLEDGE_JOB = "refresh-knowledge";
 export const RESYNC_FINDINGS_JOB = "resync-findings";
 export const SYNC_TASK_JOB = "sync-follow-up-task";
+export const LLM_VIEW_JOB = "llm-view";

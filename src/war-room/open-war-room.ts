@@ -34,6 +34,7 @@ import type { WarRoomDeps } from "./deps.ts";
 import { inviteTeam } from "./invite-team.ts";
 import { linkedCaseNote } from "./poll-escalated-cases.ts";
 import { postUnpostedHypotheses, refreshSummary } from "./post-hypotheses.ts";
+import { queueLlmView } from "./read-llm-view.ts";
 import { messageKey, recoverPostedMessages } from "./recover-posted.ts";
 
 const DAY = 24 * 3600 * 1000;
@@ -198,9 +199,10 @@ async function ensureFirstAnalysis(
   deps: WarRoomDeps,
 ): Promise<void> {
   if ((await listHypotheses(deps.db, escalation.id, 1)).length > 0) return;
+  // The evidence engine only: the LLM's view follows as its own job (add-llm-view.ts), never waited for.
   const analysis = await analyzeCase(bundle, {
-    engine: "auto",
-    llm: deps.llm,
+    engine: "evidence",
+    llm: null,
     logger: deps.logger,
     evidence: deps.evidence,
   });
@@ -296,5 +298,6 @@ export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Prom
     .filter((a): a is string => !!a);
   if (areas.length > 0) await inviteTeam(escalation, room, bundle, [...new Set(areas)], deps);
   await ensureLinkedCaseNotes(escalation, room, deps);
+  await queueLlmView(escalation.id, 1, deps);
   return room;
 }

@@ -11,6 +11,7 @@ import { listTasks } from "../storage/task-store.ts";
 import { getWarRoom, saveStandingMessage } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { evidenceNames, toView } from "./hypothesis-views.ts";
+import { llmViewOf } from "./read-llm-view.ts";
 import { messageKey } from "./recover-posted.ts";
 
 /** Observes the time from the command to the war-room's first hypothesis (GET /metrics). */
@@ -67,12 +68,15 @@ export async function refreshSummary(
     due: t.due,
     done: t.status === "done",
   }));
+  // The LLM's view of the round stays on the summary through every later edit.
+  const llmNote = (await llmViewOf(escalationId, round, deps))?.note;
+  const said = [llmNote, note].filter(Boolean).join(" ");
   const message = {
     kind: "summary" as const,
     escalationId,
     analysis,
     views,
-    ...(note ? { note } : {}),
+    ...(said ? { note: said } : {}),
     ...(tasks.length ? { tasks } : {}),
   };
   const warRoom = await getWarRoom(deps.db, escalationId);

@@ -9,6 +9,7 @@ import { getWarRoom, latestEvidenceSnapshot } from "../storage/war-room-store.ts
 import { analyzeCase } from "../use-cases/analyze-case.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { postUnpostedHypotheses, refreshSummary } from "./post-hypotheses.ts";
+import { queueLlmView } from "./read-llm-view.ts";
 
 /** Runs round `round` unless it exists; posts its hypotheses. */
 export async function proposeNextHypotheses(
@@ -24,9 +25,10 @@ export async function proposeNextHypotheses(
     const rejected = all
       .filter((h) => h.status === "rejected")
       .map((h) => ({ category: h.hypothesis.category, evidence: h.hypothesis.evidence }));
+    // As in the first round, the LLM's view follows as its own job.
     const analysis = await analyzeCase(bundle, {
-      engine: "auto",
-      llm: deps.llm,
+      engine: "evidence",
+      llm: null,
       logger: deps.logger,
       exclude: rejected,
       evidence: deps.evidence,
@@ -44,4 +46,5 @@ export async function proposeNextHypotheses(
   }
   await postUnpostedHypotheses(escalationId, warRoom.room, bundle, deps);
   await refreshSummary(escalationId, warRoom.room, bundle, deps);
+  await queueLlmView(escalationId, round, deps);
 }

@@ -11,6 +11,7 @@ import { getEscalationMetadata } from "../storage/escalation-store.ts";
 import { listTasksAwaitingCrm } from "../storage/task-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import {
+  LLM_VIEW_JOB,
   NEXT_HYPOTHESES_JOB,
   OPEN_WAR_ROOM_JOB,
   POLL_ESCALATED_CASES_JOB,
@@ -31,6 +32,8 @@ const openWarRoom = async (...args: Parameters<typeof import("./open-war-room.ts
 const proposeNextHypotheses = async (
   ...args: Parameters<typeof import("./propose-next-hypotheses.ts").proposeNextHypotheses>
 ) => (await import("./propose-next-hypotheses.ts")).proposeNextHypotheses(...args);
+const addLlmView = async (...args: Parameters<typeof import("./add-llm-view.ts").addLlmView>) =>
+  (await import("./add-llm-view.ts")).addLlmView(...args);
 const pollEscalatedCases = async (
   ...args: Parameters<typeof import("./poll-escalated-cases.ts").pollEscalatedCases>
 ) => (await import("./poll-escalated-cases.ts")).pollEscalatedCases(...args);
@@ -130,6 +133,15 @@ export function defineWarRoomJobs(
     concurrency: options.concurrency ?? 8,
     handle: async ({ escalationId, round }) =>
       proposeNextHypotheses(escalationId, round, await depsForEscalation(escalationId, platforms)),
+  });
+  queue.define({
+    name: LLM_VIEW_JOB,
+    schema: z.object({ escalationId: z.string(), round: z.number().int().min(1) }),
+    // The model is asked once (its answer or failure is stored); retries only finish posting its view.
+    retryLimit: 8,
+    retryDelaySeconds: 2,
+    handle: async ({ escalationId, round }) =>
+      addLlmView(escalationId, round, await depsForEscalation(escalationId, platforms)),
   });
   queue.define({
     name: RESYNC_FINDINGS_JOB,

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 
 /** What the fake does with one request. */
 export type FakeReply =
-  | { kind: "answer"; content: (request: ChatRequest) => unknown }
+  | { kind: "answer"; content: (request: ChatRequest) => unknown; delayMs?: number }
   | { kind: "raw-content"; content: string }
   | { kind: "error"; status: number; code: string; message: string; retryAfter?: number }
   | { kind: "hang" };
@@ -106,6 +106,8 @@ export async function startFakeOpenAi(apiKey = "sk-test"): Promise<FakeOpenAi> {
         res.writeHead(200, { "content-type": "application/json" });
         return res.end(JSON.stringify(completion(request.model, reply.content)));
       case "answer":
+        // A slow model: the answer comes after the room has moved on.
+        if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
         res.writeHead(200, { "content-type": "application/json" });
         return res.end(JSON.stringify(completion(request.model, JSON.stringify(reply.content(request)))));
     }
