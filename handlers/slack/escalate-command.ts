@@ -1,11 +1,12 @@
 /**
  * /escalate: stores the request as a durable job, then acks (escalate-job.ts answers). With no text it
- * opens the modal; inside a war-room, `status | resolve | reopen | close | help` act on that war-room.
+ * opens the modal; inside a war-room, `status | catchup | resolve | reopen | close | help` act on that war-room.
  */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { escapeMrkdwn as e, renderSlackText, slackMention } from "../../integrations/slack/escape-mrkdwn.ts";
 import { COMMAND } from "../../integrations/slack/ids.ts";
 import { escalateModal, resolutionModal } from "../../integrations/slack/modals.ts";
+import { buildCatchUp } from "../../src/war-room/build-catch-up.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
 import { findEscalationByRoom } from "../../src/war-room/find-escalation.ts";
 import { addFollowUp, completeFollowUp } from "../../src/war-room/follow-up-tasks.ts";
@@ -19,14 +20,14 @@ const HELP = e(
   [
     '`/escalate <account> "<what happened>" [--severity low|normal|high|critical] [--private]` opens a war-room',
     "`/escalate` opens a form with an account search",
-    "In a war-room: `/escalate status`, `/escalate resolve`, `/escalate reopen`, `/escalate close`, `/escalate help`",
+    "In a war-room: `/escalate status`, `/escalate catchup` (where things stand, for you only), `/escalate resolve`, `/escalate reopen`, `/escalate close`, `/escalate help`",
     "Follow-ups: `/escalate task @owner <what to do> [--due YYYY-MM-DD]`, `/escalate done N` (or the summary's Add follow-up)",
     "Resolve, reopen and close are for the requester, the account's CSM, the owners the routing rules invited and admins.",
     "React ✅ or ❌ on a hypothesis (or use its buttons) to confirm or reject it.",
   ].join("\n"),
 );
 
-const SUBCOMMANDS = new Set(["status", "resolve", "reopen", "close", "help", "task", "done"]);
+const SUBCOMMANDS = new Set(["status", "catchup", "resolve", "reopen", "close", "help", "task", "done"]);
 
 type Command = SlackCommandMiddlewareArgs["command"];
 type Respond = SlackCommandMiddlewareArgs["respond"];
@@ -44,6 +45,8 @@ async function runSubcommand(
   const say = (text: string) => respond({ response_type: "ephemeral", text });
   const user = command.user_id;
   if (sub === "status") await say(renderSlackText(await describeStatus(escalationId, deps.warRoom)));
+  if (sub === "catchup")
+    await say(renderSlackText((await buildCatchUp(escalationId, deps.warRoom)) ?? `No escalation ${escalationId}.`));
   if (sub === "resolve")
     await client.views.open({
       trigger_id: command.trigger_id,

@@ -1,7 +1,8 @@
 /**
  * Slack entry points. Who may do what is one table (src/war-room/route-policies.ts: anyone, war-room
  * member, owner) that each listener checks before its use-case; verdicts count only from war-room members
- * (checked in the use-case); subcommands act on the war-room they are typed in.
+ * (checked in the use-case); subcommands act on the war-room they are typed in; whoever joins a war-room
+ * gets its catch-up (the use-case decides who needs one).
  */
 import type { App } from "@slack/bolt";
 import { createSlackAdapter } from "../../integrations/slack/index.ts";
@@ -15,6 +16,7 @@ import { registerEscalateCommand } from "./escalate-command.ts";
 import { defineEscalateJob } from "./escalate-job.ts";
 import { registerEscalationListeners } from "./escalation-listeners.ts";
 import { registerFollowUpListeners } from "./follow-up-listeners.ts";
+import { registerMemberListeners } from "./member-listeners.ts";
 import { registerRiskAlertListeners } from "./risk-alert-listeners.ts";
 import { registerVerdictListeners } from "./verdict-listeners.ts";
 
@@ -28,6 +30,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   registerEscalationListeners(app, deps);
   registerFollowUpListeners(app, deps);
   registerRiskAlertListeners(app, deps);
+  registerMemberListeners(app, deps);
   registerAppHome(app, deps);
   registerErrorHandler(app, deps);
 }

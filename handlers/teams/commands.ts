@@ -1,6 +1,6 @@
 /**
  * The queued Teams work: "@warroom escalate <account> "<what happened>" [--severity S] [--private]" and
- * `status | resolve | reopen | close | help` typed in a war-room; escalations asked for through a card or
+ * `status | catchup | resolve | reopen | close | help` typed in a war-room; escalations asked for through a card or
  * a dialog; ✅ / ❌ reactions on hypothesis cards. Answers go to the thread the person asked in.
  */
 import {
@@ -12,6 +12,7 @@ import {
 import { describeFailure, describeFailureText } from "../../src/describe-failure.ts";
 import { type MessageText, mention, withMentions } from "../../src/domain/message-text.ts";
 import { InputError, IntegrationError, toWarroomError } from "../../src/errors.ts";
+import { buildCatchUp } from "../../src/war-room/build-catch-up.ts";
 import { describeStatus } from "../../src/war-room/describe-status.ts";
 import { findEscalationByRoom } from "../../src/war-room/find-escalation.ts";
 import { addFollowUp, completeFollowUp } from "../../src/war-room/follow-up-tasks.ts";
@@ -29,7 +30,7 @@ import type { InboundWork } from "./inbound-job.ts";
 export const HELP = [
   '@warroom escalate <account> "<what happened>" [--severity low|normal|high|critical] [--private] opens a war-room',
   '"Escalate from this message" (… on any message) opens a form with an account search',
-  "In a war-room: @warroom status, resolve, reopen, close, help",
+  "In a war-room: @warroom status, catchup (where things stand), resolve, reopen, close, help",
   "Follow-ups: @warroom task <owner: a mention or email> <what to do> [--due YYYY-MM-DD], @warroom done N (or the summary's Add follow-up)",
   "Resolve, reopen and close are for the requester, the account's CSM, the owners the routing rules invited and admins.",
   "React ✅ or ❌ on a hypothesis (or use its buttons) to confirm or reject it.",
@@ -70,6 +71,8 @@ async function subcommand(
     return;
   }
   if (sub === "status") await say(await describeStatus(escalationId, deps.warRoom));
+  if (sub === "catchup")
+    await say((await buildCatchUp(escalationId, deps.warRoom)) ?? `No escalation ${escalationId}.`);
   if (sub === "resolve") {
     const draft = await draftResolution({ escalationId }, deps.warRoom);
     await deps.teams.say(work.conversation.id, {
@@ -97,7 +100,7 @@ async function subcommand(
     );
 }
 
-const SUBCOMMANDS = new Set(["status", "resolve", "reopen", "close", "help", "task", "done"]);
+const SUBCOMMANDS = new Set(["status", "catchup", "resolve", "reopen", "close", "help", "task", "done"]);
 
 async function command(work: Work<"command">, deps: TeamsHandlerDeps): Promise<void> {
   const [first = "", ...rest] = work.text.trim().split(/\s+/);

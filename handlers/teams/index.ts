@@ -2,10 +2,11 @@
  * Teams entry points. Who may do what is one table (src/war-room/route-policies.ts: anyone, war-room
  * member, owner) that each handler checks before its use-case: anyone in the tenant may ask for a
  * war-room (a mention, the message action, a card); verdicts count only from war-room members (checked in
- * the use-case); subcommands act on the war-room they are typed in. Commands, reactions and escalation requests are queued before Teams
- * gets its answer (inbound-job.ts); card buttons, dialogs and the account search answer in the response.
+ * the use-case); subcommands act on the war-room they are typed in; whoever is added to a war-room gets
+ * its catch-up. Commands, reactions and escalation requests are queued before Teams gets its answer
+ * (inbound-job.ts); card buttons, dialogs and the account search answer in the response.
  */
-import { createTeamsAdapter, type TeamsAdapter } from "../../integrations/teams/index.ts";
+import { baseConversationId, createTeamsAdapter, type TeamsAdapter } from "../../integrations/teams/index.ts";
 import type { TeamsConfig } from "../../src/config.ts";
 import { describeFailure, describeFailureText } from "../../src/describe-failure.ts";
 import type { MessageText } from "../../src/domain/message-text.ts";
@@ -14,6 +15,7 @@ import type { Logger } from "../../src/logger.ts";
 import type { ChatSurface } from "../../src/ports/chat-surface.ts";
 import type { ConversationDirectory } from "../../src/ports/conversation-directory.ts";
 import type { WarRoomDeps } from "../../src/war-room/deps.ts";
+import { welcomeJoiner } from "../../src/war-room/send-catch-up.ts";
 import { handleCardAction } from "./card-actions.ts";
 import { handleInbound } from "./commands.ts";
 import type { TeamsHandlerDeps } from "./deps.ts";
@@ -77,6 +79,20 @@ export function registerTeamsHandlers(teams: TeamsAdapter, warRoom: WarRoomDeps)
         },
         warRoom,
       );
+    },
+    async membersAdded(event) {
+      // Only queues the catch-up job (the use-case decides who needs one), so it runs before Teams' answer.
+      for (const member of event.members) {
+        await welcomeJoiner(
+          {
+            roomId: baseConversationId(event.conversation.id),
+            userId: member.id,
+            isBot: async () => member.isBot,
+            ...(event.at ? { at: event.at } : {}),
+          },
+          warRoom,
+        );
+      }
     },
     cardAction: (event) =>
       answering(

@@ -237,6 +237,9 @@ export function createSlackChatPlatform(
       const shared = (uploaded as { files?: { files?: { id?: string }[] }[] }).files?.[0]?.files?.[0]?.id;
       return shared ? `slack-file:${shared}` : `slack-file:${file.name}`;
     },
+    async whisper(room, userId, text) {
+      await call(client.chat.postEphemeral({ channel: room.id, user: userId, text }));
+    },
     async reply(responseUrl, text) {
       const response = await fetch(responseUrl, {
         method: "POST",

@@ -97,6 +97,22 @@ export const reactionActivity = activityBase.extend({
   reactionsRemoved: z.array(z.looseObject({ type: z.string() })).optional(),
 });
 
+/** People (or the bot) added to a conversation: a group chat, a team (its channels). */
+export const conversationUpdateActivity = activityBase.extend({
+  type: z.literal("conversationUpdate"),
+  timestamp: z.string().optional(),
+  membersAdded: z.array(account).optional(),
+});
+
+/** The people a conversationUpdate adds, as warroom knows users (bots marked). */
+export function addedMembers(a: z.infer<typeof conversationUpdateActivity>): TeamsUser[] {
+  return (a.membersAdded ?? []).map((m) => ({
+    id: m.aadObjectId ?? m.id,
+    name: m.name ?? "someone",
+    isBot: m.id === a.recipient.id || m.id.startsWith("28:") || m.role === "bot",
+  }));
+}
+
 export const cardActionActivity = activityBase.extend({
   type: z.literal("invoke"),
   name: z.literal("adaptiveCard/action"),

@@ -29,6 +29,7 @@ export const ACCOUNT_SEARCH = "accounts";
 export const COMMANDS = [
   { title: "escalate", description: 'escalate <account> "<what happened>" [--severity S] [--private]' },
   { title: "status", description: "where this war-room stands" },
+  { title: "catchup", description: "what happened so far, for someone who just arrived" },
   { title: "resolve", description: "record the resolution of this war-room" },
   { title: "reopen", description: "reopen this war-room's escalation" },
   { title: "close", description: "close this war-room's escalation" },

@@ -13,7 +13,9 @@ import type { App } from "@microsoft/teams.apps";
 import type { z } from "zod";
 import {
   activityBase,
+  addedMembers,
   cardActionActivity,
+  conversationUpdateActivity,
   dialogActivity,
   messageActionActivity,
   messageActivity,
@@ -24,6 +26,7 @@ import {
   repliedMessageRef,
   searchActivity,
   type TeamsActivity,
+  type TeamsUser,
 } from "./activity-schemas.ts";
 import type { AdaptiveCardJson } from "./render-parts.ts";
 
@@ -38,6 +41,13 @@ export interface TeamsReaction extends TeamsActivity {
   messageRef: string;
   added: string[];
   removed: string[];
+}
+
+/** People added to a conversation (a group chat, or the team of a channel). */
+export interface TeamsMembersAdded extends TeamsActivity {
+  members: TeamsUser[];
+  /** When Teams says it happened. */
+  at?: Date;
 }
 
 /** A card's `Action.Execute` (invoke `adaptiveCard/action`). */
@@ -66,6 +76,7 @@ export type DialogAnswer = { dialog: { title: string; card: AdaptiveCardJson } }
 export interface TeamsHandlers {
   message(event: TeamsMessage): Promise<void>;
   reaction(event: TeamsReaction): Promise<void>;
+  membersAdded(event: TeamsMembersAdded): Promise<void>;
   cardAction(event: TeamsCardAction): Promise<CardActionAnswer>;
   openDialog(event: TeamsDialogEvent): Promise<DialogAnswer>;
   submitDialog(event: TeamsDialogEvent): Promise<DialogAnswer>;
@@ -77,6 +88,7 @@ const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
 const SCHEMAS: Record<string, z.ZodType> = {
   message: messageActivity,
   messageReaction: reactionActivity,
+  conversationUpdate: conversationUpdateActivity,
   "invoke:adaptiveCard/action": cardActionActivity,
   "invoke:composeExtension/fetchTask": messageActionActivity,
   "invoke:composeExtension/submitAction": messageActionActivity,
@@ -140,6 +152,17 @@ export function registerInbound(
       messageRef,
       added: (a.reactionsAdded ?? []).map((r) => r.type),
       removed: (a.reactionsRemoved ?? []).map((r) => r.type),
+    });
+  });
+  app.on("conversationUpdate", async ({ activity }) => {
+    const a = conversationUpdateActivity.parse(activity);
+    const members = addedMembers(a);
+    if (members.length === 0) return;
+    const at = a.timestamp ? new Date(a.timestamp) : undefined;
+    await handlers.membersAdded({
+      ...normaliseActivity(a),
+      members,
+      ...(at && !Number.isNaN(+at) ? { at } : {}),
     });
   });
   app.on("card.action", async ({ activity }): Promise<AdaptiveCardActionResponse> => {

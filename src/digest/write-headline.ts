@@ -47,8 +47,8 @@ export function writeHeadline(d: Pick<Digest, "rootCauses" | "escalations" | "ar
 }
 
 const NUMBERS = /\$?\d[\d,]*(?:\.\d+)?[KM%]?/g;
-/** The numbers of a sentence in the order they appear: "10 of 50" must not become "50 of 10". */
-const numbersIn = (text: string) => text.match(NUMBERS) ?? [];
+/** The numbers of a text in the order they appear: "10 of 50" must not become "50 of 10" (the headline, the catch-up). */
+export const numbersIn = (text: string): string[] => text.match(NUMBERS) ?? [];
 
 /** The LLM's rewording of `sentence` when it keeps exactly the same numbers in order, else `sentence`. */
 export async function polishHeadline(

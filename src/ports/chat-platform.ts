@@ -162,4 +162,9 @@ export interface ChatPlatform {
    * capability.
    */
   reply?(replyRef: string, text: MessageText): Promise<void>;
+  /**
+   * Shows text to one person of a room and nobody else (Slack: an ephemeral message) — optional
+   * capability; without it the core posts the text in the room addressed to that person.
+   */
+  whisper?(room: RoomRef, userId: string, text: MessageText): Promise<void>;
 }

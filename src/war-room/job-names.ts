@@ -7,3 +7,4 @@ export const REFRESH_KNOWLEDGE_JOB = "refresh-knowledge";
 export const RESYNC_FINDINGS_JOB = "resync-findings";
 export const SYNC_TASK_JOB = "sync-follow-up-task";
 export const LLM_VIEW_JOB = "llm-view";
+export const CATCH_UP_JOB = "catch-up";

@@ -7,6 +7,7 @@ import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
 import { formatAmount } from "../domain/money.ts";
 import { recordWarRoomOpened } from "../metrics/metrics.ts";
 import type { RoomRef } from "../ports/chat-platform.ts";
+import { markWarRoomReady } from "../storage/catch-up-store.ts";
 import {
   type EscalationRecord,
   getEscalation,
@@ -297,6 +298,8 @@ export async function openWarRoom(escalationId: string, deps: WarRoomDeps): Prom
     .map((id) => bundle.changes.find((c) => c.id === id)?.productArea)
     .filter((a): a is string => !!a);
   if (areas.length > 0) await inviteTeam(escalation, room, bundle, [...new Set(areas)], deps);
+  // From now on a person who joins gets a catch-up (send-catch-up.ts); before, they saw the room built.
+  await markWarRoomReady(deps.db, escalation.id, deps.clock.now());
   await ensureLinkedCaseNotes(escalation, room, deps);
   await queueLlmView(escalation.id, 1, deps);
   return room;

@@ -1,6 +1,6 @@
 /**
  * Who may do what in a war-room, one table for every platform: anyone (asking for a war-room, help,
- * status), a member of the war-room's room (follow-ups, verdicts), or an owner — the requester, the
+ * status), a member of the war-room's room (catch-up, follow-ups, verdicts), or an owner — the requester, the
  * account's CSM, the people the routing rules invited, and ADMIN_USERS — for what changes the
  * escalation's state (resolve, reopen, close). The Slack and Teams handlers look their command up here
  * and call `authorize` before the use-case.
@@ -17,7 +17,7 @@ export type RoutePolicy = "anyone" | "member" | "owner";
 export const ROUTES = {
   // The radar alert's buttons (in the triage channel, before any war-room) are open to anyone but bots.
   anyone: ["escalate", "help", "status", "open-war-room-from-alert", "dismiss-alert"],
-  member: ["task", "add-follow-up", "done", "verdict"],
+  member: ["catchup", "task", "add-follow-up", "done", "verdict"],
   owner: ["resolve", "record-resolution", "reopen", "close"],
 } as const satisfies Record<RoutePolicy, readonly string[]>;
 

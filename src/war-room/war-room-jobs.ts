@@ -11,6 +11,7 @@ import { getEscalationMetadata } from "../storage/escalation-store.ts";
 import { listTasksAwaitingCrm } from "../storage/task-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import {
+  CATCH_UP_JOB,
   LLM_VIEW_JOB,
   NEXT_HYPOTHESES_JOB,
   OPEN_WAR_ROOM_JOB,
@@ -34,6 +35,8 @@ const proposeNextHypotheses = async (
 ) => (await import("./propose-next-hypotheses.ts")).proposeNextHypotheses(...args);
 const addLlmView = async (...args: Parameters<typeof import("./add-llm-view.ts").addLlmView>) =>
   (await import("./add-llm-view.ts")).addLlmView(...args);
+const sendCatchUp = async (...args: Parameters<typeof import("./send-catch-up.ts").sendCatchUp>) =>
+  (await import("./send-catch-up.ts")).sendCatchUp(...args);
 const pollEscalatedCases = async (
   ...args: Parameters<typeof import("./poll-escalated-cases.ts").pollEscalatedCases>
 ) => (await import("./poll-escalated-cases.ts")).pollEscalatedCases(...args);
@@ -142,6 +145,14 @@ export function defineWarRoomJobs(
     retryDelaySeconds: 2,
     handle: async ({ escalationId, round }) =>
       addLlmView(escalationId, round, await depsForEscalation(escalationId, platforms)),
+  });
+  queue.define({
+    name: CATCH_UP_JOB,
+    schema: z.object({ escalationId: z.string(), userId: z.string() }),
+    retryLimit: 10,
+    retryDelaySeconds: 2,
+    handle: async ({ escalationId, userId }) =>
+      sendCatchUp(escalationId, userId, await depsForEscalation(escalationId, platforms)),
   });
   queue.define({
     name: RESYNC_FINDINGS_JOB,

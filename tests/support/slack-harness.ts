@@ -86,27 +86,36 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
   const url = `http://127.0.0.1:${server.port}/slack/events`;
   const post = (body: string, contentType: string, headers: Record<string, string> = {}) =>
     fetch(url, { method: "POST", body, headers: { "content-type": contentType, ...sign(body), ...headers } });
+  const envelope = (event: Record<string, unknown>, eventId: string) =>
+    JSON.stringify({
+      token: "x",
+      team_id: fake.teamId,
+      api_app_id: "A1",
+      type: "event_callback",
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+      authorizations: [{ team_id: fake.teamId, user_id: fake.botUserId, is_bot: true }],
+    });
+  // Events the fake raises (someone joined a channel) reach the app as Slack delivers them: signed, once.
+  const delivered: Promise<unknown>[] = [];
+  let raised = 0;
+  fake.onEvent((event) => {
+    const body = envelope(event, `EvFAKE${++raised}`);
+    delivered.push(
+      post(body, "application/json").then(
+        (r) => r.text(),
+        () => undefined,
+      ),
+    );
+  });
   return {
     fake,
     services,
     url,
     postForm: (fields, headers) =>
       post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", headers),
-    postEvent: (event, eventId, headers) =>
-      post(
-        JSON.stringify({
-          token: "x",
-          team_id: fake.teamId,
-          api_app_id: "A1",
-          type: "event_callback",
-          event_id: eventId,
-          event_time: Math.floor(Date.now() / 1000),
-          event,
-          authorizations: [{ team_id: fake.teamId, user_id: fake.botUserId, is_bot: true }],
-        }),
-        "application/json",
-        headers,
-      ),
+    postEvent: (event, eventId, headers) => post(envelope(event, eventId), "application/json", headers),
     button: (user, actionId, value, channel, messageTs) => ({
       payload: JSON.stringify({
         type: "block_actions",
@@ -144,6 +153,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
         "application/x-www-form-urlencoded",
       ),
     close: async () => {
+      await Promise.all(delivered);
       await server.close();
       await closeServices(services);
       await fake.close();

@@ -20,7 +20,8 @@ export type TeamsFixture =
   | "invoke-task-fetch"
   | "invoke-task-submit"
   | "invoke-search"
-  | "conversation-update-installed";
+  | "conversation-update-installed"
+  | "conversation-update-members-added";
 
 let counter = 0;
 

@@ -68,6 +68,14 @@ export interface WarRoomDriver {
   ): Promise<string>;
   /** Everything the people in a war-room were told so far (replies to them and the room's messages), as JSON. */
   heard(roomId: string): string;
+  /** Types a war-room subcommand ("catchup", "status") in the room. */
+  ask(user: string, roomId: string, text: string): Promise<void>;
+  /** Everything the platform showed in answer to subcommands typed in a room, as JSON. */
+  answersIn(roomId: string): string;
+  /** The person joins the room (again: the platform redelivers a join of someone already in). */
+  join(user: string, roomId: string): Promise<void>;
+  /** Catch-ups the person got on joining the room, as text. */
+  catchUps(roomId: string, user: string): string[];
   close(): Promise<void>;
 }
 
@@ -177,6 +185,23 @@ export async function slackDriver(options: DriverOptions = {}): Promise<WarRoomD
     },
     say: async (user, roomId, text) => void (await (await h.command(user, text, roomId)).text()),
     heard: (roomId) => JSON.stringify([h.fake.responses, h.fake.messages(roomId)]),
+    ask: async (user, roomId, text) => void (await (await h.command(user, text, roomId)).text()),
+    answersIn: () => JSON.stringify(h.fake.responses),
+    async join(user, roomId) {
+      if (!h.fake.channel(roomId)?.members.includes(user)) return h.fake.addMember(roomId, user);
+      const event = {
+        type: "member_joined_channel",
+        user,
+        channel: roomId,
+        channel_type: "C",
+        team: h.fake.teamId,
+      };
+      await (
+        await h.postEvent({ ...event, event_ts: (Date.now() / 1000).toFixed(6) }, `Ev${Date.now()}`)
+      ).text();
+    },
+    catchUps: (roomId, user) =>
+      h.fake.ephemerals.filter((e) => e.channel === roomId && e.user === user).map((e) => e.text),
     close: () => h.close(),
   };
 }
@@ -286,6 +311,32 @@ export async function teamsDriver(options: DriverOptions = {}): Promise<WarRoomD
       JSON.stringify(
         h.fake.activities(roomId).map((a) => ({ text: a.text, card: a.attachments?.[0]?.content })),
       ),
+    ask: async (user, roomId, text) => {
+      const message = h.activity("message-channel-mention", person(user), where(roomId), { text });
+      await (await sign(message, roomId)).text();
+    },
+    // Mentions read as the names people see, as `shown` gives them.
+    answersIn: (roomId) =>
+      JSON.stringify(h.fake.activities(roomId).map((a) => a.text)).replace(/<\/?at>/g, ""),
+    async join(user, roomId) {
+      const members = h.fake.state.chats.get(roomId)?.members ?? h.fake.state.team.members;
+      if (user !== bot.botId && !members.includes(user)) members.push(user);
+      const joiner = person(user);
+      const added = h.activity("conversation-update-members-added", h.alice, where(roomId), {
+        timestamp: new Date().toISOString(),
+        memberBotId: joiner.botId,
+        memberAadId: joiner.aadObjectId,
+      });
+      const entry = (added.membersAdded as Record<string, string>[])[0]!;
+      if (!entry.aadObjectId) delete entry.aadObjectId;
+      await (await sign(added, roomId)).text();
+    },
+    catchUps: (roomId, user) =>
+      h.fake
+        .activities(roomId)
+        // Teams has no ephemeral messages: a joiner's catch-up is addressed to them first thing in the room.
+        .filter((a) => a.text?.includes(", welcome.") && JSON.stringify(a.entities?.[0] ?? {}).includes(user))
+        .map((a) => a.text ?? ""),
     close: () => h.close(),
   };
 }

@@ -15,7 +15,7 @@ import {
   type SlackArgs,
   type SlackReply,
 } from "./slack-args.ts";
-import { addChannel, type FakeChannel, unixNow } from "./slack-state.ts";
+import { addChannel, announceJoin, type FakeChannel, unixNow } from "./slack-state.ts";
 
 const MAX_NAME = 80;
 const MAX_TOPIC = 250;
@@ -104,7 +104,10 @@ const invite: MethodHandler = (ctx) => {
   const newcomers = ids.filter((id) => !channel.members.includes(id));
   // Slack reports already_in_channel only when nobody in the list was new.
   if (newcomers.length === 0) return fail("already_in_channel");
-  for (const id of newcomers) if (!channel.members.includes(id)) channel.members.push(id);
+  for (const id of newcomers) {
+    channel.members.push(id);
+    announceJoin(ctx.state, channel, id, ctx.caller.id);
+  }
   return ok({ channel: channelJson(channel, ctx.caller.id) });
 };
 
@@ -146,7 +149,10 @@ const join: MethodHandler = (ctx) => {
   if (channel.is_private) return fail("method_not_supported_for_channel_type");
   if (channel.is_archived) return fail("is_archived");
   const already = channel.members.includes(ctx.caller.id);
-  if (!already) channel.members.push(ctx.caller.id);
+  if (!already) {
+    channel.members.push(ctx.caller.id);
+    announceJoin(ctx.state, channel, ctx.caller.id);
+  }
   const warning = already ? { warning: "already_in_channel" } : {};
   return ok({ channel: channelJson(channel, ctx.caller.id), ...warning });
 };

@@ -89,7 +89,10 @@ export interface FakeSlack {
   addUser(seed: UserSeed): FakeUser;
   addUsergroup(seed: UsergroupSeed): FakeUsergroup;
   addChannel(seed: ChannelSeed): FakeChannel;
+  /** Adds a member as if they joined themselves (raising `member_joined_channel`). */
   addMember(channelId: string, userId: string): void;
+  /** Hears the Events API events the fake raises (`member_joined_channel`). */
+  onEvent(listener: (event: Record<string, unknown>) => void): void;
   /** A trigger_id to put in an interaction payload; `viewId` when it comes from inside a modal. */
   issueTriggerId(options?: { viewId?: string }): string;
   /** A response_url on the fake; POSTs to it land in `responses`. */
@@ -230,6 +233,7 @@ function fakeSlack(state: SlackState, server: Server, controls: Controls): FakeS
     addUsergroup: (seed) => addUsergroup(state, seed),
     addChannel: (seed) => addChannel(state, seed, state.bot.id),
     addMember: (channelId, userId) => addMember(state, channelId, userId),
+    onEvent: (listener) => void state.eventListeners.push(listener),
     issueTriggerId: (options) => issueTriggerId(state, options?.viewId),
     responseUrl: (id) => registerResponseUrl(state, id),
     failNext: (method, failure = {}) => controls.failNext(method, failure),

@@ -148,6 +148,8 @@ export interface SlackState {
   baseUrl: string;
   sequence: number;
   clockMicros: number;
+  /** Who hears the Events API events the fake raises (a harness forwards them, signed, to the app). */
+  eventListeners: ((event: Record<string, unknown>) => void)[];
 }
 
 /** Seed for a user; the id is generated when absent. */
@@ -226,6 +228,7 @@ export function createState(init: {
     baseUrl: "",
     sequence: 0,
     clockMicros: FIRST_TS_MICROS,
+    eventListeners: [],
   };
 }
 
@@ -285,5 +288,26 @@ export function addMember(state: SlackState, channelId: string, userId: string):
   const channel = state.channels.get(channelId);
   if (!channel) throw new Error(`fake slack: no channel ${channelId}`);
   if (!state.users.has(userId)) throw new Error(`fake slack: no user ${userId}`);
-  if (!channel.members.includes(userId)) channel.members.push(userId);
+  if (channel.members.includes(userId)) return;
+  channel.members.push(userId);
+  announceJoin(state, channel, userId);
+}
+
+/** Raises `member_joined_channel` as Slack does when someone joins or is invited (`inviter`). */
+export function announceJoin(
+  state: SlackState,
+  channel: FakeChannel,
+  userId: string,
+  inviter?: string,
+): void {
+  const event = {
+    type: "member_joined_channel",
+    user: userId,
+    channel: channel.id,
+    channel_type: channel.is_private ? "G" : "C",
+    team: state.team.id,
+    ...(inviter ? { inviter } : {}),
+    event_ts: (Date.now() / 1000).toFixed(6),
+  };
+  for (const listener of state.eventListeners) listener(event);
 }

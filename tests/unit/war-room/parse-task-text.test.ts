@@ -59,6 +59,7 @@ describe("the route table", () => {
     expect(policyOf("status")).toBe("anyone");
     expect(policyOf("task")).toBe("member");
     expect(policyOf("done")).toBe("member");
+    expect(policyOf("catchup")).toBe("member");
     for (const route of ["resolve", "record-resolution", "reopen", "close"] as const)
       expect(policyOf(route)).toBe("owner");
   });

@@ -1,0 +1,4 @@
+import { slackDriver } from "../../support/war-room-drivers.ts";
+import { catchUpSuite } from "./catch-up.suite.ts";
+
+catchUpSuite(slackDriver);

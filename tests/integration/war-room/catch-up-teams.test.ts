@@ -1,0 +1,4 @@
+import { teamsDriver } from "../../support/war-room-drivers.ts";
+import { catchUpSuite } from "./catch-up.suite.ts";
+
+catchUpSuite(teamsDriver);
