@@ -14,6 +14,7 @@ const handlers = [
   "verdict-listeners.ts",
   "escalation-listeners.ts",
   "follow-up-listeners.ts",
+  "member-listeners.ts",
   "app-home.ts",
 ]
   .map((f) => readFileSync(join(ROOT, "handlers/slack", f), "utf8"))
@@ -67,6 +68,7 @@ describe("manifest.json", () => {
       "conversations.members": ["channels:read", "groups:read"],
       "conversations.archive": ["channels:manage", "groups:write"],
       "chat.postMessage": ["chat:write"],
+      "chat.postEphemeral": ["chat:write"],
       "users.lookupByEmail": ["users:read.email"],
       "users.info": ["users:read"],
       "usergroups.users.list": ["usergroups:read"],
@@ -80,5 +82,7 @@ describe("manifest.json", () => {
     }
     expect(manifest.oauth_config.scopes.bot).toContain("commands");
     expect(manifest.oauth_config.scopes.bot).toContain("reactions:read");
+    // member_joined_channel is delivered for public channels with channels:read, private ones with groups:read.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["channels:read", "groups:read"]));
   });
 });
