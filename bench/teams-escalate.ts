@@ -6,11 +6,15 @@
  *  2. mention → first hypothesis card posted, with 100 ms per Microsoft call and 200 ms per CRM call,
  *     beside the critical-path lower bound (the calls that must wait for each other) and a peer: Slack's
  *     /escalate → first hypothesis message at the same latencies, the two taking turns;
- *  3. Connector and Graph calls per war-room, beside the floor (what a war-room cannot do without).
- *   node bench/teams-escalate.ts   (WARROOM_TEST_DATABASE_URL=postgres://… for the PostgreSQL figure)
+ *  3. Connector and Graph calls per war-room, beside the floor (what a war-room cannot do without);
+ *  4. mention → first hypothesis card with an LLM configured that never answers (the fake OpenAI hangs),
+ *     beside the same without an LLM, the two taking turns at the same latencies: the LLM's view is its own
+ *     job, so the first card must not wait for it.
+ *   node bench/teams-escalate.ts [--hung-llm-only]   (WARROOM_TEST_DATABASE_URL=postgres://… for PostgreSQL)
  */
 import { ACTIONS } from "../integrations/slack/ids.ts";
 import { getWarRoom } from "../src/storage/war-room-store.ts";
+import { startFakeOpenAi } from "../tests/fakes/openai-server.ts";
 import type { FakeActivity } from "../tests/fakes/teams/index.ts";
 import { type Backend, backends } from "../tests/support/databases.ts";
 import { type SlackHarness, startSlackHarness } from "../tests/support/slack-harness.ts";
@@ -174,5 +178,38 @@ async function firstCard(runs: number): Promise<void> {
   }
 }
 
-for (const backend of backends) await ackTime(backend);
-await firstCard(5);
+/** Mention → first hypothesis card with a hung LLM, beside no LLM, taking turns. */
+async function hungLlm(runs: number): Promise<void> {
+  const MSFT_MS = 100;
+  const CRM_MS = 200;
+  const llm = await startFakeOpenAi("sk-bench");
+  llm.script({ kind: "hang" });
+  const env = { OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: llm.baseUrl, OPENAI_MODEL: "bench" };
+  const plain = await startTeamsHarness({ decorateCrm: (crm) => slowCrm(crm, CRM_MS) });
+  const hung = await startTeamsHarness({ env, decorateCrm: (crm) => slowCrm(crm, CRM_MS) });
+  try {
+    plain.fake.setLatency(MSFT_MS);
+    hung.fake.setLatency(MSFT_MS);
+    const accounts = (await plain.services.crm.listAccounts()).slice(30, 30 + 2 * runs);
+    const without: number[] = [];
+    const withHung: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      without.push((await oneWarRoom(plain, accounts[2 * i]!.id, MSFT_MS, CRM_MS)).ms);
+      withHung.push((await oneWarRoom(hung, accounts[2 * i + 1]!.id, MSFT_MS, CRM_MS)).ms);
+    }
+    const timeout = hung.services.config.llm?.timeoutMs ?? 20_000;
+    console.log(
+      `mention → first hypothesis card with an LLM that never answers (Microsoft +${MSFT_MS} ms/call, CRM +${CRM_MS} ms/call), ${runs} runs: median ${pct(withHung, 50).toFixed(0)} ms (max ${Math.max(...withHung).toFixed(0)}); without an LLM, taking turns: median ${pct(without, 50).toFixed(0)} ms (max ${Math.max(...without).toFixed(0)}); the LLM's timeout it no longer waits for: ${timeout} ms; LLM requests made: ${llm.requests.length}`,
+    );
+  } finally {
+    await hung.close();
+    await plain.close();
+    await llm.close();
+  }
+}
+
+if (!process.argv.includes("--hung-llm-only")) {
+  for (const backend of backends) await ackTime(backend);
+  await firstCard(5);
+}
+await hungLlm(5);

@@ -12,7 +12,7 @@ import { type EscalationRecord, getEscalation, listTimelineEvents } from "../sto
 import { type HypothesisRecord, listHypotheses } from "../storage/hypothesis-store.ts";
 import { latestEvidenceSnapshot } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
-import { describeEvent, isNotable } from "./describe-events.ts";
+import { describeEvent, isNotable, who } from "./describe-events.ts";
 import { llmViewOf } from "./read-llm-view.ts";
 
 const HOUR = 3_600_000;
@@ -45,7 +45,7 @@ function accountLine(bundle: CaseBundle | null, escalation: EscalationRecord, no
 
 function hypothesisLine(h: HypothesisRecord): string {
   const by = (users: string[], verb: string) =>
-    users.length ? `, ${verb} by ${users.map((u) => `<@${u}>`).join(" ")}` : "";
+    users.length ? `, ${verb} by ${users.map(who).join(" ")}` : "";
   return `${MARK[h.status]} #${h.hypothesis.rank} ${h.hypothesis.title} (${h.status}${by(h.confirmedBy, "confirmed")}${by(h.rejectedBy, "rejected")})`;
 }
 
@@ -80,7 +80,7 @@ export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Pro
     `Hypotheses${round > 1 ? ` (round ${round})` : ""}:`,
     ...list(latest.map(hypothesisLine), "none yet: the analysis is running"),
     ...(view?.note ? [`  ${view.note}`] : []),
-    `Who is on it: ${members.map((m) => `<@${m.userId}>${ROLE[m.role] ? ` (${ROLE[m.role]})` : ""}`).join(", ") || "nobody yet"}`,
+    `Who is on it: ${members.map((m) => `${who(m.userId)}${ROLE[m.role] ? ` (${ROLE[m.role]})` : ""}`).join(", ") || "nobody yet"}`,
     "Open follow-ups:",
     ...list(followUps, "none recorded"),
     "Being checked now:",

@@ -31,8 +31,9 @@ const NOTABLE = new Set([
 /** Whether the catch-up lists this event. */
 export const isNotable = (event: TimelineEvent): boolean => NOTABLE.has(event.kind);
 
-/** A user id as a mention; a CRM requester's email as it is. */
-const who = (actor: string | null) => (!actor ? "someone" : actor.includes("@") ? actor : `<@${actor}>`);
+/** A user id as a mention; a CRM requester's email (or the terminal's) as it is. */
+export const who = (actor: string | null): string =>
+  !actor ? "someone" : actor.includes("@") ? actor : `<@${actor}>`;
 
 function describeVerdict(event: TimelineEvent, hypotheses: HypothesisRecord[]): string {
   const h = hypotheses.find((x) => x.id === String(event.data.hypothesisId));

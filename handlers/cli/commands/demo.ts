@@ -1,7 +1,7 @@
 /**
  * `warroom demo`: the sample escalation on the embedded defaults, through the same request use-case and
  * war-room job as /escalate, printed by the terminal platform: the room, the context card, the ranked
- * hypotheses and the summary. It runs on a throwaway data directory, so it never touches DATA_DIR (a
+ * hypotheses and the summary, then the catch-up someone joining now would get. It runs on a throwaway data directory, so it never touches DATA_DIR (a
  * running `warroom serve` keeps it locked).
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -15,6 +15,7 @@ import { loadConfig } from "../../../src/config.ts";
 import { WarroomError } from "../../../src/errors.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
+import { buildCatchUp } from "../../../src/war-room/build-catch-up.ts";
 import { requestEscalation } from "../../../src/war-room/request-escalation.ts";
 import { waitForWarRoom } from "../../../src/war-room/wait-for-war-room.ts";
 import type { CliIo } from "../io.ts";
@@ -56,6 +57,8 @@ async function demo(io: CliIo): Promise<void> {
       io.stdout.write(`Opening a war-room for ${outcome.accountName} (${outcome.escalationId})…\n`);
       if (!(await waitForWarRoom(outcome.escalationId, services.warRoom, 60_000)))
         throw new WarroomError("timeout", "the demo war-room did not open within a minute");
+      const catchUp = await buildCatchUp(outcome.escalationId, services.warRoom);
+      io.stdout.write(`\nWhat someone who joins now gets (/escalate catchup):\n${catchUp ?? ""}\n`);
     } finally {
       await closeServices(services);
     }

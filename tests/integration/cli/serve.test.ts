@@ -140,6 +140,9 @@ describe("warroom demo", () => {
     expect(result.stdout).toMatch(/\[ \] #1 .+ — \d+% · [a-z_]+/);
     expect(result.stdout).toMatch(/\[(CHG|TCK|KB|ESC)-[\d-]+\]/);
     expect(result.stdout).toContain("Talking points:");
+    expect(result.stdout).toMatch(
+      /What someone who joins now gets[\s\S]*Catch-up on WR-\d{4}-\d{4}[\s\S]*Last 5 notable events:/,
+    );
   });
 });
 

@@ -83,6 +83,8 @@ describe("manifest.json", () => {
     expect(manifest.oauth_config.scopes.bot).toContain("commands");
     expect(manifest.oauth_config.scopes.bot).toContain("reactions:read");
     // member_joined_channel is delivered for public channels with channels:read, private ones with groups:read.
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["channels:read", "groups:read"]));
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(["channels:read", "groups:read"]),
+    );
   });
 });
