@@ -82,7 +82,10 @@ export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Pro
     ...(view?.note ? [`  ${view.note}`] : []),
     `Who is on it: ${members.map((m) => `${who(m.userId)}${ROLE[m.role] ? ` (${ROLE[m.role]})` : ""}`).join(", ") || "nobody yet"}`,
     "Open follow-ups:",
-    ...list(followUps, "none recorded"),
+    ...list(
+      followUps.map((f) => `#${f.number} ${f.text} — ${who(f.owner)}${f.dueOn ? `, due ${f.dueOn}` : ""}`),
+      "none",
+    ),
     "Being checked now:",
     ...list(beingChecked(escalation, latest), "nothing open"),
     "Last 5 notable events:",
