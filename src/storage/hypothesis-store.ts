@@ -139,6 +139,14 @@ export async function saveAnalysis(
   return listHypotheses(sql, escalationId, round);
 }
 
+/** Locks a round's analysis row until the transaction ends (one writer of what follows it at a time). */
+export async function lockAnalysis(tx: Sql, escalationId: string, round: number): Promise<void> {
+  await tx.query("SELECT id FROM analyses WHERE escalation_id = $1 AND round = $2 FOR UPDATE", [
+    escalationId,
+    round,
+  ]);
+}
+
 /** The stored analysis of a round. */
 export async function getAnalysis(sql: Sql, escalationId: string, round: number): Promise<Analysis | null> {
   const rows = await sql.query<{ result: Analysis }>(

@@ -68,7 +68,7 @@ export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Pro
   const all = await listHypotheses(deps.db, escalationId);
   const round = Math.max(0, ...all.map((h) => h.round));
   const latest = all.filter((h) => h.round === round);
-  const view = await llmViewOf(escalationId, round, deps);
+  const view = await llmViewOf(escalationId, round, deps.db);
   const members = await listWarRoomMembers(deps.db, escalationId);
   const followUps = await listOpenFollowUps(deps.db, escalationId);
   const events = (await listTimelineEvents(deps.db, escalationId)).filter(isNotable).slice(-5);

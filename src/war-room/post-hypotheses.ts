@@ -69,7 +69,7 @@ export async function refreshSummary(
     done: t.status === "done",
   }));
   // The LLM's view of the round stays on the summary through every later edit.
-  const llmNote = (await llmViewOf(escalationId, round, deps))?.note;
+  const llmNote = (await llmViewOf(escalationId, round, deps.db))?.note;
   const said = [llmNote, note].filter(Boolean).join(" ");
   const message = {
     kind: "summary" as const,

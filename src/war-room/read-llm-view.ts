@@ -3,6 +3,7 @@
  * read by the summary (its note) and the catch-up.
  */
 import { v5 as uuidv5 } from "uuid";
+import type { Sql } from "../storage/database.ts";
 import { listTimelineEvents } from "../storage/escalation-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { LLM_VIEW_JOB } from "./job-names.ts";
@@ -17,9 +18,9 @@ export const LLM_VIEW_EVENT = "llm-view";
 export async function llmViewOf(
   escalationId: string,
   round: number,
-  deps: Pick<WarRoomDeps, "db">,
+  sql: Sql,
 ): Promise<{ outcome: string; note?: string } | null> {
-  const events = await listTimelineEvents(deps.db, escalationId, LLM_VIEW_EVENT);
+  const events = await listTimelineEvents(sql, escalationId, LLM_VIEW_EVENT);
   const event = events.find((e) => e.data.round === round);
   return event ? (event.data as { outcome: string; note?: string }) : null;
 }
