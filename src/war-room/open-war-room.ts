@@ -257,6 +257,7 @@ async function openEmptyWarRoom(
       data: { ref },
     });
   }
+  await markWarRoomReady(deps.db, escalation.id, deps.clock.now());
   await ensureLinkedCaseNotes(escalation, room, deps);
   return room;
 }
