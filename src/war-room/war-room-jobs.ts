@@ -143,6 +143,8 @@ export function defineWarRoomJobs(
     // The model is asked once (its answer or failure is stored); retries only finish posting its view.
     retryLimit: 8,
     retryDelaySeconds: 2,
+    // Mostly waiting on the model: a slow or hung one must not hold the next rooms' views behind it.
+    concurrency: options.concurrency ?? 4,
     handle: async ({ escalationId, round }) =>
       addLlmView(escalationId, round, await depsForEscalation(escalationId, platforms)),
   });
