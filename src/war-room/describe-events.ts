@@ -59,7 +59,7 @@ export function describeEvent(event: TimelineEvent, hypotheses: HypothesisRecord
     requested: () => `${who(event.actor)} asked for the war-room`,
     "room-created": () => `the room ${String(d.name ?? "")} was opened`.replace("  ", " "),
     invited: () =>
-      `${count("invited")} people invited${count("problems") ? `, ${count("problems")} could not be` : ""}`,
+      `${count("invited")} ${count("invited") === 1 ? "person" : "people"} invited${count("problems") ? `, ${count("problems")} could not be` : ""}`,
     analysed: () => `round ${String(d.round)} of hypotheses proposed (${String(d.engine)} engine)`,
     [LLM_VIEW_EVENT]: () => describeLlmView(d),
     resolved: () =>
