@@ -53,31 +53,3 @@ export async function markCatchUpSent(sql: Sql, escalationId: string, userId: st
     userId,
   ]);
 }
-
-/** An open follow-up task, as the catch-up lists it. */
-export interface OpenFollowUp {
-  number: number;
-  /** The platform's user id of its owner. */
-  owner: string;
-  text: string;
-  /** YYYY-MM-DD, or null. */
-  dueOn: string | null;
-}
-
-/**
- * Open follow-up tasks of an escalation, by number, for the catch-up. They live in `follow_up_tasks`
- * (issue 15's `/escalate task`, built on its own branch): until that table exists there are none, and once
- * its migration has run they are listed with no change here.
- */
-export async function listOpenFollowUps(sql: Sql, escalationId: string): Promise<OpenFollowUp[]> {
-  const [table] = await sql.query<{ name: string | null }>(
-    "SELECT to_regclass('follow_up_tasks')::text AS name",
-  );
-  if (!table?.name) return [];
-  const rows = await sql.query<{ number: number; owner: string; text: string; due_on: string | null }>(
-    `SELECT number, owner, text, due_on::text AS due_on FROM follow_up_tasks
-     WHERE escalation_id = $1 AND status = 'open' ORDER BY number`,
-    [escalationId],
-  );
-  return rows.map((r) => ({ number: r.number, owner: r.owner, text: r.text, dueOn: r.due_on }));
-}

@@ -7,12 +7,13 @@
  */
 import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
 import { formatAmount } from "../domain/money.ts";
-import { listOpenFollowUps, listWarRoomMembers } from "../storage/catch-up-store.ts";
+import { listWarRoomMembers } from "../storage/catch-up-store.ts";
 import { type EscalationRecord, getEscalation, listTimelineEvents } from "../storage/escalation-store.ts";
 import { type HypothesisRecord, listHypotheses } from "../storage/hypothesis-store.ts";
 import { latestEvidenceSnapshot } from "../storage/war-room-store.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { describeEvent, isNotable, who } from "./describe-events.ts";
+import { describeTask, listOpenTasks } from "./follow-up-tasks.ts";
 import { llmViewOf } from "./read-llm-view.ts";
 
 const HOUR = 3_600_000;
@@ -70,7 +71,7 @@ export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Pro
   const latest = all.filter((h) => h.round === round);
   const view = await llmViewOf(escalationId, round, deps.db);
   const members = await listWarRoomMembers(deps.db, escalationId);
-  const followUps = await listOpenFollowUps(deps.db, escalationId);
+  const followUps = await listOpenTasks(deps.db, escalationId);
   const events = (await listTimelineEvents(deps.db, escalationId)).filter(isNotable).slice(-5);
   const list = (items: string[], none: string) => (items.length ? items.map((i) => `  ${i}`) : [`  ${none}`]);
   return [
@@ -82,10 +83,7 @@ export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Pro
     ...(view?.note ? [`  ${view.note}`] : []),
     `Who is on it: ${members.map((m) => `${who(m.userId)}${ROLE[m.role] ? ` (${ROLE[m.role]})` : ""}`).join(", ") || "nobody yet"}`,
     "Open follow-ups:",
-    ...list(
-      followUps.map((f) => `#${f.number} ${f.text} — ${who(f.owner)}${f.dueOn ? `, due ${f.dueOn}` : ""}`),
-      "none",
-    ),
+    ...list(followUps.map(describeTask), "none"),
     "Being checked now:",
     ...list(beingChecked(escalation, latest), "nothing open"),
     "Last 5 notable events:",

@@ -54,7 +54,7 @@ export interface WarRoomDriver {
   members(roomId: string): string[];
   /** A channel that is not a war-room, where people ask for one. */
   lobby: string;
-  /** A command typed in the war-room (`task …`, `done 1`, `close`), as the platform sends it. */
+  /** A command typed in the war-room (`task …`, `done 1`, `catchup`, `close`), as the platform sends it. */
   say(user: string, roomId: string, text: string): Promise<void>;
   /**
    * The summary's "Add follow-up": opens the form as `user` and submits it; returns what the platform
@@ -68,8 +68,6 @@ export interface WarRoomDriver {
   ): Promise<string>;
   /** Everything the people in a war-room were told so far (replies to them and the room's messages), as JSON. */
   heard(roomId: string): string;
-  /** Types a war-room subcommand ("catchup", "status") in the room. */
-  ask(user: string, roomId: string, text: string): Promise<void>;
   /** Everything the platform showed in answer to subcommands typed in a room, as JSON. */
   answersIn(roomId: string): string;
   /** The person joins the room (again: the platform redelivers a join of someone already in). */
@@ -185,7 +183,6 @@ export async function slackDriver(options: DriverOptions = {}): Promise<WarRoomD
     },
     say: async (user, roomId, text) => void (await (await h.command(user, text, roomId)).text()),
     heard: (roomId) => JSON.stringify([h.fake.responses, h.fake.messages(roomId)]),
-    ask: async (user, roomId, text) => void (await (await h.command(user, text, roomId)).text()),
     answersIn: () => JSON.stringify(h.fake.responses),
     async join(user, roomId) {
       if (!h.fake.channel(roomId)?.members.includes(user)) return h.fake.addMember(roomId, user);
@@ -311,10 +308,6 @@ export async function teamsDriver(options: DriverOptions = {}): Promise<WarRoomD
       JSON.stringify(
         h.fake.activities(roomId).map((a) => ({ text: a.text, card: a.attachments?.[0]?.content })),
       ),
-    ask: async (user, roomId, text) => {
-      const message = h.activity("message-channel-mention", person(user), where(roomId), { text });
-      await (await sign(message, roomId)).text();
-    },
     // Mentions read as the names people see, as `shown` gives them.
     answersIn: (roomId) =>
       JSON.stringify(h.fake.activities(roomId).map((a) => a.text)).replace(/<\/?at>/g, ""),

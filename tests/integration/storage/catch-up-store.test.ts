@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Hypothesis } from "../../../src/domain/analysis.ts";
 import {
   claimCatchUp,
-  listOpenFollowUps,
   listWarRoomMembers,
   markCatchUpSent,
   markWarRoomReady,
@@ -69,32 +68,6 @@ describe.each(backends)("catch-up and LLM-view storage on $name", (backend: Back
     await markCatchUpSent(db, id, "U3");
     expect(await claimCatchUp(db, id, "U3")).toBe(false);
     expect(await claimCatchUp(db, id, "U4")).toBe(true);
-  });
-
-  it("lists no follow-ups before their table exists, and the open ones by number once it does", async () => {
-    const db = await connect();
-    const id = await openRoom(db);
-    const exists = await db.query<{ name: string | null }>(
-      "SELECT to_regclass('follow_up_tasks')::text AS name",
-    );
-    if (!exists[0]?.name) {
-      expect(await listOpenFollowUps(db, id)).toEqual([]);
-      // The columns the follow-up tasks' migration creates and the catch-up reads.
-      await db.exec(`CREATE TABLE follow_up_tasks (escalation_id text NOT NULL, number integer NOT NULL,
-        owner text NOT NULL, text text NOT NULL, due_on date, status text NOT NULL DEFAULT 'open',
-        created_by text NOT NULL, PRIMARY KEY (escalation_id, number))`);
-    }
-    await db.query(
-      `INSERT INTO follow_up_tasks (escalation_id, number, owner, text, due_on, status, created_by) VALUES
-       ($1, 2, 'U2', 'Credit the customer', NULL, 'open', 'U1'),
-       ($1, 1, 'U1', 'Call the COO', '2026-12-08', 'open', 'U1'),
-       ($1, 3, 'U1', 'Done already', NULL, 'done', 'U1')`,
-      [id],
-    );
-    expect(await listOpenFollowUps(db, id)).toEqual([
-      { number: 1, owner: "U1", text: "Call the COO", dueOn: "2026-12-08" },
-      { number: 2, owner: "U2", text: "Credit the customer", dueOn: null },
-    ]);
   });
 
   it("adds the LLM's hypotheses to a round, ranked after its last, and a rolled-back add leaves none", async () => {

@@ -1,10 +1,11 @@
 /**
- * The catch-up, written once and run on Slack and on Teams: asked for in a war-room, and sent to each
- * person who joins once the room is ready — once, never to the people invited while it opened, never to
- * the bot.
+ * The catch-up, written once and run on Slack and on Teams: asked for in a war-room (open follow-ups
+ * included), and sent to each person who joins once the room is ready — once, never to the people invited
+ * while it opened, never to the bot.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getWarRoom, isWarRoomReady } from "../../../src/storage/war-room-store.ts";
+import { listOpenTasks } from "../../../src/war-room/follow-up-tasks.ts";
 import type { WarRoomDriver } from "../../support/war-room-drivers.ts";
 
 const WAIT = { timeout: 45_000, interval: 250 };
@@ -44,14 +45,23 @@ export function catchUpSuite(make: () => Promise<WarRoomDriver>): void {
         () => expect(first && d.messages(roomId).some((m) => m.json.includes("✅"))).toBe(true),
         WAIT,
       );
-      await d.ask(d.users.alice, roomId, "catchup");
+      // A follow-up's owner: a mention on Slack, an email on Teams (as people type it there).
+      const owner = d.platform === "slack" ? `<@${d.users.csm}>` : "priya.raman@csm.warroom-demo.example";
+      await d.say(d.users.alice, roomId, `task ${owner} Send the COO the replay plan --due 2099-03-01`);
+      await d.say(d.users.alice, roomId, `task ${owner} Already handled`);
+      await d.say(d.users.alice, roomId, "done 2");
+      await vi.waitFor(async () => expect(await listOpenTasks(d.services.db, id)).toHaveLength(1), WAIT);
+      await d.say(d.users.alice, roomId, "catchup");
       await vi.waitFor(() => expect(d.answersIn(roomId)).toContain(`Catch-up on ${id}`), WAIT);
       const text = d.answersIn(roomId);
       expect(text).toContain("What happened: invoices wrong since Monday");
       expect(text).toContain("(ACC-0012)");
       expect(text).toContain(`(confirmed, confirmed by ${d.shown(d.users.alice)})`);
       expect(text).toContain(`Who is on it: ${d.shown(d.users.alice)} (requester)`);
-      expect(text).toContain("Open follow-ups");
+      expect(text).toContain(
+        `Open follow-ups:\\n  #1 ${d.shown(d.users.csm)} Send the COO the replay plan (due 2099-03-01)\\n`,
+      );
+      expect(text).not.toContain("Already handled");
       expect(text).toContain("#1 is confirmed; the resolution is next");
       expect(text).toMatch(/Last 5 notable events.*confirmed #1/s);
     });
