@@ -53,7 +53,8 @@ export function catchUpSuite(make: () => Promise<WarRoomDriver>): void {
       await vi.waitFor(async () => expect(await listOpenTasks(d.services.db, id)).toHaveLength(1), WAIT);
       await d.say(d.users.alice, roomId, "catchup");
       await vi.waitFor(() => expect(d.answersIn(roomId)).toContain(`Catch-up on ${id}`), WAIT);
-      const text = d.answersIn(roomId);
+      // From the catch-up on (Teams shows it among the room's other messages).
+      const text = d.answersIn(roomId).slice(d.answersIn(roomId).indexOf(`Catch-up on ${id}`));
       expect(text).toContain("What happened: invoices wrong since Monday");
       expect(text).toContain("(ACC-0012)");
       expect(text).toContain(`(confirmed, confirmed by ${d.shown(d.users.alice)})`);
@@ -64,6 +65,14 @@ export function catchUpSuite(make: () => Promise<WarRoomDriver>): void {
       expect(text).not.toContain("Already handled");
       expect(text).toContain("#1 is confirmed; the resolution is next");
       expect(text).toMatch(/Last 5 notable events.*confirmed #1/s);
+    });
+
+    it("refuses `catchup` to someone outside the war-room (the route table's member policy)", async () => {
+      await d.say(d.users.outsider, roomId, "catchup");
+      await vi.waitFor(
+        () => expect(d.answersIn(roomId)).toMatch(/Only members of this war-room can use catchup/),
+        WAIT,
+      );
     });
 
     it("sends nothing to the people invited while the room opened", async () => {
