@@ -46,7 +46,9 @@ async function runSubcommand(
   const user = command.user_id;
   if (sub === "status") await say(renderSlackText(await describeStatus(escalationId, deps.warRoom)));
   if (sub === "catchup")
-    await say(renderSlackText((await buildCatchUp(escalationId, deps.warRoom)) ?? `No escalation ${escalationId}.`));
+    await say(
+      renderSlackText((await buildCatchUp(escalationId, deps.warRoom)) ?? `No escalation ${escalationId}.`),
+    );
   if (sub === "resolve")
     await client.views.open({
       trigger_id: command.trigger_id,

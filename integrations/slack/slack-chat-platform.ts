@@ -238,7 +238,7 @@ export function createSlackChatPlatform(
       return shared ? `slack-file:${shared}` : `slack-file:${file.name}`;
     },
     async whisper(room, userId, text) {
-      await call(client.chat.postEphemeral({ channel: room.id, user: userId, text }));
+      await call(client.chat.postEphemeral({ channel: room.id, user: userId, text: renderSlackText(text) }));
     },
     async reply(responseUrl, text) {
       const response = await fetch(responseUrl, {

@@ -2,10 +2,13 @@
  * The catch-up for someone who joins a war-room late (or asks with `/escalate catchup`): what happened,
  * the account in one line, the hypotheses and their verdicts, who is on it, open follow-ups, what is
  * being checked now and the last 5 notable events. Built from warroom's own records only, so it works
- * offline and on any platform: plain text (no platform's markup), user ids written as `<@id>`, which every
- * platform renders as a mention.
+ * offline and on any platform. It is composed as plain text with people written `<@id>` (the form the
+ * LLM's rewording keeps), then handed to the platform as words and mentions: only the ids of people
+ * warroom itself names (members, verdicts, follow-up owners, actors) become mentions, so a `<@…>` or
+ * `<!channel>` someone typed into a summary or a task stays words (escaped by the platform).
  */
 import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
+import { mention, type TextPart } from "../domain/message-text.ts";
 import { formatAmount } from "../domain/money.ts";
 import { listWarRoomMembers } from "../storage/catch-up-store.ts";
 import { type EscalationRecord, getEscalation, listTimelineEvents } from "../storage/escalation-store.ts";
@@ -59,8 +62,35 @@ function beingChecked(escalation: EscalationRecord, latest: HypothesisRecord[]):
   return open.map((h) => `☐ ${h.hypothesis.checks[0]} (#${h.hypothesis.rank})`);
 }
 
-/** The catch-up text of an escalation, or null when there is none. */
-export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Promise<string | null> {
+/** A catch-up as plain text, with the ids of the people it names (those its `<@id>` may mention). */
+export interface ComposedCatchUp {
+  text: string;
+  people: string[];
+}
+
+/** The text of `composed` (or a rewording of it) as words and mentions of the people it names. */
+export function withPeople(text: string, people: readonly string[]): TextPart[] {
+  const known = new Set(people);
+  return text
+    .split(/(<@[^<>\s]+>)/)
+    .filter(Boolean)
+    .map((piece) => {
+      const id = /^<@([^<>\s]+)>$/.exec(piece)?.[1];
+      return id && known.has(id) ? mention(id) : piece;
+    });
+}
+
+/** The catch-up of an escalation as words and mentions, or null when there is none. */
+export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Promise<TextPart[] | null> {
+  const composed = await composeCatchUp(escalationId, deps);
+  return composed && withPeople(composed.text, composed.people);
+}
+
+/** The catch-up of an escalation as plain text, or null when there is none. */
+export async function composeCatchUp(
+  escalationId: string,
+  deps: WarRoomDeps,
+): Promise<ComposedCatchUp | null> {
   const escalation = await getEscalation(deps.db, escalationId);
   if (!escalation) return null;
   const now = deps.clock.now();
@@ -74,7 +104,13 @@ export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Pro
   const followUps = await listOpenTasks(deps.db, escalationId);
   const events = (await listTimelineEvents(deps.db, escalationId)).filter(isNotable).slice(-5);
   const list = (items: string[], none: string) => (items.length ? items.map((i) => `  ${i}`) : [`  ${none}`]);
-  return [
+  const people = [
+    ...members.map((m) => m.userId),
+    ...latest.flatMap((h) => [...h.confirmedBy, ...h.rejectedBy]),
+    ...followUps.map((f) => f.owner),
+    ...events.flatMap((e) => (e.actor ? [e.actor] : [])),
+  ];
+  const text = [
     `Catch-up on ${escalation.id} — opened ${describeAge(now.getTime() - escalation.openedAt.getTime())} ago · ${escalation.severity} · ${escalation.status}`,
     `What happened: ${escalation.summary}`,
     `Account: ${accountLine(bundle, escalation, now)}`,
@@ -92,4 +128,5 @@ export async function buildCatchUp(escalationId: string, deps: WarRoomDeps): Pro
       "none yet",
     ),
   ].join("\n");
+  return { text, people: [...new Set(people)] };
 }

@@ -5,6 +5,7 @@
  * opened saw it built, and the bot is not a person: neither gets one.
  */
 import { v5 as uuidv5 } from "uuid";
+import { mention, withMentions } from "../domain/message-text.ts";
 import {
   claimCatchUp,
   listWarRoomMembers,
@@ -12,7 +13,7 @@ import {
   warRoomReadyAt,
 } from "../storage/catch-up-store.ts";
 import { addMembers, getWarRoom } from "../storage/war-room-store.ts";
-import { buildCatchUp } from "./build-catch-up.ts";
+import { composeCatchUp, withPeople } from "./build-catch-up.ts";
 import type { WarRoomDeps } from "./deps.ts";
 import { findEscalationByRoom } from "./find-escalation.ts";
 import { CATCH_UP_JOB } from "./job-names.ts";
@@ -66,10 +67,15 @@ export async function welcomeJoiner(join: RoomJoin, deps: WarRoomDeps): Promise<
 /** The catch-up job: builds it from the records, lets the LLM reword it, shows it to the person. */
 export async function sendCatchUp(escalationId: string, userId: string, deps: WarRoomDeps): Promise<void> {
   const warRoom = await getWarRoom(deps.db, escalationId);
-  const built = await buildCatchUp(escalationId, deps);
+  const built = await composeCatchUp(escalationId, deps);
   if (!warRoom || !built) return;
-  const text = await polishCatchUp(built, deps.llm, deps.logger.child({ escalationId }));
+  const polished = await polishCatchUp(built.text, deps.llm, deps.logger.child({ escalationId }));
+  const text = withPeople(polished, built.people);
   if (deps.chat.whisper) await deps.chat.whisper(warRoom.room, userId, text);
-  else await deps.chat.post(warRoom.room, { kind: "text", text: `<@${userId}>, welcome. ${text}` });
+  else
+    await deps.chat.post(warRoom.room, {
+      kind: "text",
+      text: withMentions`${mention(userId)}, welcome. ${text}`,
+    });
   await markCatchUpSent(deps.db, escalationId, userId);
 }

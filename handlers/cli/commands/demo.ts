@@ -12,6 +12,7 @@ import { createTerminalChatAdapter } from "../../../integrations/local/index.ts"
 import { SAMPLE_DEMO_ESCALATION } from "../../../integrations/local/sample-demo.ts";
 import { closeServices, openServices, startServices } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
+import { plainText } from "../../../src/domain/message-text.ts";
 import { WarroomError } from "../../../src/errors.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { systemClock } from "../../../src/ports/clock.ts";
@@ -58,7 +59,9 @@ async function demo(io: CliIo): Promise<void> {
       if (!(await waitForWarRoom(outcome.escalationId, services.warRoom, 60_000)))
         throw new WarroomError("timeout", "the demo war-room did not open within a minute");
       const catchUp = await buildCatchUp(outcome.escalationId, services.warRoom);
-      io.stdout.write(`\nWhat someone who joins now gets (/escalate catchup):\n${catchUp ?? ""}\n`);
+      io.stdout.write(
+        `\nWhat someone who joins now gets (/escalate catchup):\n${catchUp ? plainText(catchUp) : ""}\n`,
+      );
     } finally {
       await closeServices(services);
     }
