@@ -8,7 +8,7 @@
  * `<!channel>` someone typed into a summary or a task stays words (escaped by the platform).
  */
 import { type CaseBundle, caseBundleSchema } from "../domain/case-bundle.ts";
-import { mention, type TextPart } from "../domain/message-text.ts";
+import { mention, renderParts, type TextPart } from "../domain/message-text.ts";
 import { formatAmount } from "../domain/money.ts";
 import { listWarRoomMembers } from "../storage/catch-up-store.ts";
 import { type EscalationRecord, getEscalation, listTimelineEvents } from "../storage/escalation-store.ts";
@@ -119,7 +119,16 @@ export async function composeCatchUp(
     ...(view?.note ? [`  ${view.note}`] : []),
     `Who is on it: ${members.map((m) => `${who(m.userId)}${ROLE[m.role] ? ` (${ROLE[m.role]})` : ""}`).join(", ") || "nobody yet"}`,
     "Open follow-ups:",
-    ...list(followUps.map(describeTask), "none"),
+    ...list(
+      followUps.map((task) =>
+        renderParts(
+          describeTask(task),
+          (words) => words,
+          (userId) => `<@${userId}>`,
+        ),
+      ),
+      "none",
+    ),
     "Being checked now:",
     ...list(beingChecked(escalation, latest), "nothing open"),
     "Last 5 notable events:",
