@@ -4,6 +4,7 @@
  * escalation so that neither age nor id gives them away.
  */
 import type { CaseBundle } from "../../src/domain/case-bundle.ts";
+import { seededRandom } from "../../src/domain/seeded-random.ts";
 
 const DAY = 86_400_000;
 const TOPICS = [
@@ -49,17 +50,6 @@ const TOPICS = [
   },
 ];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Sizes of the padding. */
 export interface NoiseSize {
   tickets: number;
@@ -73,7 +63,7 @@ export const DEFAULT_NOISE: NoiseSize = { tickets: 120, changes: 60, related: 30
 
 /** `bundle` plus seeded noise with ids prefixed `NOISE-`. */
 export function padWithNoise(bundle: CaseBundle, seed: number, size: NoiseSize = DEFAULT_NOISE): CaseBundle {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const opened = Date.parse(bundle.escalation.openedAt);
   const when = () => new Date(opened - Math.floor(rnd() * 90 * DAY)).toISOString().replace(".000Z", "Z");
   const topic = () => TOPICS[Math.floor(rnd() * TOPICS.length)]!;

@@ -4,6 +4,7 @@
  * texts get a weight row, which keeps a model of 77 topics at a few megabytes. Training is deterministic
  * (seeded shuffle), so the same history gives the same model on every replica.
  */
+import { seededRandom } from "../domain/seeded-random.ts";
 import { InputError } from "../errors.ts";
 import { BUCKETS, countFeatures } from "./hash-features.ts";
 import type { TopicClassifier } from "./types.ts";
@@ -41,17 +42,6 @@ function vectorise(text: string, column: Int32Array, idf: Float32Array): SparseV
   return {
     index: Int32Array.from(entries, ([c]) => c),
     value: Float32Array.from(entries, ([, v]) => v / norm),
-  };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -175,7 +165,7 @@ export function fitTopicWeights(
     wSum: new Float32Array(idf.length * k),
     biasSum: new Float32Array(k),
   };
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const order = Int32Array.from(examples, (_, i) => i);
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {

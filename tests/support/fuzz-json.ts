@@ -3,20 +3,12 @@
  * fields, wrong types, huge strings, deep nesting, bad Unicode (a lone surrogate, a NUL).
  */
 
+export { seededRandom } from "../../src/domain/seeded-random.ts";
+
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A seeded generator (mulberry32): the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Deep nesting is spliced into the JSON text: JSON.stringify itself would overflow the stack. */
 const DEEP = "__DEEP__";

@@ -1,6 +1,8 @@
 /**
- * A small seeded PRNG (mulberry32) and the draws the generator needs, so every run writes the same files.
+ * The draws the generator needs, so every run writes the same files.
  */
+
+import { seededRandom } from "../../../src/domain/seeded-random.ts";
 
 /** Deterministic random draws. */
 export interface Rng {
@@ -20,20 +22,9 @@ export interface Rng {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Creates a PRNG; the same seed always yields the same sequence. */
 export function createRng(seed: number): Rng {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
