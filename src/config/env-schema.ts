@@ -20,6 +20,14 @@ function envVar<S extends z.ZodType>(name: string, schema: S, meta: VarMeta): S 
 }
 
 const text = z.string().trim().min(1, "is empty");
+
+/** A secret sent as `Authorization: Bearer …`: RFC 6750's b64token, since nothing else can arrive there. */
+const bearerToken = text
+  .min(16, "must be at least 16 characters")
+  .regex(
+    /^[A-Za-z0-9._~+/-]+=*$/,
+    "may only contain letters, digits and - . _ ~ + / (then = signs at the end), as a bearer token must",
+  );
 const url = (protocols: RegExp, hint: string) =>
   z.url({ protocol: protocols, message: `is not a ${hint} URL` });
 const httpUrl = url(/^https?$/, "http(s)");
@@ -258,40 +266,18 @@ export const envSchema = z.object({
     description: "time zone of DIGEST_CRON",
     example: "Europe/Berlin",
   }),
-  CHANGES_TOKEN: envVar(
-    "CHANGES_TOKEN",
-    text
-      .min(16, "must be at least 16 characters")
-      // RFC 6750's b64token: anything else can never arrive in an Authorization: Bearer header.
-      .regex(
-        /^[A-Za-z0-9._~+/-]+=*$/,
-        "may only contain letters, digits and - . _ ~ + / (then = signs at the end), as a bearer token must",
-      )
-      .optional(),
-    {
-      description:
-        "bearer token of the push APIs: POST /api/changes (deploy pipelines) and POST /api/tickets (help desks)",
-      example: "a-long-random-string-0123456789",
-      secret: true,
-    },
-  ),
-  METRICS_TOKEN: envVar(
-    "METRICS_TOKEN",
-    text
-      .min(16, "must be at least 16 characters")
-      // As CHANGES_TOKEN: Prometheus sends it in an Authorization: Bearer header (RFC 6750's b64token).
-      .regex(
-        /^[A-Za-z0-9._~+/-]+=*$/,
-        "may only contain letters, digits and - . _ ~ + / (then = signs at the end), as a bearer token must",
-      )
-      .optional(),
-    {
-      description:
-        "bearer token Prometheus sends on GET /metrics (operators' metrics); without it /metrics does not exist",
-      example: "another-long-random-string-0123",
-      secret: true,
-    },
-  ),
+  CHANGES_TOKEN: envVar("CHANGES_TOKEN", bearerToken.optional(), {
+    description:
+      "bearer token of the push APIs: POST /api/changes (deploy pipelines) and POST /api/tickets (help desks)",
+    example: "a-long-random-string-0123456789",
+    secret: true,
+  }),
+  METRICS_TOKEN: envVar("METRICS_TOKEN", bearerToken.optional(), {
+    description:
+      "bearer token Prometheus sends on GET /metrics (operators' metrics); without it /metrics does not exist",
+    example: "another-long-random-string-0123",
+    secret: true,
+  }),
   ROUTING_RULES_FILE: envVar("ROUTING_RULES_FILE", text.optional(), {
     description:
       "JSON file of routing rules: who joins a war-room by segment, ARR, product area and severity, and who owns a triaged ticket by topic, policy risk and sentiment",
