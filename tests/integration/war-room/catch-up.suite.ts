@@ -1,43 +1,48 @@
 /**
  * The catch-up, written once and run on Slack and on Teams: asked for in a war-room (open follow-ups
  * included), and sent to each person who joins once the room is ready — once, never to the people invited
- * while it opened, never to the bot.
+ * while it opened, never to the bot. On both databases: who has had it is recorded in the store.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getWarRoom, isWarRoomReady } from "../../../src/storage/war-room-store.ts";
 import { listOpenTasks } from "../../../src/war-room/follow-up-tasks.ts";
-import type { WarRoomDriver } from "../../support/war-room-drivers.ts";
+import { type Backend, backends, type TestDatabase } from "../../support/databases.ts";
+import type { DriverOptions, WarRoomDriver } from "../../support/war-room-drivers.ts";
 
 const WAIT = { timeout: 45_000, interval: 250 };
 
-/** Runs the suite on the platform `make` starts. */
-export function catchUpSuite(make: () => Promise<WarRoomDriver>): void {
-  let d: WarRoomDriver;
-  let id = "";
-  let roomId = "";
-  beforeAll(async () => {
-    d = await make();
-    await d.escalate(d.users.alice, 'ACC-0012 "invoices wrong since Monday" --high');
-    await vi.waitFor(async () => {
-      const rows = await d.services.db.query<{ id: string }>(
-        "SELECT e.id FROM escalations e JOIN war_rooms w ON w.escalation_id = e.id WHERE e.account_id = 'ACC-0012' AND w.ready_at IS NOT NULL",
-      );
-      id = rows[0]?.id ?? "";
-      expect(id && (await isWarRoomReady(d.services.db, id))).toBe(true);
-    }, WAIT);
-    roomId = (await getWarRoom(d.services.db, id))!.room.id;
-  }, 90_000);
-  afterAll(() => d?.close());
+/** Runs the suite on the platform `make` starts, on each database. */
+export function catchUpSuite(make: (options: DriverOptions) => Promise<WarRoomDriver>): void {
+  describe.each(backends)("catch-up on $name", (backend: Backend) => {
+    let d: WarRoomDriver;
+    let testDb: TestDatabase;
+    let id = "";
+    let roomId = "";
+    beforeAll(async () => {
+      testDb = await backend.create();
+      d = await make({ database: testDb.config });
+      await d.escalate(d.users.alice, 'ACC-0012 "invoices wrong since Monday" --high');
+      await vi.waitFor(async () => {
+        const rows = await d.services.db.query<{ id: string }>(
+          "SELECT e.id FROM escalations e JOIN war_rooms w ON w.escalation_id = e.id WHERE e.account_id = 'ACC-0012' AND w.ready_at IS NOT NULL",
+        );
+        id = rows[0]?.id ?? "";
+        expect(id && (await isWarRoomReady(d.services.db, id))).toBe(true);
+      }, WAIT);
+      roomId = (await getWarRoom(d.services.db, id))!.room.id;
+    }, 120_000);
+    afterAll(async () => {
+      await d?.close();
+      await testDb?.dispose();
+    });
 
-  const claimed = async () =>
-    (
-      await d.services.db.query<{ user_id: string }>(
-        "SELECT user_id FROM catch_ups WHERE escalation_id = $1",
-        [id],
-      )
-    ).map((r) => r.user_id);
-
-  describe("catch-up", () => {
+    const claimed = async () =>
+      (
+        await d.services.db.query<{ user_id: string }>(
+          "SELECT user_id FROM catch_ups WHERE escalation_id = $1",
+          [id],
+        )
+      ).map((r) => r.user_id);
     it("answers `catchup` in the war-room with what happened, the account, hypotheses and verdicts, who is on it, checks and events", async () => {
       const first = d.messages(roomId).find((m) => m.hypothesisId)!;
       await d.react(d.users.alice, first.ref, "confirm", "add", "catch-up-confirm");
@@ -49,6 +54,8 @@ export function catchUpSuite(make: () => Promise<WarRoomDriver>): void {
       const owner = d.platform === "slack" ? `<@${d.users.csm}>` : "priya.raman@csm.warroom-demo.example";
       await d.say(d.users.alice, roomId, `task ${owner} Send the COO the replay plan --due 2099-03-01`);
       await d.say(d.users.alice, roomId, `task ${owner} Already handled`);
+      // Each command is its own request: #2 must exist before it can be done.
+      await vi.waitFor(async () => expect(await listOpenTasks(d.services.db, id)).toHaveLength(2), WAIT);
       await d.say(d.users.alice, roomId, "done 2");
       await vi.waitFor(async () => expect(await listOpenTasks(d.services.db, id)).toHaveLength(1), WAIT);
       await d.say(d.users.alice, roomId, "catchup");
