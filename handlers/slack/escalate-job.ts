@@ -45,7 +45,7 @@ export type EscalateWork = z.infer<typeof escalateWork>;
 
 /** Queues the request; resolves once it is stored (a second queueing of one request stores nothing). */
 export async function queueEscalate(work: EscalateWork, deps: SlackHandlerDeps): Promise<void> {
-  await deps.warRoom.queue.send(SLACK_ESCALATE_JOB, work, {
+  await deps.warRoom.queue.enqueue(SLACK_ESCALATE_JOB, work, {
     id: uuidV5(`${work.kind}:${work.id}`, NAMESPACE),
   });
 }

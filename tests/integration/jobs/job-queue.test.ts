@@ -12,6 +12,10 @@ import {
 
 const payload = z.object({ key: z.string() });
 
+/** A deterministic job id per key (pg-boss ids are UUIDs). */
+const jobId = (key: string) =>
+  `00000000-0000-4000-8000-${Buffer.from(key).toString("hex").padStart(12, "0").slice(-12)}`;
+
 /** A job that records each run in a table, so "ran once" is checked in the database, not in memory. */
 function recordingQueue(db: Database, options: { failFirst?: number } = {}) {
   const queue = new JobQueue({ db, logger: testLogger, pollingIntervalSeconds: 0.5, stopTimeoutMs: 2_000 });
@@ -64,6 +68,30 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
       timeout: 20_000,
       interval: 200,
     });
+  });
+
+  it("stores a burst enqueued in one turn together, each once, and runs every job of it", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    const queue = await start(db);
+    const keys = Array.from({ length: 20 }, (_, i) => `burst-${i}`);
+    // The same request enqueued twice (a redelivery) is stored once: its id names it.
+    await Promise.all([
+      ...keys.map((key) => queue.enqueue("record", { key }, { id: jobId(key) })),
+      queue.enqueue("record", { key: "burst-0" }, { id: jobId("burst-0") }),
+    ]);
+    await vi.waitFor(async () => expect(Object.keys(await runs(db)).sort()).toEqual([...keys].sort()), {
+      timeout: 30_000,
+      interval: 200,
+    });
+    expect(Object.values(await runs(db)).every((attempt) => attempt === "1")).toBe(true);
+  });
+
+  it("refuses to enqueue a payload that does not match the job's schema", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    const queue = await start(db);
+    expect(() => queue.enqueue("record", { key: 1 })).toThrow(/job record: key/);
   });
 
   it("retries a failing job with backoff until it succeeds", async () => {
