@@ -11,7 +11,6 @@
  *   node bench/war-room-crash.ts [--runs 2] [--database-url postgres://…] [--only crashes|lost|burst] [--verbose]
  *   [--concurrency N] (WAR_ROOM_CONCURRENCY of the servers; their default when absent)
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +22,7 @@ import { openPostgresDatabase } from "../src/storage/postgres-database.ts";
 import { isWarRoomReady } from "../src/storage/war-room-store.ts";
 import { type FakeSlack, startFakeSlack } from "../tests/fakes/slack/slack-api-server.ts";
 import { startLossyProxy } from "../tests/support/lossy-proxy.ts";
+import { type ServeProcess, startServe as startWarroomServe } from "../tests/support/run-cli.ts";
 import { SIGNING_SECRET, sign } from "../tests/support/slack-harness.ts";
 import { adminQuery } from "./lib/pg-admin.ts";
 
@@ -35,44 +35,21 @@ const { values } = parseArgs({
     verbose: { type: "boolean", default: false },
   },
 });
-const ROOT = join(import.meta.dirname, "..");
 const SLACK_MS = 150;
 const DONE_WITHIN_MS = 60_000;
 const silent = pino({ level: "silent" });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-}
-
-/** A `warroom serve` process; resolves once it listens. */
-function startServe(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ["handlers/cli/launcher.js", "serve"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      LOG_LEVEL: "warn",
-      PORT: "0",
-      ...(values.concurrency ? { WAR_ROOM_CONCURRENCY: values.concurrency } : {}),
-      ...env,
-    },
-  });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d;
-      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (match) resolve({ child, port: Number(match[1]) });
-    });
-    child.stderr!.on("data", (d: Buffer) => (out += d));
-    child.once("exit", (code, signal) => reject(new Error(`serve exited (${code ?? signal}):\n${out}`)));
+/** A `warroom serve` process (tests/support/run-cli.ts starts it), with the bench's concurrency if given. */
+function startServe(env: Record<string, string>): Promise<ServeProcess> {
+  return startWarroomServe({
+    ...(values.concurrency ? { WAR_ROOM_CONCURRENCY: values.concurrency } : {}),
+    ...env,
   });
 }
 
-async function end(server: Server, signal: NodeJS.Signals): Promise<void> {
+async function end(server: ServeProcess, signal: NodeJS.Signals): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((r) => server.child.once("exit", r));
   server.child.kill(signal);
@@ -80,7 +57,7 @@ async function end(server: Server, signal: NodeJS.Signals): Promise<void> {
 }
 
 /** A signed /escalate; resolves with the ack's text. */
-async function escalate(fake: FakeSlack, server: Server, user: string, text: string): Promise<string> {
+async function escalate(fake: FakeSlack, server: ServeProcess, user: string, text: string): Promise<string> {
   const body = new URLSearchParams({
     token: "x",
     team_id: fake.teamId,
