@@ -19,6 +19,7 @@ import { type FakeSlack, startFakeSlack } from "../tests/fakes/slack/slack-api-s
 import { SIGNING_SECRET, startSlackHarness } from "../tests/support/slack-harness.ts";
 import { adminQuery } from "./lib/pg-admin.ts";
 import { slowCrm } from "./lib/slow-crm.ts";
+import { settled, type ThreadCpu } from "./lib/thread-cpu.ts";
 
 const { values } = parseArgs({
   options: {
@@ -70,9 +71,15 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Sends `texts` at once from the client process; each request's milliseconds to its answer. */
-async function burst(fake: FakeSlack, url: string, texts: string[]): Promise<number[]> {
-  const input = JSON.stringify({ url, responseUrl: fake.responseUrl(), teamId: fake.teamId, texts });
+/** What one burst measured: each request's milliseconds to its answer, and the server's CPU meanwhile. */
+interface Burst {
+  ms: number[];
+  cpu?: ThreadCpu;
+}
+
+/** Sends `texts` at once from the client process to the server `pid` listening at `url`. */
+async function burst(fake: FakeSlack, url: string, pid: number, texts: string[]): Promise<Burst> {
+  const input = JSON.stringify({ url, responseUrl: fake.responseUrl(), teamId: fake.teamId, pid, texts });
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [join(ROOT, "bench/lib/burst-client.ts"), input],
@@ -80,18 +87,27 @@ async function burst(fake: FakeSlack, url: string, texts: string[]): Promise<num
       cwd: ROOT,
     },
   );
-  return JSON.parse(stdout) as number[];
+  return JSON.parse(stdout) as Burst;
 }
 
 interface Round {
   floor: number[];
   warroom: number[];
+  /** Main-thread CPU milliseconds per burst (the floor's: the mean of its two bursts). */
+  floorCpu?: number;
+  warroomCpu?: number;
+  /** All of warroom's threads (the database and engine workers too). */
+  warroomAllCpu?: number;
 }
 
 const admin = (sql: string) => adminQuery(values["database-url"], sql);
 
 /** One round: a new warroom (fresh database), warmed like the floor, then the floor's burst and its own. */
-async function round(fake: FakeSlack, floorUrl: string, database: Record<string, string>): Promise<Round> {
+async function round(
+  fake: FakeSlack,
+  floor: { url: string; pid: number },
+  database: Record<string, string>,
+): Promise<Round> {
   const slackEnv = {
     SLACK_BOT_TOKEN: fake.token,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -104,16 +120,24 @@ async function round(fake: FakeSlack, floorUrl: string, database: Record<string,
   });
   try {
     const url = `http://127.0.0.1:${warroom.port}/slack/events`;
+    // At rest, as the floor is: start-up work (importing the sample dataset's tickets) done.
+    if (!(await settled(warroom.child.pid!))) console.log("  (warroom did not settle within 20 s)");
     // The client warms both up the same way (`help` opens no war-room before the burst).
     const texts = Array.from(
       { length: BURST },
       (_, i) => `ACC-${String(i + 1).padStart(4, "0")} "bench escalation ${i}"`,
     );
     // The floor just before and just after: the machine is shared, and its load drifts.
-    const before = await burst(fake, floorUrl, texts);
-    const measured = await burst(fake, url, texts);
-    const after = await burst(fake, floorUrl, texts);
-    return { floor: [...before, ...after], warroom: measured };
+    const before = await burst(fake, floor.url, floor.pid, texts);
+    const measured = await burst(fake, url, warroom.child.pid!, texts);
+    const after = await burst(fake, floor.url, floor.pid, texts);
+    const floorCpu = before.cpu && after.cpu ? (before.cpu.mainMs + after.cpu.mainMs) / 2 : undefined;
+    return {
+      floor: [...before.ms, ...after.ms],
+      warroom: measured.ms,
+      ...(floorCpu !== undefined ? { floorCpu } : {}),
+      ...(measured.cpu ? { warroomCpu: measured.cpu.mainMs, warroomAllCpu: measured.cpu.allMs } : {}),
+    };
   } finally {
     await stop(warroom.child);
   }
@@ -164,7 +188,7 @@ async function ackLatency(fake: FakeSlack): Promise<void> {
     )) {
       const rounds: Round[] = [];
       for (let i = 0; i < Number(values.rounds); i++)
-        rounds.push(await round(fake, floorUrl, await database()));
+        rounds.push(await round(fake, { url: floorUrl, pid: floor.child.pid! }, await database()));
       const ratios = rounds.map((r) => pct(r.warroom, 99) / pct(r.floor, 99));
       const each = rounds
         .map((r) => `${pct(r.warroom, 99).toFixed(0)}/${pct(r.floor, 99).toFixed(0)}`)
@@ -175,6 +199,13 @@ async function ackLatency(fake: FakeSlack): Promise<void> {
           `${median(rounds.map((r) => pct(r.floor, 99))).toFixed(0)} ms (p50 ${median(rounds.map((r) => pct(r.floor, 50))).toFixed(0)} ms); ` +
           `ratio median ${median(ratios).toFixed(2)}× over ${rounds.length} rounds (warroom/floor p99: ${each}) target <= 1.5×`,
       );
+      const cpu = (key: "floorCpu" | "warroomCpu" | "warroomAllCpu") =>
+        median(rounds.flatMap((r) => (r[key] === undefined ? [] : [r[key]])));
+      if (rounds.every((r) => r.warroomCpu !== undefined))
+        console.log(
+          `  CPU while the burst was answered, ${name}: warroom main thread ${cpu("warroomCpu").toFixed(0)} ms ` +
+            `(all threads ${cpu("warroomAllCpu").toFixed(0)} ms), floor ${cpu("floorCpu").toFixed(0)} ms (medians)`,
+        );
     }
   } finally {
     await stop(floor.child);

@@ -22,6 +22,7 @@ import { createEvidenceWorker, type EvidenceWorker } from "./engine/run-evidence
 import { ConfigError } from "./errors.ts";
 import { housekeepingJob, housekeepingSchedule } from "./jobs/housekeeping.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
+import { OpenRequests } from "./jobs/open-requests.ts";
 import { Scheduler } from "./jobs/scheduler.ts";
 import type { Logger } from "./logger.ts";
 import { openLlm } from "./open-llm.ts";
@@ -49,6 +50,8 @@ export interface Services {
   clock: Clock;
   db: Database;
   queue: JobQueue;
+  /** The HTTP requests being answered; jobs start once they are (src/jobs/open-requests.ts). */
+  requests: OpenRequests;
   scheduler: Scheduler;
   crm: CrmSource;
   /** The primary platform's war-room deps (WAR_ROOM_PLATFORM, the only platform, or the terminal). */
@@ -180,9 +183,11 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     else await clearEscalationHistory(db);
     const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps);
     surfaces = deps.chat ? [] : await openSurfaces(config, db, deps.logger);
+    const requests = new OpenRequests();
     const queue = new JobQueue({
       db,
       logger: deps.logger,
+      requests,
       pollingIntervalSeconds: deps.pollingIntervalSeconds,
       leaseSeconds: config.jobs.leaseSeconds,
       // Jobs still running when the grace period ends go back to the queue and resume elsewhere.
@@ -234,6 +239,7 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
       clock: deps.clock,
       db,
       queue,
+      requests,
       scheduler,
       crm,
       warRoom: platforms.primary,

@@ -1,11 +1,13 @@
 /**
  * The HTTP server of `warroom serve` (Hono on Node's http). Unknown errors become a coded 500 in one place.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type HttpBindings, type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ConfigError, InputError, toWarroomError } from "./errors.ts";
+import type { OpenRequests } from "./jobs/open-requests.ts";
 import type { Logger } from "./logger.ts";
 
 /** A started server and how to stop it. */
@@ -58,16 +60,26 @@ export function createHttpApp(logger: Logger): Hono<{ Bindings: HttpBindings }> 
   return app;
 }
 
-/** Listens on `port` (0 picks a free one) at `hostname` (every interface when absent). */
+/**
+ * Listens on `port` (0 picks a free one) at `hostname` (every interface when absent). Each request counts
+ * in `requests` until its answer is sent or its connection closes.
+ */
 export async function startHttpServer(
   app: Hono<{ Bindings: HttpBindings }>,
   port: number,
   hostname?: string,
+  requests?: OpenRequests,
 ): Promise<HttpServer> {
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () => resolve(s));
     s.once("error", (error: NodeJS.ErrnoException) => reject(describeListenError(error, port, hostname)));
   });
+  if (requests)
+    server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
+      const end = requests.begin();
+      res.once("finish", end);
+      res.once("close", end);
+    });
   return {
     port: (server.address() as AddressInfo).port,
     close: (options = {}) =>

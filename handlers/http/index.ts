@@ -70,5 +70,5 @@ export function startHttp(services: Services, options: HttpOptions): Promise<Htt
       : {}),
     ...(metricsToken ? { metrics: { token: metricsToken, scrape: createMetricsScraper(services.db) } } : {}),
   });
-  return startHttpServer(app, options.port, options.hostname);
+  return startHttpServer(app, options.port, options.hostname, services.requests);
 }

@@ -5,7 +5,7 @@
  * in flight finds the same escalation (one open escalation per account).
  */
 import type { WebClient } from "@slack/web-api";
-import { v5 as uuidV5 } from "uuid";
+import { parse as parseUuid, v5 as uuidV5 } from "uuid";
 import { z } from "zod";
 import { escapeMrkdwn } from "../../integrations/slack/escape-mrkdwn.ts";
 import { SEVERITIES } from "../../src/domain/case-bundle.ts";
@@ -16,7 +16,8 @@ import type { SlackHandlerDeps } from "./deps.ts";
 import { renderOutcome } from "./render-outcome.ts";
 
 export const SLACK_ESCALATE_JOB = "slack-escalate";
-const NAMESPACE = "3b8f0d52-6c1e-4a7b-8e29-d54f1a6c0b73";
+/** Parsed once: a string namespace is parsed again on every call. */
+const NAMESPACE = parseUuid("3b8f0d52-6c1e-4a7b-8e29-d54f1a6c0b73");
 
 const chosen = {
   user: z.string(),

@@ -4,7 +4,7 @@
  * answered here with a 4xx and one line saying why; what passes is handed to Bolt already buffered.
  */
 import type { IncomingMessage } from "node:http";
-import { parse as parseQuery } from "node:querystring";
+import { type ParsedUrlQuery, parse as parseQuery } from "node:querystring";
 import type { z } from "zod";
 import { findJsonValueProblem, formatLongPath } from "../../src/domain/check-json-value.ts";
 import { describeIssue } from "../../src/domain/describe-issue.ts";
@@ -19,15 +19,22 @@ export type EdgeVerdict =
   | { ok: true; rawBody: Buffer }
   | { ok: false; status: 400 | 401 | 413; problem: string };
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    // Keep draining so the client sees our 413 rather than a reset connection, but keep nothing.
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  return size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined;
+/** The body, or undefined when it is over the limit (read to its end all the same). */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      // Keep draining so the client sees our 413 rather than a reset connection, but keep nothing.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.once("end", () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks, size) : undefined));
+    req.once("error", reject);
+    req.once("close", () => {
+      if (!req.complete) reject(new Error("the client closed the connection before the body ended"));
+    });
+  });
 }
 
 function check(schema: z.ZodType, value: unknown, what: string): string | undefined {
@@ -46,9 +53,8 @@ function parseJson(text: string): { value: unknown } | undefined {
 }
 
 /** Why the body is not something warroom handles, or undefined when it is. */
-function checkBody(text: string, contentType: string | undefined): string | undefined {
-  if (contentType === "application/x-www-form-urlencoded") {
-    const form = parseQuery(text);
+function checkBody(text: string, form: ParsedUrlQuery | undefined): string | undefined {
+  if (form) {
     if ("payload" in form) {
       if (typeof form.payload !== "string") return "payload: expected one JSON field";
       const payload = parseJson(form.payload);
@@ -68,12 +74,11 @@ export async function readSlackRequest(req: IncomingMessage, signingSecret: stri
   const rawBody = await readBody(req);
   if (!rawBody) return { ok: false, status: 413, problem: `body over ${MAX_BODY_BYTES} bytes` };
   const text = rawBody.toString("utf8");
-  const contentType = req.headers["content-type"];
+  const form = req.headers["content-type"] === "application/x-www-form-urlencoded" ? parseQuery(text) : undefined;
   // Slack's SSL check is unsigned by design; Bolt answers it and drops anything else in the form.
-  if (contentType === "application/x-www-form-urlencoded" && parseQuery(text).ssl_check === "1")
-    return { ok: true, rawBody };
+  if (form?.ssl_check === "1") return { ok: true, rawBody };
   const signatureProblem = checkSlackSignature(req.headers, text, signingSecret);
   if (signatureProblem) return { ok: false, status: 401, problem: signatureProblem };
-  const problem = checkBody(text, contentType);
+  const problem = checkBody(text, form);
   return problem ? { ok: false, status: 400, problem } : { ok: true, rawBody };
 }

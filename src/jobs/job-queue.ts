@@ -12,6 +12,7 @@ import type { Logger } from "../logger.ts";
 import { recordJobFailure } from "../metrics/metrics.ts";
 import type { Database, Sql } from "../storage/database.ts";
 import { JobLeases } from "./job-leases.ts";
+import type { OpenRequests } from "./open-requests.ts";
 
 /** The NOTIFY channel a replica's send wakes every replica's workers on (PostgreSQL). */
 const WAKE_CHANNEL = "warroom_jobs";
@@ -60,6 +61,8 @@ export interface JobQueueOptions {
   stopTimeoutMs?: number;
   /** How long a process that stopped beating keeps its running jobs (default 15 s; JOB_LEASE_SECONDS). */
   leaseSeconds?: number;
+  /** The HTTP requests this process is answering: a job starts once they are (see open-requests.ts). */
+  requests?: OpenRequests;
 }
 
 /** Jobs waiting for one shared INSERT, and their callers. */
@@ -174,6 +177,8 @@ export class JobQueue {
     data: unknown,
     attempt: number,
   ): Promise<void> {
+    // The acks of a burst go out before the jobs they queued start sharing the event loop with them.
+    await this.#options.requests?.idle();
     const logger = this.#logger.child({ job: definition.name, jobId, attempt });
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) throw new InputError(`job ${definition.name}: ${describeFirstIssue(parsed.error)}`);
@@ -239,13 +244,18 @@ export class JobQueue {
     this.#batches.delete(name);
     try {
       await this.#boss.insert(name, batch.jobs);
-      if (this.#options.db.listen)
-        await this.#options.db.query("SELECT pg_notify($1, $2)", [WAKE_CHANNEL, name]);
-      this.wake(name);
-      for (const waiter of batch.waiters) waiter.resolve();
     } catch (error) {
       for (const waiter of batch.waiters) waiter.reject(error);
+      return;
     }
+    // Stored: the callers may answer now. Waking other replicas is a hint (they also poll), so it does not
+    // hold the answers back, and a failure to send it loses nothing.
+    for (const waiter of batch.waiters) waiter.resolve();
+    this.wake(name);
+    if (this.#options.db.listen)
+      this.#options.db
+        .query("SELECT pg_notify($1, $2)", [WAKE_CHANNEL, name])
+        .catch((error: unknown) => this.#logger.warn({ err: error }, "could not wake the other replicas"));
   }
 
   /**
