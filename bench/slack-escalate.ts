@@ -2,7 +2,9 @@
  * /escalate in Slack, end to end against the fake Slack Web API:
  *  1. ack latency p50/p99 of 50 concurrent commands for 50 accounts (the HTTP answer Slack waits 3 s for),
  *     sent by a client process of its own to a real `warroom serve` (PGlite, then PostgreSQL), beside the
- *     floor: a bare Bolt app that only acks, measured in the same round by the same client;
+ *     floor: a bare Bolt app that only acks, started anew and driven the same way in the same round: the
+ *     first burst after start, then the next once at rest again (bench/lib/burst-client.ts); with the
+ *     main-thread CPU each server used meanwhile (/proc, Linux only);
  *  2. command to hypotheses posted with 100 ms per Slack call and 200 ms per CRM call, beside the
  *     critical-path lower bound (the longest chain of calls that must wait for each other).
  *   node bench/slack-escalate.ts [--rounds 5] [--databases pglite,postgres] [--database-url postgres://…] [--skip-e2e]
@@ -47,6 +49,7 @@ function startServer(
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       LOG_LEVEL: "warn",
+      ...(process.env.ZZ_TRACE ? { ZZ_TRACE: "1" } : {}),
       ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       ...env,
     },
@@ -59,7 +62,10 @@ function startServer(
       if (match) resolve({ child, port: Number(match[1]) });
     };
     child.stdout!.on("data", seen);
-    child.stderr!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => {
+      out += d;
+      if (process.env.ZZ_TRACE) process.stderr.write(d);
+    });
     child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}:\n${out}`)));
   });
 }
@@ -77,80 +83,96 @@ interface Burst {
   cpu?: ThreadCpu;
 }
 
-/** Sends `texts` at once from the client process to the server `pid` listening at `url`. */
-async function burst(fake: FakeSlack, url: string, pid: number, texts: string[]): Promise<Burst> {
-  const input = JSON.stringify({ url, responseUrl: fake.responseUrl(), teamId: fake.teamId, pid, texts });
+/** A server's first burst after start, and its next one once at rest again. */
+interface Bursts {
+  first: Burst;
+  again: Burst;
+}
+
+/** Runs the client process against the server `pid` listening at `url` (bench/lib/burst-client.ts). */
+async function bursts(fake: FakeSlack, url: string, pid: number, texts: string[]): Promise<Bursts> {
+  // Each command its own response_url, as Slack gives (one lasts five answers).
+  const responseUrls = [...texts, ...texts, ...texts].map(() => fake.responseUrl());
+  const input = JSON.stringify({ url, responseUrls, teamId: fake.teamId, pid, texts });
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [join(ROOT, "bench/lib/burst-client.ts"), input],
-    {
-      cwd: ROOT,
-    },
+    { cwd: ROOT },
   );
-  return JSON.parse(stdout) as Burst;
+  return JSON.parse(stdout) as Bursts;
 }
 
+/** One round: the floor's bursts and warroom's. */
 interface Round {
-  floor: number[];
-  warroom: number[];
-  /** Main-thread CPU milliseconds per burst (the floor's: the mean of its two bursts). */
-  floorCpu?: number;
-  warroomCpu?: number;
-  /** All of warroom's threads (the database and engine workers too). */
-  warroomAllCpu?: number;
+  floor: Bursts;
+  warroom: Bursts;
 }
 
 const admin = (sql: string) => adminQuery(values["database-url"], sql);
 
-/** One round: a new warroom (fresh database), warmed like the floor, then the floor's burst and its own. */
+/**
+ * One round: a new bare Bolt app and a new warroom (fresh database), each at rest and then driven by the
+ * client the same way (burst-client.ts). Both are new processes so that neither has compiled code the
+ * other has not; which goes first alternates between rounds, because the machine is shared and its load
+ * drifts.
+ */
 async function round(
+  index: number,
   fake: FakeSlack,
-  floor: { url: string; pid: number },
   database: Record<string, string>,
+  texts: string[],
 ): Promise<Round> {
   const slackEnv = {
     SLACK_BOT_TOKEN: fake.token,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
   };
-  const warroom = await startServer(["handlers/cli/launcher.js", "serve"], {
-    PORT: "0",
-    ...slackEnv,
-    ...database,
-  });
-  try {
-    const url = `http://127.0.0.1:${warroom.port}/slack/events`;
-    // At rest, as the floor is: start-up work (importing the sample dataset's tickets) done.
-    if (!(await settled(warroom.child.pid!))) console.log("  (warroom did not settle within 20 s)");
-    // The client warms both up the same way (`help` opens no war-room before the burst).
-    const texts = Array.from(
-      { length: BURST },
-      (_, i) => `ACC-${String(i + 1).padStart(4, "0")} "bench escalation ${i}"`,
-    );
-    // The floor just before and just after: the machine is shared, and its load drifts.
-    const before = await burst(fake, floor.url, floor.pid, texts);
-    const measured = await burst(fake, url, warroom.child.pid!, texts);
-    const after = await burst(fake, floor.url, floor.pid, texts);
-    const floorCpu = before.cpu && after.cpu ? (before.cpu.mainMs + after.cpu.mainMs) / 2 : undefined;
-    return {
-      floor: [...before.ms, ...after.ms],
-      warroom: measured.ms,
-      ...(floorCpu !== undefined ? { floorCpu } : {}),
-      ...(measured.cpu ? { warroomCpu: measured.cpu.mainMs, warroomAllCpu: measured.cpu.allMs } : {}),
-    };
-  } finally {
-    await stop(warroom.child);
+  const measure = async (args: string[], env: Record<string, string>): Promise<Bursts> => {
+    const server = await startServer(args, { PORT: "0", ...slackEnv, ...env });
+    try {
+      // At rest: start-up work (warroom imports the sample dataset's tickets) done.
+      if (!(await settled(server.child.pid!)))
+        console.log(`  (${args.join(" ")} did not settle within 20 s)`);
+      return await bursts(fake, `http://127.0.0.1:${server.port}/slack/events`, server.child.pid!, texts);
+    } finally {
+      await stop(server.child);
+    }
+  };
+  const floor = () => measure(["bench/lib/bare-bolt-ack.ts"], {});
+  const warroom = () => measure(["handlers/cli/launcher.js", "serve"], database);
+  if (index % 2 === 0) {
+    const f = await floor();
+    return { floor: f, warroom: await warroom() };
   }
+  const w = await warroom();
+  return { floor: await floor(), warroom: w };
+}
+
+/** One line per burst kind: p99 and p50 medians over the rounds, the ratio, and the CPU beside them. */
+function report(name: string, what: string, rounds: { floor: Burst; warroom: Burst }[]): void {
+  const p99 = (b: Burst) => pct(b.ms, 99);
+  const ratios = rounds.map((r) => p99(r.warroom) / p99(r.floor));
+  const each = rounds.map((r) => `${p99(r.warroom).toFixed(0)}/${p99(r.floor).toFixed(0)}`).join(", ");
+  const med = (f: (r: { floor: Burst; warroom: Burst }) => number) => median(rounds.map(f)).toFixed(0);
+  console.log(
+    `ack, ${BURST} concurrent /escalate, ${name}, ${what}: p99 median ${med((r) => p99(r.warroom))} ms ` +
+      `(p50 ${med((r) => pct(r.warroom.ms, 50))} ms); floor (bare Bolt app, acks only) p99 median ` +
+      `${med((r) => p99(r.floor))} ms (p50 ${med((r) => pct(r.floor.ms, 50))} ms); ratio median ` +
+      `${median(ratios).toFixed(2)}× over ${rounds.length} rounds (warroom/floor p99: ${each}) target <= 1.5×`,
+  );
+  if (rounds.every((r) => r.warroom.cpu && r.floor.cpu))
+    console.log(
+      `  main-thread CPU while that burst was answered: warroom ${med((r) => r.warroom.cpu!.mainMs)} ms ` +
+        `(all its threads ${med((r) => r.warroom.cpu!.allMs)} ms), floor ${med((r) => r.floor.cpu!.mainMs)} ms (medians)`,
+    );
 }
 
 async function ackLatency(fake: FakeSlack): Promise<void> {
-  const slackEnv = {
-    SLACK_BOT_TOKEN: fake.token,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  };
-  const floor = await startServer(["bench/lib/bare-bolt-ack.ts"], { PORT: "39871", ...slackEnv });
-  const floorUrl = `http://127.0.0.1:${floor.port}/slack/events`;
+  // The client warms each server up with `help` (no war-room) before the burst, the same way.
+  const texts = Array.from(
+    { length: BURST },
+    (_, i) => `ACC-${String(i + 1).padStart(4, "0")} "bench escalation ${i}"`,
+  );
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
     const pgReachable = await admin("SELECT 1").then(
@@ -188,27 +210,19 @@ async function ackLatency(fake: FakeSlack): Promise<void> {
     )) {
       const rounds: Round[] = [];
       for (let i = 0; i < Number(values.rounds); i++)
-        rounds.push(await round(fake, { url: floorUrl, pid: floor.child.pid! }, await database()));
-      const ratios = rounds.map((r) => pct(r.warroom, 99) / pct(r.floor, 99));
-      const each = rounds
-        .map((r) => `${pct(r.warroom, 99).toFixed(0)}/${pct(r.floor, 99).toFixed(0)}`)
-        .join(", ");
-      console.log(
-        `ack, ${BURST} concurrent /escalate, ${name}: p99 median ${median(rounds.map((r) => pct(r.warroom, 99))).toFixed(0)} ms ` +
-          `(p50 ${median(rounds.map((r) => pct(r.warroom, 50))).toFixed(0)} ms); floor (bare Bolt app, acks only) p99 median ` +
-          `${median(rounds.map((r) => pct(r.floor, 99))).toFixed(0)} ms (p50 ${median(rounds.map((r) => pct(r.floor, 50))).toFixed(0)} ms); ` +
-          `ratio median ${median(ratios).toFixed(2)}× over ${rounds.length} rounds (warroom/floor p99: ${each}) target <= 1.5×`,
+        rounds.push(await round(i, fake, await database(), texts));
+      report(
+        name,
+        "first burst after start",
+        rounds.map((r) => ({ floor: r.floor.first, warroom: r.warroom.first })),
       );
-      const cpu = (key: "floorCpu" | "warroomCpu" | "warroomAllCpu") =>
-        median(rounds.flatMap((r) => (r[key] === undefined ? [] : [r[key]])));
-      if (rounds.every((r) => r.warroomCpu !== undefined))
-        console.log(
-          `  CPU while the burst was answered, ${name}: warroom main thread ${cpu("warroomCpu").toFixed(0)} ms ` +
-            `(all threads ${cpu("warroomAllCpu").toFixed(0)} ms), floor ${cpu("floorCpu").toFixed(0)} ms (medians)`,
-        );
+      report(
+        name,
+        "next burst",
+        rounds.map((r) => ({ floor: r.floor.again, warroom: r.warroom.again })),
+      );
     }
   } finally {
-    await stop(floor.child);
     for (const clean of cleanup.reverse()) await clean().catch(() => undefined);
   }
 }

@@ -1,21 +1,27 @@
 /**
  * The client of bench/slack-escalate.ts, in a process of its own so that neither server shares its event
- * loop: warms up with as many `/escalate help` at once (connections open, this process's code compiled),
- * then sends the signed /escalate commands to a Slack request URL, all at once, and prints each one's time
- * to its HTTP answer (the ack Slack waits 3 s for) in request order, and the CPU the server process `pid`
- * used from the first request to the last answer, as JSON `{ ms: number[], cpu?: ThreadCpu }`.
- *   node bench/lib/burst-client.ts '{"url": …, "responseUrl": …, "teamId": …, "pid": …, "texts": […]}'
+ * loop. Against one server (a Slack request URL, and its process id for /proc):
+ *  1. warms up with as many `/escalate help` at once (connections open, code that answers compiled);
+ *  2. sends the signed /escalate commands all at once: the first burst after start;
+ *  3. waits for the server to be at rest again (the jobs the burst queued done), then sends them again:
+ *     a burst on a server that has answered one before, as a server that has been running a while has.
+ * Prints each burst's times to the HTTP answers (the ack Slack waits 3 s for), in request order, and the
+ * CPU the server used from the first request to the last answer, as JSON `{ first: Burst, again: Burst }`.
+ *   node bench/lib/burst-client.ts '{"url": …, "responseUrls": […], "teamId": …, "pid": …, "texts": […]}'
  */
 import { sign } from "../../tests/support/slack-harness.ts";
-import { cpuSince, threadCpu } from "./thread-cpu.ts";
+import { cpuSince, settled, threadCpu } from "./thread-cpu.ts";
 
-const { url, responseUrl, teamId, pid, texts } = JSON.parse(process.argv[2] ?? "{}") as {
+const { url, responseUrls, teamId, pid, texts } = JSON.parse(process.argv[2] ?? "{}") as {
   url: string;
-  responseUrl: string;
+  /** One per command sent (three times as many as texts): Slack gives each command its own. */
+  responseUrls: string[];
   teamId: string;
   pid: number;
   texts: string[];
 };
+
+let sent = 0;
 
 async function command(text: string, index: number): Promise<number> {
   const body = new URLSearchParams({
@@ -30,8 +36,8 @@ async function command(text: string, index: number): Promise<number> {
     text,
     api_app_id: "A1",
     is_enterprise_install: "false",
-    response_url: responseUrl,
-    trigger_id: `bench.${index}.${Date.now()}`,
+    response_url: responseUrls[sent++]!,
+    trigger_id: `bench.${index}.${Date.now()}.${sent}`,
   }).toString();
   const started = performance.now();
   const res = await fetch(url, {
@@ -44,9 +50,16 @@ async function command(text: string, index: number): Promise<number> {
   return performance.now() - started;
 }
 
+async function measuredBurst() {
+  const before = await threadCpu(pid);
+  const ms = await Promise.all(texts.map((text, i) => command(text, i)));
+  const cpu = cpuSince(before, await threadCpu(pid));
+  return { ms, ...(cpu ? { cpu } : {}) };
+}
+
 await Promise.all(texts.map((_, i) => command("help", i)));
 await new Promise((r) => setTimeout(r, 500));
-const before = await threadCpu(pid);
-const ms = await Promise.all(texts.map((text, i) => command(text, i)));
-const cpu = cpuSince(before, await threadCpu(pid));
-console.log(JSON.stringify({ ms, ...(cpu ? { cpu } : {}) }));
+const first = await measuredBurst();
+await settled(pid);
+const again = await measuredBurst();
+console.log(JSON.stringify({ first, again }));

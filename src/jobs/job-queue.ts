@@ -248,12 +248,15 @@ export class JobQueue {
       for (const waiter of batch.waiters) waiter.reject(error);
       return;
     }
-    // Stored: the callers may answer now. Waking other replicas is a hint (they also poll), so it does not
-    // hold the answers back, and a failure to send it loses nothing.
+    // Stored: the callers may answer now. The workers are woken once the open requests are answered (the
+    // jobs would wait for that anyway, see #run); waking other replicas is a hint (they also poll), so a
+    // failure to send it loses nothing.
     for (const waiter of batch.waiters) waiter.resolve();
+    await this.#options.requests?.idle();
+    if (!this.#started) return;
     this.wake(name);
     if (this.#options.db.listen)
-      this.#options.db
+      await this.#options.db
         .query("SELECT pg_notify($1, $2)", [WAKE_CHANNEL, name])
         .catch((error: unknown) => this.#logger.warn({ err: error }, "could not wake the other replicas"));
   }
