@@ -2,9 +2,9 @@
  * /escalate in Slack, end to end against the fake Slack Web API:
  *  1. ack latency p50/p99 of 50 concurrent commands for 50 accounts (the HTTP answer Slack waits 3 s for),
  *     sent by a client process of its own to a real `warroom serve` (PGlite, then PostgreSQL), beside the
- *     floor: a bare Bolt app that only acks, started anew and driven the same way in the same round: the
- *     first burst after start, then the next once at rest again (bench/lib/burst-client.ts); with the
- *     main-thread CPU each server used meanwhile (/proc, Linux only);
+ *     floor: a bare Bolt app that only acks, started anew and driven the same way in the same round
+ *     (bench/lib/burst-client.ts): the first burst after start, and the steady state of a server that has
+ *     been answering a while; with the main-thread CPU each server used meanwhile (/proc, Linux only);
  *  2. command to hypotheses posted with 100 ms per Slack call and 200 ms per CRM call, beside the
  *     critical-path lower bound (the longest chain of calls that must wait for each other).
  *   node bench/slack-escalate.ts [--rounds 5] [--databases pglite,postgres] [--database-url postgres://…] [--skip-e2e]
@@ -83,17 +83,20 @@ interface Burst {
   cpu?: ThreadCpu;
 }
 
-/** A server's first burst after start, and its next one once at rest again. */
+/** A server's first burst after start, and the later ones, each once at rest again. */
 interface Bursts {
   first: Burst;
-  again: Burst;
+  later: Burst[];
 }
+
+/** Later bursts per server; the last half of them stand for a server that has been running a while. */
+const LATER = 8;
 
 /** Runs the client process against the server `pid` listening at `url` (bench/lib/burst-client.ts). */
 async function bursts(fake: FakeSlack, url: string, pid: number, texts: string[]): Promise<Bursts> {
   // Each command its own response_url, as Slack gives (one lasts five answers).
-  const responseUrls = [...texts, ...texts, ...texts].map(() => fake.responseUrl());
-  const input = JSON.stringify({ url, responseUrls, teamId: fake.teamId, pid, texts });
+  const responseUrls = Array.from({ length: texts.length * (LATER + 2) }, () => fake.responseUrl());
+  const input = JSON.stringify({ url, responseUrls, teamId: fake.teamId, pid, texts, steady: LATER });
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [join(ROOT, "bench/lib/burst-client.ts"), input],
@@ -148,21 +151,40 @@ async function round(
   return { floor: await floor(), warroom: w };
 }
 
-/** One line per burst kind: p99 and p50 medians over the rounds, the ratio, and the CPU beside them. */
-function report(name: string, what: string, rounds: { floor: Burst; warroom: Burst }[]): void {
-  const p99 = (b: Burst) => pct(b.ms, 99);
-  const ratios = rounds.map((r) => p99(r.warroom) / p99(r.floor));
-  const each = rounds.map((r) => `${p99(r.warroom).toFixed(0)}/${p99(r.floor).toFixed(0)}`).join(", ");
-  const med = (f: (r: { floor: Burst; warroom: Burst }) => number) => median(rounds.map(f)).toFixed(0);
+/** What a round's bursts of one kind showed, for one server. */
+interface Figures {
+  p99: number;
+  p50: number;
+  cpu?: { mainMs: number; allMs: number };
+}
+
+/** The first burst as it was; the steady state as the medians over the last half of the later bursts. */
+function figures(bursts: Bursts, kind: "first" | "steady"): Figures {
+  const chosen = kind === "first" ? [bursts.first] : bursts.later.slice(Math.floor(bursts.later.length / 2));
+  const cpus = chosen.flatMap((b) => (b.cpu ? [b.cpu] : []));
+  return {
+    p99: median(chosen.map((b) => pct(b.ms, 99))),
+    p50: median(chosen.map((b) => pct(b.ms, 50))),
+    ...(cpus.length === chosen.length
+      ? { cpu: { mainMs: median(cpus.map((c) => c.mainMs)), allMs: median(cpus.map((c) => c.allMs)) } }
+      : {}),
+  };
+}
+
+/** One line per kind of burst: p99 and p50 medians over the rounds, the ratio, and the CPU beside them. */
+function report(name: string, what: string, rounds: { floor: Figures; warroom: Figures }[]): void {
+  const ratios = rounds.map((r) => r.warroom.p99 / r.floor.p99);
+  const each = rounds.map((r) => `${r.warroom.p99.toFixed(0)}/${r.floor.p99.toFixed(0)}`).join(", ");
+  const med = (f: (r: { floor: Figures; warroom: Figures }) => number) => median(rounds.map(f)).toFixed(0);
   console.log(
-    `ack, ${BURST} concurrent /escalate, ${name}, ${what}: p99 median ${med((r) => p99(r.warroom))} ms ` +
-      `(p50 ${med((r) => pct(r.warroom.ms, 50))} ms); floor (bare Bolt app, acks only) p99 median ` +
-      `${med((r) => p99(r.floor))} ms (p50 ${med((r) => pct(r.floor.ms, 50))} ms); ratio median ` +
+    `ack, ${BURST} concurrent /escalate, ${name}, ${what}: p99 median ${med((r) => r.warroom.p99)} ms ` +
+      `(p50 ${med((r) => r.warroom.p50)} ms); floor (bare Bolt app, acks only) p99 median ` +
+      `${med((r) => r.floor.p99)} ms (p50 ${med((r) => r.floor.p50)} ms); ratio median ` +
       `${median(ratios).toFixed(2)}× over ${rounds.length} rounds (warroom/floor p99: ${each}) target <= 1.5×`,
   );
   if (rounds.every((r) => r.warroom.cpu && r.floor.cpu))
     console.log(
-      `  main-thread CPU while that burst was answered: warroom ${med((r) => r.warroom.cpu!.mainMs)} ms ` +
+      `  main-thread CPU per burst: warroom ${med((r) => r.warroom.cpu!.mainMs)} ms ` +
         `(all its threads ${med((r) => r.warroom.cpu!.allMs)} ms), floor ${med((r) => r.floor.cpu!.mainMs)} ms (medians)`,
     );
 }
@@ -211,16 +233,15 @@ async function ackLatency(fake: FakeSlack): Promise<void> {
       const rounds: Round[] = [];
       for (let i = 0; i < Number(values.rounds); i++)
         rounds.push(await round(i, fake, await database(), texts));
-      report(
-        name,
-        "first burst after start",
-        rounds.map((r) => ({ floor: r.floor.first, warroom: r.warroom.first })),
-      );
-      report(
-        name,
-        "next burst",
-        rounds.map((r) => ({ floor: r.floor.again, warroom: r.warroom.again })),
-      );
+      for (const [kind, what] of [
+        ["steady", `steady state (bursts ${LATER / 2 + 2}–${LATER + 1} after start)`],
+        ["first", "first burst after start"],
+      ] as const)
+        report(
+          name,
+          what,
+          rounds.map((r) => ({ floor: figures(r.floor, kind), warroom: figures(r.warroom, kind) })),
+        );
     }
   } finally {
     for (const clean of cleanup.reverse()) await clean().catch(() => undefined);

@@ -3,22 +3,24 @@
  * loop. Against one server (a Slack request URL, and its process id for /proc):
  *  1. warms up with as many `/escalate help` at once (connections open, code that answers compiled);
  *  2. sends the signed /escalate commands all at once: the first burst after start;
- *  3. waits for the server to be at rest again (the jobs the burst queued done), then sends them again:
- *     a burst on a server that has answered one before, as a server that has been running a while has.
+ *  3. then, each time the server is at rest again (the jobs the last burst queued done), sends them again,
+ *     `steady` times: the later bursts find the server as one that has been running a while would (V8
+ *     optimises code after it has run many times).
  * Prints each burst's times to the HTTP answers (the ack Slack waits 3 s for), in request order, and the
- * CPU the server used from the first request to the last answer, as JSON `{ first: Burst, again: Burst }`.
+ * CPU the server used from the first request to the last answer, as JSON `{ first: Burst, later: Burst[] }`.
  *   node bench/lib/burst-client.ts '{"url": …, "responseUrls": […], "teamId": …, "pid": …, "texts": […]}'
  */
 import { sign } from "../../tests/support/slack-harness.ts";
 import { cpuSince, settled, threadCpu } from "./thread-cpu.ts";
 
-const { url, responseUrls, teamId, pid, texts } = JSON.parse(process.argv[2] ?? "{}") as {
+const { url, responseUrls, teamId, pid, texts, steady } = JSON.parse(process.argv[2] ?? "{}") as {
   url: string;
-  /** One per command sent (three times as many as texts): Slack gives each command its own. */
+  /** One per command sent (texts × (steady + 2)): Slack gives each command its own. */
   responseUrls: string[];
   teamId: string;
   pid: number;
   texts: string[];
+  steady: number;
 };
 
 let sent = 0;
@@ -60,6 +62,9 @@ async function measuredBurst() {
 await Promise.all(texts.map((_, i) => command("help", i)));
 await new Promise((r) => setTimeout(r, 500));
 const first = await measuredBurst();
-await settled(pid);
-const again = await measuredBurst();
-console.log(JSON.stringify({ first, again }));
+const later = [];
+for (let i = 0; i < steady; i++) {
+  await settled(pid);
+  later.push(await measuredBurst());
+}
+console.log(JSON.stringify({ first, later }));
