@@ -43,7 +43,10 @@ export interface SlackAdapter {
 function boltLogger(logger: Logger) {
   const child = logger.child({ component: "slack" });
   return {
-    debug: (...msg: unknown[]) => child.debug(msg.join(" ")),
+    // Bolt logs a few debug lines per request: build them only when someone reads them.
+    debug: (...msg: unknown[]) => {
+      if (child.isLevelEnabled("debug")) child.debug(msg.join(" "));
+    },
     info: (...msg: unknown[]) => child.info(msg.join(" ")),
     warn: (...msg: unknown[]) => child.warn(msg.join(" ")),
     error: (...msg: unknown[]) => child.error(msg.join(" ")),
@@ -81,6 +84,9 @@ export async function createSlackAdapter(config: SlackAdapterConfig): Promise<Sl
     clientOptions,
     deferInitialization: true,
     extendedErrorHandler: true,
+    // Bolt's conversation store (context.updateConversation) is unused here, and its default keeps state in
+    // this process's memory, which replicas would not share; it also costs a lookup on every request.
+    convoStore: false,
     ...(receiver
       ? { receiver }
       : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
