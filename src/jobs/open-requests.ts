@@ -13,6 +13,12 @@ export const MAX_JOB_WAIT_MS = 200;
 export class OpenRequests {
   #open = 0;
   #idle: (() => void)[] = [];
+  readonly #maxWaitMs: number;
+
+  /** `maxWaitMs`: how long `idle()` waits at most (default MAX_JOB_WAIT_MS). */
+  constructor(maxWaitMs = MAX_JOB_WAIT_MS) {
+    this.#maxWaitMs = maxWaitMs;
+  }
 
   /** Counts a request as open; call the returned function once it is answered (more calls do nothing). */
   begin(): () => void {
@@ -32,7 +38,7 @@ export class OpenRequests {
   }
 
   /** Resolves once no request is open, or after `maxWaitMs`, whichever comes first. */
-  idle(maxWaitMs = MAX_JOB_WAIT_MS): Promise<void> {
+  idle(maxWaitMs = this.#maxWaitMs): Promise<void> {
     if (this.#open === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { JobQueue } from "../../../src/jobs/job-queue.ts";
+import { OpenRequests } from "../../../src/jobs/open-requests.ts";
 import type { Database } from "../../../src/storage/database.ts";
 import {
   type Backend,
@@ -85,6 +86,37 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
       interval: 200,
     });
     expect(Object.values(await runs(db)).every((attempt) => attempt === "1")).toBe(true);
+  });
+
+  it("starts a job only once the requests being answered are (acks before the work they queued)", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    // A bound longer than the test: the job can only start because the request ended.
+    const requests = new OpenRequests(120_000);
+    const queue = new JobQueue({ db, logger: testLogger, pollingIntervalSeconds: 0.5, requests });
+    const openAtStart: number[] = [];
+    queue.define({
+      name: "record",
+      schema: payload,
+      async handle({ key }) {
+        openAtStart.push(requests.open);
+        await db.query("INSERT INTO cursors (name, value) VALUES ($1, '1')", [key]);
+      },
+    });
+    await queue.start();
+    cleanup.push(() => queue.stop());
+    const answered = requests.begin();
+    await queue.enqueue("record", { key: "after-ack" }, { id: jobId("after-ack") });
+    // The job is stored (enqueue resolved); give the workers (polling every 0.5 s) time to take it while
+    // the request is open.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await runs(db)).toEqual({});
+    answered();
+    await vi.waitFor(async () => expect(await runs(db)).toEqual({ "after-ack": "1" }), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    expect(openAtStart).toEqual([0]);
   });
 
   it("refuses to enqueue a payload that does not match the job's schema", async () => {
