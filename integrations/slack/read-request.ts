@@ -74,7 +74,8 @@ export async function readSlackRequest(req: IncomingMessage, signingSecret: stri
   const rawBody = await readBody(req);
   if (!rawBody) return { ok: false, status: 413, problem: `body over ${MAX_BODY_BYTES} bytes` };
   const text = rawBody.toString("utf8");
-  const form = req.headers["content-type"] === "application/x-www-form-urlencoded" ? parseQuery(text) : undefined;
+  const form =
+    req.headers["content-type"] === "application/x-www-form-urlencoded" ? parseQuery(text) : undefined;
   // Slack's SSL check is unsigned by design; Bolt answers it and drops anything else in the form.
   if (form?.ssl_check === "1") return { ok: true, rawBody };
   const signatureProblem = checkSlackSignature(req.headers, text, signingSecret);
