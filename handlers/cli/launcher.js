@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { constants } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { RUNTIME_FLAGS } from "./runtime-flags.js";
+import { RUNTIME_ENV, RUNTIME_FLAGS } from "./runtime-flags.js";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 
@@ -22,10 +22,15 @@ const NO_DATABASE = new Set(["analyze", "help", "-h", "--help", "-V", "--version
 if (stripsTypes) {
   const [command = "--help"] = process.argv.slice(2);
   const missing = RUNTIME_FLAGS.filter((flag) => !process.execArgv.includes(flag));
-  if (missing.length > 0 && !NO_DATABASE.has(command) && typeof process.execve === "function") {
+  const unset = Object.keys(RUNTIME_ENV).filter((name) => process.env[name] === undefined);
+  if (
+    (missing.length > 0 || unset.length > 0) &&
+    !NO_DATABASE.has(command) &&
+    typeof process.execve === "function"
+  ) {
     const script = fileURLToPath(import.meta.url);
     const args = [...missing, ...process.execArgv, script, ...process.argv.slice(2)];
-    process.execve(process.execPath, [process.execPath, ...args], process.env);
+    process.execve(process.execPath, [process.execPath, ...args], { ...RUNTIME_ENV, ...process.env });
   }
   await import("./warroom.ts");
 } else {
@@ -45,6 +50,7 @@ if (stripsTypes) {
 function runOn(node) {
   const child = spawn(node, [...RUNTIME_FLAGS, join(HERE, "warroom.ts"), ...process.argv.slice(2)], {
     stdio: "inherit",
+    env: { ...RUNTIME_ENV, ...process.env },
   });
   // SIGTERM and SIGHUP are sent to this process alone: pass them on, so `kill` stops the server too.
   // Ctrl-C reaches the whole foreground group, the child included: passing SIGINT on would make it two,

@@ -31,11 +31,15 @@ interface SparseVector {
   readonly value: Float32Array;
 }
 
-/** TF-IDF with sublinear term frequency, L2-normalised, over the kept features. */
-function vectorise(text: string, column: Int32Array, idf: Float32Array): SparseVector {
+/** TF-IDF with sublinear term frequency, L2-normalised, over the kept features (`columnOf`: -1 or undefined if not kept). */
+function vectorise(
+  text: string,
+  columnOf: (bucket: number) => number | undefined,
+  idf: Float32Array,
+): SparseVector {
   const entries: [number, number][] = [];
   for (const [bucket, count] of countFeatures(text)) {
-    const col = column[bucket]!;
+    const col = columnOf(bucket) ?? -1;
     if (col >= 0) entries.push([col, (1 + Math.log(count)) * idf[col]!]);
   }
   const norm = Math.hypot(...entries.map(([, v]) => v)) || 1;
@@ -157,7 +161,7 @@ export function fitTopicWeights(
     examples.map((e) => e.text),
     minCount,
   );
-  const xs = examples.map((e) => vectorise(e.text, column, idf));
+  const xs = examples.map((e) => vectorise(e.text, (bucket) => column[bucket], idf));
   const ys = Int32Array.from(examples, (e) => labelIndex.get(e.label)!);
   const model = {
     w: new Float32Array(idf.length * k),
@@ -184,11 +188,16 @@ export function fitTopicWeights(
 /** A classifier over fitted weights. */
 export function classifierOf({ labels, column, idf, w, bias }: TopicWeights): TopicClassifier {
   const k = labels.length;
+  // The dense bucket → row array is 4 MB for a few thousand kept features: a running service keeps a map.
+  const rows = new Map<number, number>();
+  for (let bucket = 0; bucket < column.length; bucket++)
+    if (column[bucket]! >= 0) rows.set(bucket, column[bucket]!);
+  const columnOf = (bucket: number) => rows.get(bucket);
   return {
     labels,
     classify(text) {
       const p = new Float64Array(k);
-      score(w, bias, vectorise(text, column, idf), k, p);
+      score(w, bias, vectorise(text, columnOf, idf), k, p);
       softmax(p);
       let best = 0;
       let second = 1;
