@@ -177,8 +177,6 @@ export class JobQueue {
     data: unknown,
     attempt: number,
   ): Promise<void> {
-    // The acks of a burst go out before the jobs they queued start sharing the event loop with them.
-    await this.#options.requests?.idle();
     const logger = this.#logger.child({ job: definition.name, jobId, attempt });
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) throw new InputError(`job ${definition.name}: ${describeFirstIssue(parsed.error)}`);
@@ -186,6 +184,9 @@ export class JobQueue {
     this.#running++;
     try {
       await this.#leases.take(jobId, definition.name);
+      // The acks of a burst go out before the jobs they queued start sharing the event loop with them
+      // (leased first: a process that dies while waiting hands the job back like any other).
+      await this.#options.requests?.idle();
       await definition.handle(parsed.data, { jobId, attempt, logger });
       logger.debug("job finished");
     } catch (error) {
