@@ -5,10 +5,10 @@
  */
 import { enableCompileCache } from "node:module";
 
-// Node keeps the compiled code of every module on disk, so later starts skip parsing and compiling
-// (NODE_COMPILE_CACHE chooses the folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off). The CLI is
-// imported after this call, or its modules would be compiled before the cache is on. Worker threads (the
-// embedded database's, the evidence engine's) use the cache only when the variable names it.
+// The launcher has turned Node's compile cache on already (see launcher.js); this covers running this file
+// directly. The CLI is imported after this call, or its modules would be compiled before the cache is on.
+// Worker threads (the embedded database's, the evidence engine's) use the cache only when the variable
+// names it.
 const cache = enableCompileCache();
 if (cache.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
 const { runCli } = await import("./index.ts");

@@ -3,7 +3,7 @@
  * topic needs depends on its kind (a billing question needs ids and a time window, not an environment); the
  * ticket's words are checked for each.
  */
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 import { extractIdentifiers } from "../engine/extract-identifiers.ts";
 import type { MissingDetail, TriageField } from "./types.ts";
 
