@@ -102,6 +102,8 @@ export class JobQueue {
   #started = false;
   /** Jobs `enqueue` has not stored yet, per job name: they share the next INSERT. */
   readonly #batches = new Map<string, PendingBatch>();
+  /** The job names whose INSERT is under way: what is enqueued meanwhile waits for it, then goes in one. */
+  readonly #storing = new Set<string>();
 
   constructor(options: JobQueueOptions) {
     this.#options = options;
@@ -220,9 +222,10 @@ export class JobQueue {
 
   /**
    * Enqueues a job as `send` does, in one INSERT with the other jobs of `name` enqueued in the same turn of
-   * the event loop (group commit): a burst of requests that must be stored before they are answered
-   * (/escalate stores, then acks) costs one statement instead of one each. Resolves once stored; a job whose
-   * `id` exists already stores nothing. Not for transactions: use `send` with `tx`.
+   * the event loop or while the previous INSERT of `name` ran (group commit): a burst of requests that must
+   * be stored before they are answered (/escalate stores, then acks) costs a few statements on one
+   * connection instead of one each, and never waits for a connection to be opened. Resolves once stored; a
+   * job whose `id` exists already stores nothing. Not for transactions: use `send` with `tx`.
    */
   enqueue<T>(name: string, data: T, options: { id?: string } = {}): Promise<void> {
     const definition = this.#definitions.get(name);
@@ -231,24 +234,33 @@ export class JobQueue {
     if (!parsed.success) throw new InputError(`job ${name}: ${describeFirstIssue(parsed.error)}`);
     let batch = this.#batches.get(name);
     if (!batch) {
-      const fresh: PendingBatch = { jobs: [], waiters: [] };
-      this.#batches.set(name, fresh);
-      setImmediate(() => void this.#flush(name, fresh));
-      batch = fresh;
+      batch = { jobs: [], waiters: [] };
+      this.#batches.set(name, batch);
+      // With an INSERT of `name` under way, this batch goes when it is done (see #flush).
+      if (!this.#storing.has(name)) setImmediate(() => void this.#flush(name));
     }
     batch.jobs.push({ name, data: parsed.data as object, ...(options.id ? { id: options.id } : {}) });
     const waiters = batch.waiters;
     return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
   }
 
-  async #flush(name: string, batch: PendingBatch): Promise<void> {
+  async #flush(name: string): Promise<void> {
+    const batch = this.#batches.get(name);
+    if (!batch) return;
     this.#batches.delete(name);
+    this.#storing.add(name);
+    let stored = false;
     try {
       await this.#boss.insert(name, batch.jobs);
+      stored = true;
     } catch (error) {
       for (const waiter of batch.waiters) waiter.reject(error);
-      return;
+    } finally {
+      this.#storing.delete(name);
+      // What was enqueued while this INSERT ran goes now, in one.
+      if (this.#batches.has(name)) void this.#flush(name);
     }
+    if (!stored) return;
     // Stored: the callers may answer now. The workers are woken once the open requests are answered (the
     // jobs would wait for that anyway, see #run); waking other replicas is a hint (they also poll), so a
     // failure to send it loses nothing.

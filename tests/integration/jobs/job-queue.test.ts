@@ -88,6 +88,45 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
     expect(Object.values(await runs(db)).every((attempt) => attempt === "1")).toBe(true);
   });
 
+  it("stores what is enqueued while an INSERT runs in the next one, never two INSERTs at once", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    // Counts pg-boss's job INSERTs as they go through the database: how many, and how many at once.
+    const inserts = { total: 0, running: 0, most: 0 };
+    const query = async (text: string, params?: readonly unknown[]) => {
+      if (!text.includes("json_to_recordset")) return db.query(text, params);
+      inserts.total++;
+      inserts.most = Math.max(inserts.most, ++inserts.running);
+      try {
+        return await db.query(text, params);
+      } finally {
+        inserts.running--;
+      }
+    };
+    const counted = new Proxy(db, {
+      get(target, property) {
+        if (property === "query") return query;
+        const value = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const queue = await start(counted);
+    // 30 requests arriving over several turns of the event loop, as a burst's do.
+    const keys = Array.from({ length: 30 }, (_, i) => `spread-${i}`);
+    const stored: Promise<void>[] = [];
+    for (const key of keys) {
+      stored.push(queue.enqueue("record", { key }, { id: jobId(key) }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(stored);
+    expect(inserts.most).toBe(1);
+    expect(inserts.total).toBeLessThan(keys.length / 3);
+    await vi.waitFor(async () => expect(Object.keys(await runs(db)).sort()).toEqual([...keys].sort()), {
+      timeout: 30_000,
+      interval: 200,
+    });
+  });
+
   it("starts a job only once the requests being answered are (acks before the work they queued)", async () => {
     testDb = await backend.create();
     const db = await connect();
