@@ -86,6 +86,11 @@ async function measure(
   const warm: Start[] = [];
   for (let i = 0; i < Number(values.runs); i++) warm.push(await startOnce(same));
   const idle = await startOnce(same, IDLE_SECONDS);
+  // Node's compile cache empty (npm ci --ignore-scripts, or a folder of its own): every module is compiled,
+  // its TypeScript stripped, as it loads. npm ci fills the install's own cache.
+  const cacheDir = await mkdtemp(join(tmpdir(), "warroom-bench-cache-"));
+  dirs.push(cacheDir);
+  const cold = await startOnce({ ...same, NODE_COMPILE_CACHE: cacheDir }, IDLE_SECONDS);
   const peaks = [...firsts, ...warm].map((s) => s.peakMb);
   console.log(`${label}:`);
   console.log(
@@ -99,6 +104,9 @@ async function measure(
   );
   console.log(
     `  RSS after ${IDLE_SECONDS} s idle          ${idle.idleMb?.toFixed(0)} MB   target <= ${targets.idle} MB`,
+  );
+  console.log(
+    `    the same, Node's compile cache empty (not filled at install): ${cold.idleMb?.toFixed(0)} MB`,
   );
 }
 

@@ -7,10 +7,10 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import nodeModule from "node:module";
 import { constants } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { enableCompileCache } from "./compile-cache.js";
 import { RUNTIME_ENV, RUNTIME_FLAGS } from "./runtime-flags.js";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -33,13 +33,8 @@ if (stripsTypes) {
     const args = [...missing, ...process.execArgv, script, ...process.argv.slice(2)];
     process.execve(process.execPath, [process.execPath, ...args], { ...RUNTIME_ENV, ...process.env });
   }
-  // Node keeps the compiled code of every module on disk, the stripped TypeScript included; turned on before
-  // the first .ts file loads, a start whose files are all cached never loads Node's TypeScript stripper
-  // (its WebAssembly and its 4 MB of source stayed resident: about 16 MB of idle RSS).
-  // NODE_COMPILE_CACHE chooses the folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off; worker threads (the
-  // embedded database's, the evidence engine's) find the folder in the variable.
-  const cache = nodeModule.enableCompileCache();
-  if (cache.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
+  // Before the first .ts file loads: a start whose files are cached never loads Node's TypeScript stripper.
+  enableCompileCache();
   await import("./warroom.ts");
 } else {
   const root = join(HERE, "../..");

@@ -3,14 +3,11 @@
  * The `warroom` process: the only place that touches `process` (environment, streams, signals). npm's
  * `warroom` bin is `launcher.js`, which picks a Node that runs TypeScript and then loads this file.
  */
-import { enableCompileCache } from "node:module";
+import { enableCompileCache } from "./compile-cache.js";
 
-// The launcher has turned Node's compile cache on already (see launcher.js); this covers running this file
-// directly. The CLI is imported after this call, or its modules would be compiled before the cache is on.
-// Worker threads (the embedded database's, the evidence engine's) use the cache only when the variable
-// names it.
-const cache = enableCompileCache();
-if (cache.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
+// The launcher has turned Node's compile cache on already (see compile-cache.js); this covers running this
+// file directly. The CLI is imported after this call, or its modules would be compiled before the cache is on.
+enableCompileCache();
 const { runCli } = await import("./index.ts");
 
 function stopSignal(): Promise<string> {
