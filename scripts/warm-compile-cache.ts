@@ -31,9 +31,15 @@ if (process.env.NODE_DISABLE_COMPILE_CACHE) process.exit(0);
 if (RUNTIME_FLAGS.some((flag) => !process.execArgv.includes(flag))) {
   // Again with the flags, the cache named in the environment so that Node turns it on before any module;
   // then the CLI's entry point, which runs when loaded: `warroom --version` loads it with the same flags.
-  const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? COMPILE_CACHE_DIR };
+  const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE || COMPILE_CACHE_DIR };
   const runs = [[import.meta.filename], [join(ROOT, "handlers/cli/launcher.js"), "--version"]].map((args) =>
-    spawnSync(process.execPath, [...RUNTIME_FLAGS, ...args], { stdio: ["ignore", "ignore", "inherit"], env }),
+    spawnSync(process.execPath, [...RUNTIME_FLAGS, ...args], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env,
+      // A module that kept its process alive must not hold up npm ci.
+      timeout: 120_000,
+      killSignal: "SIGKILL",
+    }),
   );
   if (runs.some((run) => run.status !== 0))
     console.error("could not fill Node's compile cache: the first start fills it");
