@@ -11,13 +11,25 @@ export interface PostgresOptions {
   url: string;
   poolSize: number;
   logger: Logger;
+  /** How long a connection above the warm ones may sit idle before it is closed (default 10 s). */
+  idleTimeoutMs?: number;
 }
+
+/**
+ * Connections the pool keeps open however quiet it gets. A burst of /escalate after a quiet spell stores its
+ * requests (one INSERT at a time, see job-queue.ts) before acking them: on a connection that is already open,
+ * not one that must first be opened (TCP, TLS and authentication: milliseconds on this machine, tens of them
+ * to a managed server) while Slack's three seconds run.
+ */
+export const WARM_CONNECTIONS = 2;
 
 /** Opens a pool and checks that the server answers. */
 export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,
+    min: Math.min(WARM_CONNECTIONS, options.poolSize),
+    idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
     application_name: "warroom",
     connectionTimeoutMillis: 10_000,
   });
