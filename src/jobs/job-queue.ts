@@ -143,6 +143,7 @@ export class JobQueue {
     await this.#leases.start();
     // Queues are independent: create them (and start their workers) concurrently.
     await Promise.all([...this.#definitions.values()].map((definition) => this.#startWorker(definition)));
+    await Promise.all([...this.#definitions.keys()].map((name) => this.#rehearseInsert(name)));
     this.#started = true;
     // Jobs another replica queues wake this one's workers at once (PostgreSQL; PGlite has one process).
     this.#unlisten = await this.#options.db.listen?.(WAKE_CHANNEL, (name) => this.wake(name));
@@ -171,6 +172,26 @@ export class JobQueue {
       ),
     );
     this.#workerIds.set(definition.name, await Promise.all(workers));
+  }
+
+  /**
+   * Runs the INSERT `enqueue` sends for `name` once, in a transaction that is rolled back, so the first burst
+   * of requests after a start is stored by warm code: the embedded database compiles each of its WebAssembly
+   * functions the first time it runs, and a PostgreSQL connection loads the job table's catalog entries at
+   * its first use. (A first INSERT of 49 jobs: 15–34 ms cold, 4–11 ms rehearsed on PGlite; 4–5 and 2–3 ms
+   * on PostgreSQL.) Nothing is stored; a failure only leaves the code cold.
+   */
+  async #rehearseInsert(name: string): Promise<void> {
+    const rollback = new Error("rehearsal");
+    await this.#options.db
+      .transaction(async (tx) => {
+        await this.#boss.insert(name, [{ name, data: {} }], { db: bossDb(tx) });
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback)
+          this.#logger.debug({ err: error, job: name }, "could not rehearse the job INSERT");
+      });
   }
 
   async #run(

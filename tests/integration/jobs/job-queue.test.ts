@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { JobQueue } from "../../../src/jobs/job-queue.ts";
 import { OpenRequests } from "../../../src/jobs/open-requests.ts";
-import type { Database } from "../../../src/storage/database.ts";
+import type { Database, Sql } from "../../../src/storage/database.ts";
 import {
   type Backend,
   backends,
@@ -125,6 +125,32 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
       timeout: 30_000,
       interval: 200,
     });
+  });
+
+  it("rehearses each queue's INSERT at start and stores nothing doing so", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    const texts: string[] = [];
+    const watched = new Proxy(db, {
+      get(target, property) {
+        if (property === "transaction")
+          return (work: (tx: Sql) => Promise<unknown>) =>
+            target.transaction((tx) =>
+              work({
+                query: (text, params) => {
+                  texts.push(text);
+                  return tx.query(text, params);
+                },
+                exec: (script) => tx.exec(script),
+              } as Sql),
+            );
+        const value = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const queue = await start(watched);
+    expect(texts.filter((text) => text.includes("json_to_recordset"))).toHaveLength(1);
+    expect(await queue.counts("record")).toEqual({ queued: 0, active: 0, total: 0 });
   });
 
   it("starts a job only once the requests being answered are (acks before the work they queued)", async () => {
