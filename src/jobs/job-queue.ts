@@ -270,18 +270,16 @@ export class JobQueue {
     if (!batch) return;
     this.#batches.delete(name);
     this.#storing.add(name);
-    let stored = false;
     try {
       await this.#boss.insert(name, batch.jobs);
-      stored = true;
     } catch (error) {
       for (const waiter of batch.waiters) waiter.reject(error);
+      return;
     } finally {
       this.#storing.delete(name);
-      // What was enqueued while this INSERT ran goes now, in one.
+      // What was enqueued while this INSERT ran goes now, in one (after a failure too).
       if (this.#batches.has(name)) void this.#flush(name);
     }
-    if (!stored) return;
     // Stored: the callers may answer now. The workers are woken once the open requests are answered (the
     // jobs would wait for that anyway, see #run); waking other replicas is a hint (they also poll), so a
     // failure to send it loses nothing.
