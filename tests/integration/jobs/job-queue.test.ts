@@ -36,6 +36,17 @@ function recordingQueue(db: Database, options: { failFirst?: number } = {}) {
   return queue;
 }
 
+/** `db` with some of its members replaced: the rest are its own, bound to it. */
+function overriding(db: Database, members: Partial<Database>): Database {
+  return new Proxy(db, {
+    get(target, property) {
+      if (Object.hasOwn(members, property)) return members[property as keyof Database];
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 async function runs(db: Database): Promise<Record<string, string>> {
   const rows = await db.query<{ name: string; value: string }>("SELECT name, value FROM cursors");
   return Object.fromEntries(rows.map((r) => [r.name, r.value]));
@@ -103,14 +114,7 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
         inserts.running--;
       }
     };
-    const counted = new Proxy(db, {
-      get(target, property) {
-        if (property === "query") return query;
-        const value = Reflect.get(target, property, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    const queue = await start(counted);
+    const queue = await start(overriding(db, { query: query as Database["query"] }));
     // 30 requests arriving over several turns of the event loop, as a burst's do.
     const keys = Array.from({ length: 30 }, (_, i) => `spread-${i}`);
     const stored: Promise<void>[] = [];
@@ -131,24 +135,17 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
     testDb = await backend.create();
     const db = await connect();
     const texts: string[] = [];
-    const watched = new Proxy(db, {
-      get(target, property) {
-        if (property === "transaction")
-          return (work: (tx: Sql) => Promise<unknown>) =>
-            target.transaction((tx) =>
-              work({
-                query: (text, params) => {
-                  texts.push(text);
-                  return tx.query(text, params);
-                },
-                exec: (script) => tx.exec(script),
-              } as Sql),
-            );
-        const value = Reflect.get(target, property, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    const queue = await start(watched);
+    const transaction = <T>(work: (tx: Sql) => Promise<T>) =>
+      db.transaction((tx) =>
+        work({
+          query: (text, params) => {
+            texts.push(text);
+            return tx.query(text, params);
+          },
+          exec: (script) => tx.exec(script),
+        } as Sql),
+      );
+    const queue = await start(overriding(db, { transaction }));
     expect(texts.filter((text) => text.includes("json_to_recordset"))).toHaveLength(1);
     expect(await queue.counts("record")).toEqual({ queued: 0, active: 0, total: 0 });
   });
