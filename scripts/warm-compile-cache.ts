@@ -12,7 +12,7 @@ import { flushCompileCache } from "node:module";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { COMPILE_CACHE_DIR } from "../handlers/cli/compile-cache.js";
-import { RUNTIME_FLAGS } from "../handlers/cli/runtime-flags.js";
+import { missingRuntimeFlags, RUNTIME_FLAGS } from "../handlers/cli/runtime-flags.js";
 
 const ROOT = join(import.meta.dirname, "..");
 /** Modules that do their work when loaded: the CLI's entry point and the sample-data generator. */
@@ -28,7 +28,7 @@ function modules(dir: string): string[] {
 }
 
 if (process.env.NODE_DISABLE_COMPILE_CACHE) process.exit(0);
-if (RUNTIME_FLAGS.some((flag) => !process.execArgv.includes(flag))) {
+if (missingRuntimeFlags().length > 0) {
   // Again with the flags, the cache named in the environment so that Node turns it on before any module;
   // then the CLI's entry point, which runs when loaded: `warroom --version` loads it with the same flags.
   const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE || COMPILE_CACHE_DIR };

@@ -11,7 +11,7 @@ import { constants } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { enableCompileCache } from "./compile-cache.js";
-import { RUNTIME_ENV, RUNTIME_FLAGS } from "./runtime-flags.js";
+import { missingRuntimeFlags, RUNTIME_ENV, RUNTIME_FLAGS } from "./runtime-flags.js";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 
@@ -22,7 +22,7 @@ const NO_DATABASE = new Set(["analyze", "help", "-h", "--help", "-V", "--version
 
 if (stripsTypes) {
   const [command = "--help"] = process.argv.slice(2);
-  const missing = RUNTIME_FLAGS.filter((flag) => !process.execArgv.includes(flag));
+  const missing = missingRuntimeFlags();
   const unset = Object.keys(RUNTIME_ENV).filter((name) => process.env[name] === undefined);
   if (
     (missing.length > 0 || unset.length > 0) &&

@@ -10,6 +10,11 @@
  */
 export const RUNTIME_FLAGS = ["--liftoff-only", "--max-semi-space-size=2"];
 
+/** The runtime flags this process was not started with. */
+export function missingRuntimeFlags() {
+  return RUNTIME_FLAGS.filter((flag) => !process.execArgv.includes(flag));
+}
+
 /**
  * glibc malloc settings the process restarts with too (an environment variable already set wins):
  * - `MALLOC_ARENA_MAX=2`: by default every thread that allocates (the database and engine workers, the
