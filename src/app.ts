@@ -183,7 +183,8 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     else await clearEscalationHistory(db);
     const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps);
     surfaces = deps.chat ? [] : await openSurfaces(config, db, deps.logger);
-    const requests = new OpenRequests();
+    // Between two requests of a burst, the jobs stored meanwhile are acked (see Database.deliverAnswers).
+    const requests = new OpenRequests(undefined, () => db.deliverAnswers?.());
     const queue = new JobQueue({
       db,
       logger: deps.logger,

@@ -14,14 +14,20 @@ export class OpenRequests {
   #open = 0;
   #idle: (() => void)[] = [];
   readonly #maxWaitMs: number;
+  readonly #onBegin: (() => void) | undefined;
 
-  /** `maxWaitMs`: how long `idle()` waits at most (default MAX_JOB_WAIT_MS). */
-  constructor(maxWaitMs = MAX_JOB_WAIT_MS) {
+  /**
+   * `maxWaitMs`: how long `idle()` waits at most (default MAX_JOB_WAIT_MS). `onBegin` runs as each request
+   * begins, before it is handled: warroom settles the database answers that have come in meanwhile there.
+   */
+  constructor(maxWaitMs = MAX_JOB_WAIT_MS, onBegin?: () => void) {
     this.#maxWaitMs = maxWaitMs;
+    this.#onBegin = onBegin;
   }
 
   /** Counts a request as open; call the returned function once it is answered (more calls do nothing). */
   begin(): () => void {
+    this.#onBegin?.();
     this.#open++;
     let ended = false;
     return () => {

@@ -30,6 +30,12 @@ export interface Database extends Sql {
    * function is called. Only a server shared by replicas has it (PostgreSQL); one process owns PGlite.
    */
   listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Settles at once the queries whose answers have already come in, instead of when the event loop next
+   * reads them (the embedded database answers from its own thread; a server's answers arrive on sockets the
+   * loop must read). Called between two requests of a burst, so that stored jobs are acked among them.
+   */
+  deliverAnswers?(): void;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   /** Closes connections; the object is unusable afterwards. */

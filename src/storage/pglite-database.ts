@@ -7,7 +7,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import lockfile from "proper-lockfile";
 import { ConfigError } from "../errors.ts";
 import { deserializeError } from "../thread-errors.ts";
@@ -57,12 +57,16 @@ function pgliteAssets(): Promise<PgliteAssets> {
 /** A request as callers write it: the worker's `id` is added when it is sent (one Omit per kind of request). */
 type Request = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
-/** The worker and the requests waiting for its answers. */
+/**
+ * The worker and the requests waiting for its answers. The answers come back on a port of their own, which
+ * the event loop reads only between two of its turns: under a burst one turn reads many requests, so an
+ * answer that came in meanwhile (a stored job whose ack is waiting) would wait for all of them.
+ * `deliverAnswers` reads that port at once, from wherever the caller is.
+ */
 class PgliteWorker {
+  readonly #answers: MessagePort;
   // Its JavaScript only passes messages: a small young generation keeps ~20 MB less resident than V8's default.
-  readonly #worker = new Worker(new URL("./pglite-worker.ts", import.meta.url), {
-    resourceLimits: { maxYoungGenerationSizeMb: 4 },
-  });
+  readonly #worker: Worker;
   readonly #pending = new Map<
     number,
     { resolve: (r: PgliteResponse & { ok: true }) => void; reject: (e: Error) => void }
@@ -71,18 +75,19 @@ class PgliteWorker {
   #failure: Error | null = null;
 
   constructor() {
-    this.#worker.on("message", (response: PgliteResponse) => {
-      const waiting = this.#pending.get(response.id);
-      if (!waiting) return;
-      this.#pending.delete(response.id);
-      this.#idleUnlessBusy();
-      if (response.ok) waiting.resolve(response);
-      else waiting.reject(deserializeError(response.error));
+    const { port1, port2 } = new MessageChannel();
+    this.#answers = port1;
+    this.#worker = new Worker(new URL("./pglite-worker.ts", import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      workerData: { answers: port2 },
+      transferList: [port2],
     });
+    this.#answers.on("message", (response: PgliteResponse) => this.#answer(response));
     const fail = (error: Error) => {
       this.#failure = error;
       for (const waiting of this.#pending.values()) waiting.reject(error);
       this.#pending.clear();
+      this.#answers.close();
     };
     this.#worker.on("error", (error) =>
       fail(new Error(`the embedded database stopped: ${error.message}`, { cause: error })),
@@ -91,6 +96,26 @@ class PgliteWorker {
       fail(new Error(`the embedded database is closed (its thread exited with ${code})`)),
     );
     this.#worker.unref();
+    this.#answers.unref();
+  }
+
+  #answer(response: PgliteResponse): void {
+    const waiting = this.#pending.get(response.id);
+    if (!waiting) return;
+    this.#pending.delete(response.id);
+    if (this.#pending.size === 0) this.#answers.unref();
+    if (response.ok) waiting.resolve(response);
+    else waiting.reject(deserializeError(response.error));
+  }
+
+  /** Settles the requests whose answers have come in, without waiting for the event loop to read them. */
+  deliverAnswers(): void {
+    if (this.#pending.size === 0) return;
+    let received = receiveMessageOnPort(this.#answers);
+    while (received) {
+      this.#answer(received.message as PgliteResponse);
+      received = receiveMessageOnPort(this.#answers);
+    }
   }
 
   /** Sends a request; the worker keeps the process alive only while an answer is awaited. */
@@ -99,13 +124,9 @@ class PgliteWorker {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.ref();
+      this.#answers.ref();
       this.#worker.postMessage({ ...request, id });
     });
-  }
-
-  #idleUnlessBusy(): void {
-    if (this.#pending.size === 0) this.#worker.unref();
   }
 
   async terminate(): Promise<void> {
@@ -229,6 +250,10 @@ class PgliteDatabase implements Database {
       if (this.#locks.get(key) === settled) this.#locks.delete(key);
     });
     return run;
+  }
+
+  deliverAnswers(): void {
+    this.#worker.deliverAnswers();
   }
 
   async ping(): Promise<void> {

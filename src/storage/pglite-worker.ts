@@ -5,14 +5,16 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parentPort } from "node:worker_threads";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { PGlite, type PGliteOptions, type Transaction } from "@electric-sql/pglite";
 import { serializeError } from "../thread-errors.ts";
 import type { PgliteAssets, PgliteRequest, PgliteResponse } from "./pglite-protocol.ts";
 import { readPgliteTemplate } from "./pglite-template.ts";
 
 const port = parentPort;
-if (!port) throw new Error("pglite-worker.ts runs as a worker thread (see pglite-database.ts)");
+/** Where answers go: a port of their own, which the main thread may read at once (see pglite-database.ts). */
+const answers = (workerData as { answers?: MessagePort } | null)?.answers;
+if (!port || !answers) throw new Error("pglite-worker.ts runs as a worker thread (see pglite-database.ts)");
 
 let pglite: PGlite | null = null;
 let nextTx = 1;
@@ -104,8 +106,12 @@ async function handle(request: PgliteRequest): Promise<Omit<PgliteResponse & { o
 
 port.on("message", (request: PgliteRequest) => {
   handle(request).then(
-    (answer) => port.postMessage({ id: request.id, ok: true, ...answer } satisfies PgliteResponse),
+    (answer) => answers.postMessage({ id: request.id, ok: true, ...answer } satisfies PgliteResponse),
     (error: unknown) =>
-      port.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies PgliteResponse),
+      answers.postMessage({
+        id: request.id,
+        ok: false,
+        error: serializeError(error),
+      } satisfies PgliteResponse),
   );
 });

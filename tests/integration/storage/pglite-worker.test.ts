@@ -75,6 +75,34 @@ describe("the embedded database on its worker thread", () => {
     ]);
   });
 
+  it("settles the queries already answered when asked, without waiting for the event loop", async () => {
+    db = await openMigratedPglite();
+    const open = db;
+    /** Sends a query, then holds this thread (as a burst's requests do) while the worker answers it. */
+    const answeredWhileBusy = () => {
+      let settled = false;
+      const query = open.query("SELECT 1 AS one").then(() => (settled = true));
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      return { query, settled: () => settled };
+    };
+    /** Runs the callbacks queued so far (promise reactions), and no event-loop turn. */
+    const microtasks = async () => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    };
+
+    const waiting = answeredWhileBusy();
+    await microtasks();
+    // The answer is in, but only the next turn of the event loop would read it...
+    expect(waiting.settled()).toBe(false);
+    await waiting.query;
+
+    const delivered = answeredWhileBusy();
+    open.deliverAnswers?.();
+    await microtasks();
+    // ...unless it is delivered.
+    expect(delivered.settled()).toBe(true);
+  });
+
   it("refuses work after close with a clear error", async () => {
     const closed = await openMigratedPglite();
     await closed.close();

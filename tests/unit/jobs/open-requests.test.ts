@@ -31,6 +31,14 @@ describe("open requests", () => {
     expect(await settledNow(idle)).toBe(true);
   });
 
+  it("runs its hook as each request begins, before counting it", () => {
+    const seen: number[] = [];
+    const requests: OpenRequests = new OpenRequests(60_000, () => seen.push(requests.open));
+    requests.begin();
+    requests.begin();
+    expect(seen).toEqual([0, 1]);
+  });
+
   it("stops waiting after its bound, so steady traffic delays a job but never starves it", async () => {
     const requests = new OpenRequests(60_000);
     requests.begin();
@@ -40,8 +48,9 @@ describe("open requests", () => {
 });
 
 describe("the HTTP server counts the requests it answers", () => {
-  it("from arrival until the answer is sent", async () => {
-    const requests = new OpenRequests();
+  it("from arrival until the answer is sent, running the hook as each arrives", async () => {
+    let hooked = 0;
+    const requests = new OpenRequests(undefined, () => hooked++);
     const app = createHttpApp(testLogger);
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -53,6 +62,7 @@ describe("the HTTP server counts the requests it answers", () => {
     try {
       const answer = fetch(`http://127.0.0.1:${server.port}/slow`, { method: "POST" });
       await vi.waitFor(() => expect(requests.open).toBe(1));
+      expect(hooked).toBe(1);
       release();
       expect(await (await answer).text()).toBe("done");
       await vi.waitFor(() => expect(requests.open).toBe(0));
