@@ -2,9 +2,10 @@
  * /escalate in Slack, end to end against the fake Slack Web API:
  *  1. ack latency p50/p99 of 50 concurrent commands for 50 accounts (the HTTP answer Slack waits 3 s for),
  *     sent by a client process of its own to a real `warroom serve` (PGlite, then PostgreSQL), beside the
- *     floor: a bare Bolt app that only acks, started anew and driven the same way in the same round
- *     (bench/lib/burst-client.ts): the first burst after start, and the steady state of a server that has
- *     been answering a while; with the main-thread CPU each server used meanwhile (/proc, Linux only);
+ *     floor: a bare Bolt app that only acks, started anew in the same round and driven the same way, the
+ *     client taking turns between the two burst by burst (bench/lib/burst-client.ts): the first burst after
+ *     start, and the steady state of a server that has been answering a while; with the main-thread CPU
+ *     each server used meanwhile (/proc, Linux only);
  *  2. command to hypotheses posted with 100 ms per Slack call and 200 ms per CRM call, beside the
  *     critical-path lower bound (the longest chain of calls that must wait for each other).
  *   node bench/slack-escalate.ts [--rounds 5] [--databases pglite,postgres] [--database-url postgres://…] [--skip-e2e]
@@ -92,17 +93,26 @@ interface Bursts {
 /** Later bursts per server; the last half of them stand for a server that has been running a while. */
 const LATER = 8;
 
-/** Runs the client process against the server `pid` listening at `url` (bench/lib/burst-client.ts). */
-async function bursts(fake: FakeSlack, url: string, pid: number, texts: string[]): Promise<Bursts> {
+/** A server the client drives: where it listens and its process id (for /proc). */
+interface Server {
+  url: string;
+  pid: number;
+}
+
+/** Runs the client process against the servers, taking turns burst by burst (bench/lib/burst-client.ts). */
+async function bursts(fake: FakeSlack, servers: Server[], texts: string[]): Promise<Bursts[]> {
   // Each command its own response_url, as Slack gives (one lasts five answers).
-  const responseUrls = Array.from({ length: texts.length * (LATER + 2) }, () => fake.responseUrl());
-  const input = JSON.stringify({ url, responseUrls, teamId: fake.teamId, pid, texts, steady: LATER });
+  const targets = servers.map((server) => ({
+    ...server,
+    responseUrls: Array.from({ length: texts.length * (LATER + 2) }, () => fake.responseUrl()),
+  }));
+  const input = JSON.stringify({ targets, teamId: fake.teamId, texts, steady: LATER });
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [join(ROOT, "bench/lib/burst-client.ts"), input],
-    { cwd: ROOT },
+    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
   );
-  return JSON.parse(stdout) as Bursts;
+  return JSON.parse(stdout) as Bursts[];
 }
 
 /** One round: the floor's bursts and warroom's. */
@@ -114,10 +124,10 @@ interface Round {
 const admin = (sql: string) => adminQuery(values["database-url"], sql);
 
 /**
- * One round: a new bare Bolt app and a new warroom (fresh database), each at rest and then driven by the
- * client the same way (burst-client.ts). Both are new processes so that neither has compiled code the
- * other has not; which goes first alternates between rounds, because the machine is shared and its load
- * drifts.
+ * One round: a new bare Bolt app and a new warroom (fresh database), both running, each at rest, then
+ * driven by one client that takes turns between them burst by burst (burst-client.ts), so that the drift of
+ * this shared machine's load falls on both alike. Both are new processes so that neither has compiled code
+ * the other has not; which goes first alternates between rounds.
  */
 async function round(
   index: number,
@@ -126,29 +136,32 @@ async function round(
   texts: string[],
 ): Promise<Round> {
   const slackEnv = {
+    PORT: "0",
     SLACK_BOT_TOKEN: fake.token,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
   };
-  const measure = async (args: string[], env: Record<string, string>): Promise<Bursts> => {
-    const server = await startServer(args, { PORT: "0", ...slackEnv, ...env });
-    try {
+  const started: ChildProcess[] = [];
+  try {
+    const start = async (args: string[], env: Record<string, string>): Promise<Server> => {
+      const server = await startServer(args, { ...slackEnv, ...env });
+      started.push(server.child);
       // At rest: start-up work (warroom imports the sample dataset's tickets) done.
       if (!(await settled(server.child.pid!)))
         console.log(`  (${args.join(" ")} did not settle within 20 s)`);
-      return await bursts(fake, `http://127.0.0.1:${server.port}/slack/events`, server.child.pid!, texts);
-    } finally {
-      await stop(server.child);
+      return { url: `http://127.0.0.1:${server.port}/slack/events`, pid: server.child.pid! };
+    };
+    const floor = await start(["bench/lib/bare-bolt-ack.ts"], {});
+    const warroom = await start(["handlers/cli/launcher.js", "serve"], database);
+    if (index % 2 === 0) {
+      const [f, w] = await bursts(fake, [floor, warroom], texts);
+      return { floor: f!, warroom: w! };
     }
-  };
-  const floor = () => measure(["bench/lib/bare-bolt-ack.ts"], {});
-  const warroom = () => measure(["handlers/cli/launcher.js", "serve"], database);
-  if (index % 2 === 0) {
-    const f = await floor();
-    return { floor: f, warroom: await warroom() };
+    const [w, f] = await bursts(fake, [warroom, floor], texts);
+    return { floor: f!, warroom: w! };
+  } finally {
+    for (const child of started) await stop(child);
   }
-  const w = await warroom();
-  return { floor: await floor(), warroom: w };
 }
 
 /** What a round's bursts of one kind showed, for one server. */

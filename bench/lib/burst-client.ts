@@ -1,31 +1,39 @@
 /**
- * The client of bench/slack-escalate.ts, in a process of its own so that neither server shares its event
- * loop. Against one server (a Slack request URL, and its process id for /proc):
- *  1. warms up with as many `/escalate help` at once (connections open, code that answers compiled);
- *  2. sends the signed /escalate commands all at once: the first burst after start;
- *  3. then, each time the server is at rest again (the jobs the last burst queued done), sends them again,
- *     `steady` times: the later bursts find the server as one that has been running a while would (V8
- *     optimises code after it has run many times).
- * Prints each burst's times to the HTTP answers (the ack Slack waits 3 s for), in request order, and the
- * CPU the server used from the first request to the last answer, as JSON `{ first: Burst, later: Burst[] }`.
- *   node bench/lib/burst-client.ts '{"url": …, "responseUrls": […], "teamId": …, "pid": …, "texts": […]}'
+ * The client of bench/slack-escalate.ts, in a process of its own so that no server shares its event loop.
+ * Against two servers at once (the floor and warroom, each a Slack request URL and its process id for /proc),
+ * taking turns burst by burst so that the load of this shared machine, which drifts, falls on both alike:
+ *  1. warms each up with as many `/escalate help` at once (connections open, code that answers compiled);
+ *  2. sends the signed /escalate commands all at once to each in turn: the first burst after start;
+ *  3. then, `steady` times, to each in turn: the later bursts find the server as one that has been running a
+ *     while would (V8 optimises code after it has run many times).
+ * Before each burst both servers are at rest (the jobs the last bursts queued done). Prints, per server,
+ * each burst's times to the HTTP answers (the ack Slack waits 3 s for), in request order, and the CPU the
+ * server used from the first request to the last answer, as JSON `[{ first: Burst, later: Burst[] }, …]`.
+ *   node bench/lib/burst-client.ts '{"targets": [{"url": …, "pid": …, "responseUrls": […]}, …], "teamId": …, "texts": […], "steady": 8}'
  */
 import { sign } from "../../tests/support/slack-harness.ts";
 import { cpuSince, settled, threadCpu } from "./thread-cpu.ts";
 
-const { url, responseUrls, teamId, pid, texts, steady } = JSON.parse(process.argv[2] ?? "{}") as {
+/** One server: where it listens, its process, and one response_url per command it will get. */
+interface Target {
   url: string;
-  /** One per command sent (texts × (steady + 2)): Slack gives each command its own. */
-  responseUrls: string[];
-  teamId: string;
   pid: number;
+  /** texts × (steady + 2): Slack gives each command its own. */
+  responseUrls: string[];
+}
+
+const { targets, teamId, texts, steady } = JSON.parse(process.argv[2] ?? "{}") as {
+  targets: Target[];
+  teamId: string;
   texts: string[];
   steady: number;
 };
 
-let sent = 0;
+const sent = new Map<Target, number>();
 
-async function command(text: string, index: number): Promise<number> {
+async function command(target: Target, text: string, index: number): Promise<number> {
+  const n = sent.get(target) ?? 0;
+  sent.set(target, n + 1);
   const body = new URLSearchParams({
     token: "x",
     team_id: teamId,
@@ -38,33 +46,33 @@ async function command(text: string, index: number): Promise<number> {
     text,
     api_app_id: "A1",
     is_enterprise_install: "false",
-    response_url: responseUrls[sent++]!,
-    trigger_id: `bench.${index}.${Date.now()}.${sent}`,
+    response_url: target.responseUrls[n]!,
+    trigger_id: `bench.${index}.${Date.now()}.${n}`,
   }).toString();
   const started = performance.now();
-  const res = await fetch(url, {
+  const res = await fetch(target.url, {
     method: "POST",
     body,
     headers: { "content-type": "application/x-www-form-urlencoded", ...sign(body) },
   });
   await res.text();
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status} to "${text}"`);
+  if (res.status !== 200) throw new Error(`${target.url} answered ${res.status} to "${text}"`);
   return performance.now() - started;
 }
 
-async function measuredBurst() {
-  const before = await threadCpu(pid);
-  const ms = await Promise.all(texts.map((text, i) => command(text, i)));
-  const cpu = cpuSince(before, await threadCpu(pid));
+/** Both servers at rest, then one burst to `target`. */
+async function measuredBurst(target: Target) {
+  for (const t of targets) await settled(t.pid);
+  const before = await threadCpu(target.pid);
+  const ms = await Promise.all(texts.map((text, i) => command(target, text, i)));
+  const cpu = cpuSince(before, await threadCpu(target.pid));
   return { ms, ...(cpu ? { cpu } : {}) };
 }
 
-await Promise.all(texts.map((_, i) => command("help", i)));
+for (const target of targets) await Promise.all(texts.map((_, i) => command(target, "help", i)));
 await new Promise((r) => setTimeout(r, 500));
-const first = await measuredBurst();
-const later = [];
-for (let i = 0; i < steady; i++) {
-  await settled(pid);
-  later.push(await measuredBurst());
-}
-console.log(JSON.stringify({ first, later }));
+const results = targets.map(() => ({ first: { ms: [] as number[] }, later: [] as { ms: number[] }[] }));
+for (const [i, target] of targets.entries()) results[i]!.first = await measuredBurst(target);
+for (let n = 0; n < steady; n++)
+  for (const [i, target] of targets.entries()) results[i]!.later.push(await measuredBurst(target));
+console.log(JSON.stringify(results));
