@@ -260,10 +260,10 @@ export class JobQueue {
 
   /**
    * Enqueues a job as `send` does, in one INSERT with the other jobs of `name` enqueued in the same turn of
-   * the event loop or while the previous INSERT of `name` ran (group commit): a burst of requests that must
-   * be stored before they are answered (/escalate stores, then acks) costs a few statements on one
-   * connection instead of one each, and never waits for a connection to be opened. Resolves once stored; a
-   * job whose `id` exists already stores nothing. Not for transactions: use `send` with `tx`.
+   * the event loop, or while MAX_INSERTS_IN_FLIGHT INSERTs of `name` ran (group commit): a burst of requests
+   * that must be stored before they are answered (/escalate stores, then acks) costs a few statements on at
+   * most three connections instead of one each. Resolves once stored; a job whose `id` exists already
+   * stores nothing. Not for transactions: use `send` with `tx`.
    */
   enqueue<T>(name: string, data: T, options: { id?: string } = {}): Promise<void> {
     const definition = this.#definitions.get(name);

@@ -17,7 +17,7 @@ export interface PostgresOptions {
 
 /**
  * Connections the pool keeps open however quiet it gets. A burst of /escalate after a quiet spell stores its
- * requests (one INSERT at a time, see job-queue.ts) before acking them: on a connection that is already open,
+ * requests (up to three INSERTs at a time, see job-queue.ts) before acking them: on a connection already open,
  * not one that must first be opened (TCP, TLS and authentication: milliseconds on this machine, tens of them
  * to a managed server) while Slack's three seconds run.
  */
