@@ -184,7 +184,14 @@ export async function openServices(config: Config, deps: ServiceDeps): Promise<S
     const knowledge = await openKnowledgeBase(config, db, seedKnowledge, deps);
     surfaces = deps.chat ? [] : await openSurfaces(config, db, deps.logger);
     // Between two requests of a burst, the jobs stored meanwhile are acked (see Database.deliverAnswers).
-    const requests = new OpenRequests(undefined, () => db.deliverAnswers?.());
+    // It runs inside the HTTP server's request event: a failure there is logged, not thrown at the server.
+    const requests = new OpenRequests(undefined, () => {
+      try {
+        db.deliverAnswers?.();
+      } catch (error) {
+        deps.logger.warn({ err: error }, "could not read the database's answers between requests");
+      }
+    });
     const queue = new JobQueue({
       db,
       logger: deps.logger,

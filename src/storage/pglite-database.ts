@@ -85,6 +85,8 @@ class PgliteWorker {
     this.#answers.on("message", (response: PgliteResponse) => this.#answer(response));
     const fail = (error: Error) => {
       this.#failure = error;
+      // Answers the thread sent before it ended still count; only the rest fail.
+      this.deliverAnswers();
       for (const waiting of this.#pending.values()) waiting.reject(error);
       this.#pending.clear();
       this.#answers.close();
@@ -95,6 +97,8 @@ class PgliteWorker {
     this.#worker.on("exit", (code) =>
       fail(new Error(`the embedded database is closed (its thread exited with ${code})`)),
     );
+    // The worker keeps the process alive while an answer is awaited (see call), so that its end is heard
+    // even when nothing else is running; the port never does.
     this.#worker.unref();
     this.#answers.unref();
   }
@@ -103,7 +107,7 @@ class PgliteWorker {
     const waiting = this.#pending.get(response.id);
     if (!waiting) return;
     this.#pending.delete(response.id);
-    if (this.#pending.size === 0) this.#answers.unref();
+    if (this.#pending.size === 0) this.#worker.unref();
     if (response.ok) waiting.resolve(response);
     else waiting.reject(deserializeError(response.error));
   }
@@ -124,7 +128,7 @@ class PgliteWorker {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#answers.ref();
+      this.#worker.ref();
       this.#worker.postMessage({ ...request, id });
     });
   }
