@@ -75,10 +75,11 @@ const MAX_INSERTS_IN_FLIGHT = 3;
 
 /**
  * Jobs waiting for an INSERT go at once, in the middle of a turn of the event loop, once they are at least
- * this many and an INSERT may start (one has ended: the embedded database's answers are read between
- * requests, see Database.deliverAnswers); fewer wait for the end of the turn, with whatever else it brings.
- * Each INSERT costs the database about as much as twenty more jobs in one, and under a burst its CPU is
- * taken from the requests'.
+ * this many and fewer than MAX_INSERTS_IN_FLIGHT are under way (as the eighth is enqueued, or as an INSERT
+ * ends: the embedded database's answers are read between requests, see Database.deliverAnswers); fewer
+ * wait for the end of the turn, with whatever else it brings. So a burst read in one long turn goes in
+ * INSERTs of eight as it is read. Each INSERT costs the database about as much as twenty more jobs in one,
+ * and under a burst its CPU is taken from the requests'.
  */
 const FEWEST_JOBS_MID_TURN = 8;
 
@@ -259,11 +260,12 @@ export class JobQueue {
   }
 
   /**
-   * Enqueues a job as `send` does, in one INSERT with the other jobs of `name` enqueued in the same turn of
-   * the event loop, or while MAX_INSERTS_IN_FLIGHT INSERTs of `name` ran (group commit): a burst of requests
-   * that must be stored before they are answered (/escalate stores, then acks) costs a few statements on at
-   * most three connections instead of one each. Resolves once stored; a job whose `id` exists already
-   * stores nothing. Not for transactions: use `send` with `tx`.
+   * Enqueues a job as `send` does, in one INSERT with other jobs of `name`: those enqueued in the same turn
+   * of the event loop (eight at most, see FEWEST_JOBS_MID_TURN), or while MAX_INSERTS_IN_FLIGHT INSERTs of
+   * `name` ran (group commit). A burst of requests that must be stored before they are answered
+   * (/escalate stores, then acks) costs a few statements on at most three connections instead of one each.
+   * Resolves once stored; a job whose `id` exists already stores nothing. Not for transactions: use `send`
+   * with `tx`.
    */
   enqueue<T>(name: string, data: T, options: { id?: string } = {}): Promise<void> {
     const definition = this.#definitions.get(name);

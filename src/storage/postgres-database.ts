@@ -16,12 +16,13 @@ export interface PostgresOptions {
 }
 
 /**
- * Connections the pool keeps open however quiet it gets. A burst of /escalate after a quiet spell stores its
- * requests (up to three INSERTs at a time, see job-queue.ts) before acking them: on a connection already open,
+ * Connections the pool keeps open however quiet it gets: as many as a burst's job INSERTs under way at once
+ * (MAX_INSERTS_IN_FLIGHT in job-queue.ts). A burst of /escalate after a quiet spell stores its requests
+ * before acking them: on connections already open,
  * not one that must first be opened (TCP, TLS and authentication: milliseconds on this machine, tens of them
  * to a managed server) while Slack's three seconds run.
  */
-export const WARM_CONNECTIONS = 2;
+export const WARM_CONNECTIONS = 3;
 
 /** Opens a pool and checks that the server answers. */
 export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
