@@ -82,7 +82,7 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
     });
   });
 
-  it("stores a burst enqueued in one turn together, each once, and runs every job of it", async () => {
+  it("stores a burst enqueued in one turn, each job once, and runs every job of it", async () => {
     testDb = await backend.create();
     const db = await connect();
     const queue = await start(db);
@@ -99,24 +99,34 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
     expect(Object.values(await runs(db)).every((attempt) => attempt === "1")).toBe(true);
   });
 
-  it("stores what is enqueued while three INSERTs run in the next one, never more at once", async () => {
-    testDb = await backend.create();
-    const db = await connect();
-    // Counts pg-boss's job INSERTs as they go through the database: how many, and how many at once. Each
-    // takes a while, as under load, so that several turns of the event loop pass while it runs.
-    const inserts = { total: 0, running: 0, most: 0 };
+  /**
+   * The queue on `db`, with pg-boss's job INSERTs counted as they go through the database (how many, how
+   * many at once, how many jobs each) and held until `release` is called, as under load.
+   */
+  const heldInserts = async (db: Database) => {
+    const inserts = { total: 0, running: 0, most: 0, sizes: [] as number[] };
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
     const query = async (text: string, params?: readonly unknown[]) => {
       if (!text.includes("json_to_recordset")) return db.query(text, params);
       inserts.total++;
+      inserts.sizes.push((JSON.parse(String(params?.[0])) as unknown[]).length);
       inserts.most = Math.max(inserts.most, ++inserts.running);
       try {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await released;
         return await db.query(text, params);
       } finally {
         inserts.running--;
       }
     };
     const queue = await start(overriding(db, { query: query as Database["query"] }));
+    return { queue, inserts, release };
+  };
+
+  it("stores what is enqueued while three INSERTs run in the next one, never more at once", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    const { queue, inserts, release } = await heldInserts(db);
     // 30 requests arriving over several turns of the event loop, as a burst's do.
     const keys = Array.from({ length: 30 }, (_, i) => `spread-${i}`);
     const stored: Promise<void>[] = [];
@@ -124,14 +134,33 @@ describe.each(backends)("job queue on $name", (backend: Backend) => {
       stored.push(queue.enqueue("record", { key }, { id: jobId(key) }));
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // The first three go at once, one INSERT each; the rest wait for one of them and share the next.
+    expect(inserts).toMatchObject({ running: 3, sizes: [1, 1, 1] });
+    release();
     await Promise.all(stored);
-    // The first jobs go at once, one INSERT each; the rest wait for one of them and share the next.
     expect(inserts.most).toBe(3);
-    expect(inserts.total).toBeLessThan(keys.length / 3);
+    expect(inserts.sizes).toEqual([1, 1, 1, 27]);
     await vi.waitFor(async () => expect(Object.keys(await runs(db)).sort()).toEqual([...keys].sort()), {
       timeout: 30_000,
       interval: 200,
     });
+  });
+
+  it("sends eight jobs enqueued in one turn without waiting for the turn to end", async () => {
+    testDb = await backend.create();
+    const db = await connect();
+    const { queue, inserts, release } = await heldInserts(db);
+    let turnEnded = false;
+    setImmediate(() => (turnEnded = true));
+    const keys = Array.from({ length: 20 }, (_, i) => `one-turn-${i}`);
+    const stored = keys.map((key) => queue.enqueue("record", { key }, { id: jobId(key) }));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    // Two INSERTs of eight are under way before the turn has ended; the last four go at its end.
+    expect(turnEnded).toBe(false);
+    expect(inserts.sizes).toEqual([8, 8]);
+    release();
+    await Promise.all(stored);
+    expect(inserts.sizes).toEqual([8, 8, 4]);
   });
 
   it("rehearses each queue's INSERT at start and stores nothing doing so", async () => {
