@@ -107,11 +107,12 @@ async function bursts(fake: FakeSlack, servers: Server[], texts: string[]): Prom
     responseUrls: Array.from({ length: texts.length * (LATER + 2) }, () => fake.responseUrl()),
   }));
   const input = JSON.stringify({ targets, teamId: fake.teamId, texts, steady: LATER });
-  const { stdout } = await promisify(execFile)(
+  const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
     [join(ROOT, "bench/lib/burst-client.ts"), input],
     { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
   );
+  for (const line of stderr.split("\n").filter((l) => l.includes("still busy"))) console.log(`  (${line})`);
   return JSON.parse(stdout) as Bursts[];
 }
 

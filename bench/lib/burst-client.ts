@@ -62,7 +62,9 @@ async function command(target: Target, text: string, index: number): Promise<num
 
 /** Both servers at rest, then one burst to `target`. */
 async function measuredBurst(target: Target) {
-  for (const t of targets) await settled(t.pid);
+  for (const t of targets)
+    if (!(await settled(t.pid)))
+      process.stderr.write(`${t.url} was still busy after 20 s; measured anyway\n`);
   const before = await threadCpu(target.pid);
   const ms = await Promise.all(texts.map((text, i) => command(target, text, i)));
   const cpu = cpuSince(before, await threadCpu(target.pid));

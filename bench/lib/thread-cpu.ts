@@ -34,9 +34,10 @@ export function cpuSince(before: ThreadCpu | undefined, after: ThreadCpu | undef
 }
 
 /**
- * Resolves once the process's main thread has been nearly idle (under 5% of one core) for `quietMs`, or
- * after `timeoutMs`: a server measured at rest, its start-up work (migrations, importing a dataset) done.
- * Resolves false on timeout or where /proc is not there.
+ * Resolves once the process has been nearly idle (its main thread and all its threads together under 5% of
+ * one core) for `quietMs`, or after `timeoutMs`: a server measured at rest, its start-up work (migrations,
+ * importing a dataset) done, and no worker thread still busy with what it queued. Resolves false on
+ * timeout or where /proc is not there.
  */
 export async function settled(pid: number, quietMs = 300, timeoutMs = 20_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -45,7 +46,7 @@ export async function settled(pid: number, quietMs = 300, timeoutMs = 20_000): P
     await new Promise((resolve) => setTimeout(resolve, quietMs));
     const now = await threadCpu(pid);
     if (!now) return false;
-    if (now.mainMs - last.mainMs < quietMs * 0.05) return true;
+    if (now.mainMs - last.mainMs < quietMs * 0.05 && now.allMs - last.allMs < quietMs * 0.05) return true;
     last = now;
   }
   return false;
