@@ -65,7 +65,6 @@ type Request = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<
  */
 class PgliteWorker {
   readonly #answers: MessagePort;
-  // Its JavaScript only passes messages: a small young generation keeps ~20 MB less resident than V8's default.
   readonly #worker: Worker;
   readonly #pending = new Map<
     number,
@@ -78,6 +77,8 @@ class PgliteWorker {
     const { port1, port2 } = new MessageChannel();
     this.#answers = port1;
     this.#worker = new Worker(new URL("./pglite-worker.ts", import.meta.url), {
+      // Its JavaScript only passes messages: a small young generation keeps ~20 MB less resident than
+      // V8's default.
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
       workerData: { answers: port2 },
       transferList: [port2],

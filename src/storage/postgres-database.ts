@@ -18,9 +18,9 @@ export interface PostgresOptions {
 /**
  * Connections the pool keeps open however quiet it gets: as many as a burst's job INSERTs under way at once
  * (MAX_INSERTS_IN_FLIGHT in job-queue.ts). A burst of /escalate after a quiet spell stores its requests
- * before acking them: on connections already open,
- * not one that must first be opened (TCP, TLS and authentication: milliseconds on this machine, tens of them
- * to a managed server) while Slack's three seconds run.
+ * before acking them: on connections already open, not ones that must first be opened (TCP, TLS and
+ * authentication: milliseconds on this machine, tens of them to a managed server) while Slack's three
+ * seconds run.
  */
 export const WARM_CONNECTIONS = 3;
 
